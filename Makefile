@@ -1,0 +1,125 @@
+# relgraph: GNU make with pkg-config.
+#
+#   make            build build/librelgraph.a and build/relgraph
+#   make demo       render the OPM example to out/opm-2015.svg and .png
+#   make test       unit tests, CLI cases, output checks
+#   make check      the same under ASan and UBSan, with -Werror
+#   make stress     1,000 generated documents rendered under ASan
+#   make install    PREFIX=/usr/local DESTDIR=
+#
+# Your CFLAGS and LDFLAGS are added to the project's, never replace them.
+
+PKGS      := libgvc libcgraph jansson
+PREFIX    ?= /usr/local
+DESTDIR   ?=
+BUILD     ?= build
+CC        ?= cc
+CFLAGS    ?= -O2 -g
+PKG_CONFIG ?= pkg-config
+VERSION   := $(shell sed -n 's/^#define RG_VERSION "\(.*\)"/\1/p' include/relgraph.h)
+
+WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+        -Wmissing-prototypes -Wformat=2
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+
+ALL_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Iinclude -Isrc \
+              $(PKG_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
+ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS)
+
+LIB_SRC := src/model.c src/diag.c src/buf.c src/jsonpos.c src/load_json.c \
+           src/check.c src/style.c src/build.c src/render.c
+LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+HEADERS := $(wildcard include/*.h src/*.h)
+
+.PHONY: all demo test check stress install uninstall clean deps test-deps
+
+all: $(BUILD)/librelgraph.a $(BUILD)/relgraph
+
+$(BUILD)/obj/%.o: src/%.c $(HEADERS) | $(BUILD)/obj
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/obj:
+	mkdir -p $@
+
+$(BUILD)/librelgraph.a: $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/relgraph: $(BUILD)/obj/main.o $(BUILD)/librelgraph.a
+	$(CC) $(ALL_CFLAGS) $^ -o $@ $(ALL_LDFLAGS) $(PKG_LIBS)
+
+# ---- setup: install what a fresh Debian 12 machine lacks ----
+
+deps:
+	@sh .ci/install-deps build
+
+test-deps:
+	@sh .ci/install-deps test
+
+# ---- demo ----
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	mkdir -p out
+	$(BUILD)/relgraph render graphs/opm-2015.json -o out/opm-2015.svg -o out/opm-2015.png
+	@echo "wrote out/opm-2015.svg and out/opm-2015.png"
+
+# ---- tests ----
+
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/librelgraph.a $(HEADERS)
+	@mkdir -p $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) $(shell $(PKG_CONFIG) --cflags cmocka) $< \
+	    $(BUILD)/librelgraph.a -o $@ $(ALL_LDFLAGS) $(PKG_LIBS) \
+	    $(shell $(PKG_CONFIG) --libs cmocka)
+
+$(BUILD)/stress-gen: tests/stress/gen.c
+	@mkdir -p $(BUILD)
+	$(CC) $(ALL_CFLAGS) $< -o $@ $(ALL_LDFLAGS)
+
+test: test-deps
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(BUILD)/stress-gen
+	@BUILD=$(BUILD) STRESS_N=$(STRESS_N) sh tests/run-all.sh
+
+# ASan and UBSan, every warning an error, in a build directory of its own.
+SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+             -fno-omit-frame-pointer -Werror
+check: test-deps
+	@$(MAKE) --no-print-directory BUILD=build/asan \
+	    EXTRA_CFLAGS="$(SAN_FLAGS)" EXTRA_LDFLAGS="-fsanitize=address,undefined" \
+	    all build/asan/stress-gen $(UNIT_BIN:$(BUILD)/%=build/asan/%)
+	@BUILD=build/asan STRESS_N=$(or $(STRESS_N),150) \
+	    ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 \
+	    LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	    sh tests/run-all.sh
+
+stress: test-deps
+	@$(MAKE) --no-print-directory BUILD=build/asan \
+	    EXTRA_CFLAGS="$(SAN_FLAGS)" EXTRA_LDFLAGS="-fsanitize=address,undefined" \
+	    all build/asan/stress-gen
+	@ASAN_OPTIONS=detect_leaks=1 \
+	    LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	    sh tests/stress/run.sh build/asan $(or $(STRESS_N),1000)
+
+# ---- install ----
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
+	    $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	install -m 755 $(BUILD)/relgraph $(DESTDIR)$(PREFIX)/bin/relgraph
+	install -m 644 $(BUILD)/librelgraph.a $(DESTDIR)$(PREFIX)/lib/librelgraph.a
+	install -m 644 include/relgraph.h $(DESTDIR)$(PREFIX)/include/relgraph.h
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' \
+	    src/relgraph.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/relgraph.pc
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/relgraph $(DESTDIR)$(PREFIX)/lib/librelgraph.a \
+	    $(DESTDIR)$(PREFIX)/include/relgraph.h \
+	    $(DESTDIR)$(PREFIX)/lib/pkgconfig/relgraph.pc
+
+clean:
+	rm -rf build out

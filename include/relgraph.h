@@ -1,0 +1,334 @@
+/*
+ * relgraph: charts of actors and the sourced, dated, contested links
+ * between them, drawn through Graphviz.
+ *
+ * The pipeline is load -> check -> build -> render. This header is the whole
+ * public API. Conventions:
+ *  - functions return 0 on success and -1 on failure, unless they say
+ *    otherwise;
+ *  - problems are never printed: they are appended to an rg_diags list that
+ *    the caller owns;
+ *  - strings handed out by the library are borrowed and stay valid until
+ *    the object they came from is freed;
+ *  - every rg_*_free(NULL) does nothing.
+ */
+#ifndef RELGRAPH_H
+#define RELGRAPH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define RG_VERSION "0.1.0"
+/** The version of the document format this library reads. */
+#define RG_FORMAT_VERSION 1
+
+/* ------------------------------------------------------------------ */
+/* Diagnostics                                                         */
+
+/** How bad a diagnostic is. Errors make a document unusable. */
+typedef enum rg_severity {
+    RG_ERROR = 0,
+    RG_WARNING = 1,
+    RG_NOTE = 2
+} rg_severity;
+
+/** One problem found in a document or while rendering it. Every string is
+ *  borrowed from the rg_diags list that holds it. */
+typedef struct rg_diag {
+    rg_severity severity;
+    /** The file name as given to the loader, "<stdin>" for standard input,
+     *  or "" for problems that belong to no file. */
+    const char *file;
+    /** 1-based position of the offending value (characters, not bytes);
+     *  0 when the problem has no position. */
+    int line;
+    int column;
+    /** Column just past the end of the offending value on `line`
+     *  (for a caret range); equals `column` when unknown. */
+    int end_column;
+    /** JSON path of the value, such as "links[3].to"; "" for the whole
+     *  document. */
+    const char *path;
+    /** One line, lower case, no final period. */
+    const char *message;
+    /** A replacement the user probably meant, or NULL. */
+    const char *suggestion;
+    /** The text of line `line` of the input (without its newline), for
+     *  printing a caret under the value; NULL when unknown. */
+    const char *source_line;
+} rg_diag;
+
+/** An ordered list of diagnostics, owned by the caller. */
+typedef struct rg_diags rg_diags;
+
+/** Returns a new empty list, or NULL when out of memory. */
+rg_diags *rg_diags_new(void);
+/** Frees the list and every diagnostic in it. */
+void rg_diags_free(rg_diags *diags);
+/** Number of diagnostics in the list. */
+size_t rg_diags_count(const rg_diags *diags);
+/** The i-th diagnostic (borrowed; valid until the list is freed or
+ *  cleared). */
+const rg_diag *rg_diags_get(const rg_diags *diags, size_t i);
+/** Number of diagnostics of the given severity. */
+size_t rg_diags_count_severity(const rg_diags *diags, rg_severity severity);
+/** Removes every diagnostic. */
+void rg_diags_clear(rg_diags *diags);
+/** Appends a diagnostic that has no position (for callers that find
+ *  problems of their own, such as a CLI that cannot open an output). */
+void rg_diags_add(rg_diags *diags, rg_severity severity, const char *file,
+                  const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+/* ------------------------------------------------------------------ */
+/* The document model                                                  */
+
+/** What a link's sources say about it; drawn with distinct line styles. */
+typedef enum rg_status {
+    RG_STATUS_CONFIRMED = 0,
+    RG_STATUS_REPORTED,
+    RG_STATUS_ALLEGED,
+    RG_STATUS_DISPUTED,
+    RG_STATUS_DENIED,
+    RG_STATUS_COUNT
+} rg_status;
+
+/** A list of strings (borrowed from the document). */
+typedef struct rg_strv {
+    const char **v;
+    size_t n;
+} rg_strv;
+
+/** A raw Graphviz attribute, applied after relgraph's own styles. */
+typedef struct rg_attr {
+    const char *name;
+    const char *value;
+} rg_attr;
+
+typedef struct rg_attrs {
+    rg_attr *v;
+    size_t n;
+} rg_attrs;
+
+/** A person, organisation, event... Optional strings are NULL when
+ *  absent. */
+typedef struct rg_actor {
+    const char *id;
+    const char *name;  /**< never NULL: the id when the document has none */
+    const char *kind;  /**< never NULL: "other" when the document has none */
+    rg_strv aliases;
+    const char *group; /**< group id */
+    const char *note;
+    const char *date;
+    const char *until;
+    const char *url;
+    rg_strv source;    /**< source ids */
+    rg_strv tags;
+    rg_attrs attrs;
+    long group_index;  /**< index in the document's groups, or -1 */
+} rg_actor;
+
+/** A claim that one actor relates to another. */
+typedef struct rg_link {
+    const char *from;  /**< the reference as written */
+    const char *to;
+    const char *label;
+    const char *kind;
+    rg_status status;
+    bool directed;
+    const char *date;
+    const char *until;
+    rg_strv source;
+    const char *quote;
+    rg_strv claimed_by;  /**< references as written */
+    rg_strv disputed_by;
+    const char *url;
+    rg_attrs attrs;
+    size_t from_index;   /**< resolved actor indexes */
+    size_t to_index;
+    size_t *claimed_by_index;   /**< claimed_by.n actor indexes */
+    size_t *disputed_by_index;  /**< disputed_by.n actor indexes */
+} rg_link;
+
+/** A box drawn around actors; groups nest through `parent`. */
+typedef struct rg_group {
+    const char *id;
+    const char *label;
+    const char *parent;
+    rg_attrs attrs;
+    long parent_index;  /**< index in the document's groups, or -1 */
+} rg_group;
+
+/** A document cited by links and actors. */
+typedef struct rg_source {
+    const char *id;
+    const char *title;
+    const char *publisher;
+    const char *date;
+    const char *url;
+} rg_source;
+
+/** A user style for an actor kind or a link kind. */
+typedef struct rg_style {
+    const char *name;
+    const char *label;
+    const char *shape;
+    const char *color;
+    const char *fill;
+    const char *fontcolor;
+    const char *style;
+    rg_attrs attrs;
+} rg_style;
+
+/** Layout preferences of a document. */
+typedef struct rg_layout {
+    const char *engine;     /**< NULL: chosen by size */
+    const char *direction;  /**< NULL: "LR" */
+    int legend;             /**< 1, 0, or -1 when the document is silent */
+    rg_attrs attrs;
+} rg_layout;
+
+/** A loaded and checked document (opaque). */
+typedef struct rg_doc rg_doc;
+
+/** Loads a document from a file and checks it. `path` "-" reads standard
+ *  input and is reported as "<stdin>". On success stores a document the
+ *  caller frees with rg_doc_free() and returns 0; warnings may have been
+ *  appended to `diags`. On failure (unreadable file, bad JSON or any
+ *  error of the format) stores NULL, appends every problem found (not only
+ *  the first, in file order) and returns -1. */
+int rg_doc_load_file(rg_doc **out, const char *path, rg_diags *diags);
+
+/** Like rg_doc_load_file() for text in memory. `name` is the file name
+ *  used in diagnostics. The text is not kept. */
+int rg_doc_load_buffer(rg_doc **out, const char *text, size_t len,
+                       const char *name, rg_diags *diags);
+
+/** Frees a document and every string it holds. */
+void rg_doc_free(rg_doc *doc);
+
+/** The file name the document was loaded from (borrowed). */
+const char *rg_doc_file(const rg_doc *doc);
+const char *rg_doc_title(const rg_doc *doc);        /**< or NULL */
+const char *rg_doc_description(const rg_doc *doc);  /**< or NULL */
+size_t rg_doc_actor_count(const rg_doc *doc);
+/** The i-th actor (borrowed); i must be below rg_doc_actor_count(). */
+const rg_actor *rg_doc_actor(const rg_doc *doc, size_t i);
+size_t rg_doc_link_count(const rg_doc *doc);
+const rg_link *rg_doc_link(const rg_doc *doc, size_t i);
+size_t rg_doc_group_count(const rg_doc *doc);
+const rg_group *rg_doc_group(const rg_doc *doc, size_t i);
+size_t rg_doc_source_count(const rg_doc *doc);
+const rg_source *rg_doc_source(const rg_doc *doc, size_t i);
+/** User styles declared under "kinds" (actor kinds). */
+size_t rg_doc_kind_count(const rg_doc *doc);
+const rg_style *rg_doc_kind(const rg_doc *doc, size_t i);
+/** User styles declared under "link_kinds". */
+size_t rg_doc_link_kind_count(const rg_doc *doc);
+const rg_style *rg_doc_link_kind(const rg_doc *doc, size_t i);
+const rg_layout *rg_doc_layout(const rg_doc *doc);
+
+/** Finds the actor a reference names: its id, else the one actor whose
+ *  name or alias equals it. Returns the index, or -1 when nothing or more
+ *  than one actor matches. */
+long rg_doc_find_actor(const rg_doc *doc, const char *ref);
+
+/** The name of a status ("confirmed", ...). */
+const char *rg_status_name(rg_status status);
+/** True when `kind` is one of the built-in actor kinds. */
+bool rg_kind_is_builtin(const char *kind);
+
+/* ------------------------------------------------------------------ */
+/* Rendering                                                           */
+
+/** Output formats. */
+typedef enum rg_format {
+    RG_FORMAT_SVG = 0,
+    RG_FORMAT_PNG,
+    RG_FORMAT_PDF,
+    RG_FORMAT_DOT,
+    RG_FORMAT_COUNT
+} rg_format;
+
+/** The format's name ("svg"...). */
+const char *rg_format_name(rg_format format);
+/** Parses a format name or a file name's extension ("svg", "x.PNG").
+ *  Returns 0 and stores the format, or -1 when it is not one. */
+int rg_format_parse(rg_format *out, const char *name_or_path);
+/** True for binary formats that must not go to a terminal. */
+bool rg_format_is_binary(rg_format format);
+
+/** Options of a render; zero-initialise, then set what you need
+ *  (rg_render_opts_init() gives the defaults). */
+typedef struct rg_render_opts {
+    const char *engine;     /**< overrides the document; NULL: keep */
+    const char *direction;  /**< overrides the document; NULL: keep */
+    int legend;             /**< 1 on, 0 off, -1 as the document says */
+    double dpi;             /**< PNG resolution; 0: the default (150) */
+    double layout_timeout;  /**< seconds; 0: the default (120) */
+    /** Run layout and rendering in a child process, so that a crash or
+     *  hang in Graphviz becomes a diagnostic (default true). */
+    bool isolate;
+} rg_render_opts;
+
+/** Stores the default options in `out`. */
+void rg_render_opts_init(rg_render_opts *out);
+
+/** One rendered output in memory. */
+typedef struct rg_output {
+    rg_format format;
+    char *data;   /**< owned by the output; freed by rg_outputs_free() */
+    size_t size;
+} rg_output;
+
+/** A Graphviz context that can render many documents (opaque). */
+typedef struct rg_renderer rg_renderer;
+
+/** Starts Graphviz. Returns NULL and appends a diagnostic when Graphviz
+ *  has no layout or render plugins (a broken installation). */
+rg_renderer *rg_renderer_new(rg_diags *diags);
+/** Ends Graphviz. */
+void rg_renderer_free(rg_renderer *r);
+
+/** Lays the document out once and renders it to each of the `n` formats.
+ *  On success stores `n` outputs, in the order of `formats`, which the
+ *  caller frees with rg_outputs_free(), and returns 0. On failure (layout
+ *  crash, time limit, renderer error) stores NULL, appends a diagnostic
+ *  and returns -1. Graphviz's own warnings are appended as warnings. */
+int rg_render(rg_output **out, rg_renderer *r, const rg_doc *doc,
+              const rg_render_opts *opts, const rg_format *formats,
+              size_t n, rg_diags *diags);
+
+/** Frees `n` outputs returned by rg_render(). */
+void rg_outputs_free(rg_output *outputs, size_t n);
+
+/** Writes `size` bytes to `path` through a temporary file beside it that
+ *  is renamed into place once complete, so that `path` is never left
+ *  partial. Returns 0, or -1 with a diagnostic. */
+int rg_write_file_atomic(const char *path, const char *data, size_t size,
+                         rg_diags *diags);
+
+/** A file to be written by rg_write_files(). */
+typedef struct rg_file {
+    const char *path;
+    const char *data;
+    size_t size;
+} rg_file;
+
+/** Writes every file through a temporary beside it; renames them into
+ *  place only when all of them are complete, so that on failure no target
+ *  is created or changed. Returns 0, or -1 with a diagnostic. */
+int rg_write_files(const rg_file *files, size_t n, rg_diags *diags);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

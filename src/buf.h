@@ -1,0 +1,27 @@
+/* A growing byte buffer for building labels and output text. */
+#ifndef RG_BUF_H
+#define RG_BUF_H
+
+#include <stddef.h>
+
+typedef struct rg_buf {
+    char *data;  /* always NUL-terminated once anything was added */
+    size_t len;
+    size_t cap;
+    int oom;     /* set when an append failed; later appends do nothing */
+} rg_buf;
+
+void rg_buf__putn(rg_buf *b, const char *s, size_t n);
+void rg_buf__puts(rg_buf *b, const char *s);
+void rg_buf__putc(rg_buf *b, char c);
+void rg_buf__printf(rg_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* The text so far ("" when empty); borrowed. */
+const char *rg_buf__str(const rg_buf *b);
+void rg_buf__reset(rg_buf *b);
+void rg_buf__free(rg_buf *b);
+
+#endif

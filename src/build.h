@@ -1,0 +1,42 @@
+/* Model -> cgraph. The only file that builds Graphviz graphs. */
+#ifndef RG_BUILD_H
+#define RG_BUILD_H
+
+#include "model.h"
+
+#include <graphviz/cgraph.h>
+
+/* What the builder needs to know besides the document. */
+typedef struct rg_build_opts {
+    const char *engine;     /* resolved: never NULL */
+    const char *direction;  /* resolved: never NULL */
+    int legend;             /* 0 or 1 */
+} rg_build_opts;
+
+/* A link target in the graph, whose text must be XML-escaped for SVG
+ * but not for the other formats (Graphviz writes it as it is). */
+typedef struct rg_build_url {
+    void *obj;          /* Agnode_t, Agedge_t */
+    const char *url;    /* borrowed from the document */
+} rg_build_url;
+
+typedef struct rg_built {
+    Agraph_t *g;
+    rg_build_url *urls;
+    size_t n_urls;
+    Agsym_t *url_node;  /* the URL attribute symbols, or NULL */
+    Agsym_t *url_edge;
+} rg_built;
+
+/* Builds the graph of a checked document. Returns 0, or -1 when out of
+ * memory. Free with rg_build__free(). */
+int rg_build__graph(rg_built *out, const rg_doc *doc,
+                    const rg_build_opts *opts);
+
+/* Sets every URL for the format about to be rendered: escaped for SVG
+ * (xml != 0), as written otherwise. */
+void rg_build__set_urls(rg_built *b, int xml);
+
+void rg_build__free(rg_built *b);
+
+#endif

@@ -1,0 +1,492 @@
+/* The format's rules that relate values to each other. Every rule adds a
+ * diagnostic with the JSON path of the offending value; positions are
+ * found later by the loader. */
+#include "check.h"
+
+#include "diag.h"
+#include "style.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct ck {
+    rg_doc *doc;
+    rg_diags *diags;
+    const char *file;
+    /* Candidates for "did you mean", built on first use. */
+    const char **refs;
+    size_t n_refs;
+} ck;
+
+static rg_path path2(const char *key, size_t index)
+{
+    rg_path p = {.n = 0};
+    p = rg_path__key(&p, key);
+    return rg_path__index(&p, index);
+}
+
+static rg_path path3(const char *key, size_t index, const char *field)
+{
+    rg_path p = path2(key, index);
+    return rg_path__key(&p, field);
+}
+
+/* ---- values ---- */
+
+static int digits(const char *s, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return 1;
+}
+
+int rg_check__date(const char *s)
+{
+    size_t len = strlen(s);
+    if (len != 4 && len != 7 && len != 10)
+        return 0;
+    if (!digits(s, 4))
+        return 0;
+    if (len == 4)
+        return 1;
+    if (s[4] != '-' || !digits(s + 5, 2))
+        return 0;
+    int year = atoi(s), month = (s[5] - '0') * 10 + (s[6] - '0');
+    if (month < 1 || month > 12)
+        return 0;
+    if (len == 7)
+        return 1;
+    if (s[7] != '-' || !digits(s + 8, 2))
+        return 0;
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    int day = (s[8] - '0') * 10 + (s[9] - '0');
+    return day >= 1 && day <= days[month - 1] + (month == 2 && leap);
+}
+
+static int casecmp_n(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        int x = a[i] >= 'A' && a[i] <= 'Z' ? a[i] + 32 : a[i];
+        int y = b[i] >= 'A' && b[i] <= 'Z' ? b[i] + 32 : b[i];
+        if (x != y)
+            return x - y;
+    }
+    return 0;
+}
+
+int rg_check__url(const char *s)
+{
+    for (const char *c = s; *c; c++)
+        if ((unsigned char)*c <= ' ' || *c == 0x7f || *c == '"' ||
+            *c == '<' || *c == '>' || *c == '\\')
+            return 0;
+    /* A scheme is letters, digits, + - . before the first ':' that comes
+     * before any '/', '?' or '#'. */
+    size_t n = strcspn(s, ":/?#");
+    if (s[n] != ':')
+        return 1;  /* relative */
+    static const char *const ok[] = {"http", "https", "mailto"};
+    for (size_t i = 0; i < 3; i++)
+        if (n == strlen(ok[i]) && casecmp_n(s, ok[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+static void check_dates(ck *c, const char *arr, size_t i, const char *date,
+                        const char *until)
+{
+    int ok_date = 1, ok_until = 1;
+    if (date != NULL && !rg_check__date(date)) {
+        rg_path p = path3(arr, i, "date");
+        rg_diag__at(c->diags, RG_ERROR, c->file, &p, RG_AT_VALUE, NULL, NULL,
+                    "\"%s\" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD",
+                    date);
+        ok_date = 0;
+    }
+    if (until != NULL && !rg_check__date(until)) {
+        rg_path p = path3(arr, i, "until");
+        rg_diag__at(c->diags, RG_ERROR, c->file, &p, RG_AT_VALUE, NULL, NULL,
+                    "\"%s\" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD",
+                    until);
+        ok_until = 0;
+    }
+    if (date && until && ok_date && ok_until) {
+        /* Compare on the precision both have: "2014" until "2014-05" is
+         * fine, "2015-03" until "2014" is not. */
+        size_t n = strlen(date) < strlen(until) ? strlen(date) : strlen(until);
+        if (strncmp(until, date, n) < 0) {
+            rg_path p = path3(arr, i, "until");
+            rg_diag__at(c->diags, RG_ERROR, c->file, &p, RG_AT_VALUE, NULL,
+                        NULL, "\"until\" %s is before \"date\" %s", until,
+                        date);
+        }
+    }
+}
+
+static void check_url(ck *c, const char *arr, size_t i, const char *url)
+{
+    if (url == NULL || rg_check__url(url))
+        return;
+    rg_path p = path3(arr, i, "url");
+    rg_diag__at(c->diags, RG_ERROR, c->file, &p, RG_AT_VALUE, NULL, NULL,
+                "unsafe or malformed URL \"%s\"; use http, https, mailto or "
+                "a relative URL without spaces or quotes",
+                url);
+}
+
+/* ---- ids ---- */
+
+static int id_chars_ok(const char *s)
+{
+    for (; *s; s++) {
+        char ch = *s;
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+              (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' ||
+              ch == '.'))
+            return 0;
+    }
+    return 1;
+}
+
+/* Indexes ids of an array of records; reports duplicates with the first
+ * one's position. `id_at` gives the id of element i. */
+static void index_ids(ck *c, rg_map *m, const char *arr, size_t n,
+                      const char *(*id_at)(const rg_doc *, size_t),
+                      const char *what)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *id = id_at(c->doc, i);
+        if (id == NULL)
+            continue;
+        size_t first;
+        int r = rg_map__put(m, id, i, &first);
+        if (r == 0) {
+            rg_path p = path3(arr, i, "id");
+            rg_path q = path3(arr, first, "id");
+            rg_diag__at(c->diags, RG_ERROR, c->file, &p, RG_AT_VALUE, &q,
+                        NULL, "duplicate %s id \"%s\"", what, id);
+        }
+    }
+}
+
+static const char *actor_id(const rg_doc *d, size_t i) { return d->actors[i].id; }
+static const char *group_id(const rg_doc *d, size_t i) { return d->groups[i].id; }
+static const char *source_id(const rg_doc *d, size_t i) { return d->sources[i].id; }
+
+/* Looks an id up among n records; suggests the closest on failure. */
+static long find_id(const rg_map *m, const char *id)
+{
+    size_t i;
+    return rg_map__get(m, id, &i) ? (long)i : -1;
+}
+
+static const char *suggest_among(const char *word, const rg_doc *d, size_t n,
+                                 const char *(*id_at)(const rg_doc *, size_t))
+{
+    const char **cands = malloc((n ? n : 1) * sizeof(*cands));
+    if (cands == NULL)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        cands[i] = id_at(d, i);
+    const char *best = rg_suggest__best(word, cands, n);
+    free(cands);
+    return best;
+}
+
+static void unknown_ref(ck *c, const rg_path *p, const char *what,
+                        const char *word, const char *best, const char *hint)
+{
+    if (best != NULL)
+        rg_diag__at(c->diags, RG_ERROR, c->file, p, RG_AT_VALUE, NULL, best,
+                    "no %s \"%s\"; did you mean \"%s\"?", what, word, best);
+    else
+        rg_diag__at(c->diags, RG_ERROR, c->file, p, RG_AT_VALUE, NULL, NULL,
+                    "no %s \"%s\"; %s", what, word, hint);
+}
+
+static void check_sources_of(ck *c, const rg_map *sources, const char *arr,
+                             size_t i, const rg_strv *src)
+{
+    for (size_t j = 0; j < src->n; j++) {
+        if (find_id(sources, src->v[j]) >= 0)
+            continue;
+        rg_path p = path3(arr, i, "source");
+        /* A single string has no index in the text. */
+        rg_path q = rg_path__index(&p, j);
+        const char *best = suggest_among(src->v[j], c->doc,
+                                         c->doc->n_sources, source_id);
+        unknown_ref(c, &q, "source", src->v[j], best,
+                    "declare it under \"sources\"");
+    }
+}
+
+/* ---- groups ---- */
+
+static void check_groups(ck *c, rg_map *groups)
+{
+    rg_doc *d = c->doc;
+    for (size_t i = 0; i < d->n_groups; i++) {
+        rg_group *g = &d->groups[i];
+        if (g->parent == NULL)
+            continue;
+        long pi = find_id(groups, g->parent);
+        if (pi < 0) {
+            rg_path p = path3("groups", i, "parent");
+            unknown_ref(c, &p, "group", g->parent,
+                        suggest_among(g->parent, d, d->n_groups, group_id),
+                        "declare it under \"groups\"");
+        }
+        g->parent_index = pi;
+    }
+    /* Walk up from each group; more steps than groups means a cycle.
+     * Each cycle is reported once, at its first member in the file. */
+    char *reported = calloc(d->n_groups ? d->n_groups : 1, 1);
+    if (reported == NULL)
+        return;
+    for (size_t i = 0; i < d->n_groups; i++) {
+        long g = (long)i;
+        size_t steps = 0;
+        while (g >= 0 && steps <= d->n_groups) {
+            g = d->groups[g].parent_index;
+            steps++;
+            if (g == (long)i)
+                break;
+        }
+        if (g != (long)i || reported[i])
+            continue;
+        for (long k = d->groups[i].parent_index; k != (long)i;
+             k = d->groups[k].parent_index)
+            reported[k] = 1;
+        reported[i] = 1;
+        rg_path p = path3("groups", i, "parent");
+        rg_diag__at(c->diags, RG_ERROR, c->file, &p, RG_AT_VALUE, NULL, NULL,
+                    "group \"%s\" is inside itself through its parents; "
+                    "remove one \"parent\" of the cycle",
+                    d->groups[i].id);
+    }
+    /* A cycle must not be followed by later stages. */
+    for (size_t i = 0; i < d->n_groups; i++)
+        if (reported[i])
+            d->groups[i].parent_index = -1;
+    free(reported);
+}
+
+/* ---- actors ---- */
+
+static void index_names(ck *c)
+{
+    rg_doc *d = c->doc;
+    for (size_t i = 0; i < d->n_actors; i++) {
+        rg_actor *a = &d->actors[i];
+        if (a->id == NULL)
+            continue;
+        for (size_t j = 0; j <= a->aliases.n; j++) {
+            const char *name = j == 0 ? a->name : a->aliases.v[j - 1];
+            size_t old;
+            if (name == NULL)
+                continue;
+            int r = rg_map__put(&d->names, name, i, &old);
+            if (r == 0 && old != i)
+                rg_map__set(&d->names, name, RG_MAP_AMBIGUOUS);
+        }
+    }
+}
+
+static void check_actors(ck *c, const rg_map *groups, const rg_map *sources)
+{
+    rg_doc *d = c->doc;
+    size_t n_kinds = rg_style__builtin_count() + d->n_kinds;
+    const char **kinds = malloc(n_kinds * sizeof(*kinds));
+    if (kinds == NULL)
+        return;
+    for (size_t k = 0; k < rg_style__builtin_count(); k++)
+        kinds[k] = rg_style__builtin_name(k);
+    for (size_t k = 0; k < d->n_kinds; k++)
+        kinds[rg_style__builtin_count() + k] = d->kinds[k].name;
+
+    for (size_t i = 0; i < d->n_actors; i++) {
+        rg_actor *a = &d->actors[i];
+        if (a->id != NULL && !id_chars_ok(a->id)) {
+            rg_path p = path3("actors", i, "id");
+            rg_diag__at(c->diags, RG_ERROR, c->file, &p, RG_AT_VALUE, NULL,
+                        NULL,
+                        "id \"%s\" may hold only letters, digits, '-', '_' "
+                        "and '.'; put the full text in \"name\"",
+                        a->id);
+        }
+        if (a->name == NULL)
+            a->name = a->id;
+        if (a->kind == NULL) {
+            a->kind = "other";
+        } else {
+            size_t k = 0;
+            while (k < n_kinds && strcmp(kinds[k], a->kind) != 0)
+                k++;
+            if (k == n_kinds) {
+                rg_path p = path3("actors", i, "kind");
+                unknown_ref(c, &p, "kind", a->kind,
+                            rg_suggest__best(a->kind, kinds, n_kinds),
+                            "use a built-in kind or declare it under "
+                            "\"kinds\"");
+            }
+        }
+        if (a->group != NULL) {
+            a->group_index = find_id(groups, a->group);
+            if (a->group_index < 0) {
+                rg_path p = path3("actors", i, "group");
+                unknown_ref(c, &p, "group", a->group,
+                            suggest_among(a->group, d, d->n_groups,
+                                          group_id),
+                            "declare it under \"groups\"");
+            }
+        }
+        check_sources_of(c, sources, "actors", i, &a->source);
+        check_dates(c, "actors", i, a->date, a->until);
+        check_url(c, "actors", i, a->url);
+    }
+    free(kinds);
+}
+
+/* ---- links ---- */
+
+static void collect_refs(ck *c)
+{
+    rg_doc *d = c->doc;
+    size_t n = 0;
+    for (size_t i = 0; i < d->n_actors; i++)
+        n += 2 + d->actors[i].aliases.n;
+    c->refs = malloc((n ? n : 1) * sizeof(*c->refs));
+    if (c->refs == NULL)
+        return;
+    for (size_t i = 0; i < d->n_actors; i++) {
+        const rg_actor *a = &d->actors[i];
+        if (a->id == NULL)
+            continue;
+        c->refs[c->n_refs++] = a->id;
+        if (a->name != a->id)
+            c->refs[c->n_refs++] = a->name;
+        for (size_t j = 0; j < a->aliases.n; j++)
+            c->refs[c->n_refs++] = a->aliases.v[j];
+    }
+}
+
+/* Resolves a reference to an actor; reports it when it names none or
+ * several. Returns the index or -1. */
+static long resolve(ck *c, const char *ref, const rg_path *p)
+{
+    rg_doc *d = c->doc;
+    long i = rg_doc_find_actor(d, ref);
+    if (i >= 0)
+        return i;
+    size_t v;
+    if (rg_map__get(&d->names, ref, &v) && v == RG_MAP_AMBIGUOUS) {
+        char list[512] = "";
+        size_t shown = 0;
+        for (size_t k = 0; k < d->n_actors && shown < 5; k++) {
+            const rg_actor *a = &d->actors[k];
+            int match = a->name && strcmp(a->name, ref) == 0;
+            for (size_t j = 0; !match && j < a->aliases.n; j++)
+                match = strcmp(a->aliases.v[j], ref) == 0;
+            if (!match || a->id == NULL)
+                continue;
+            size_t len = strlen(list);
+            snprintf(list + len, sizeof(list) - len, "%s\"%s\" (actors[%zu])",
+                     shown ? ", " : "", a->id, k);
+            shown++;
+        }
+        rg_diag__at(c->diags, RG_ERROR, c->file, p, RG_AT_VALUE, NULL, NULL,
+                    "\"%s\" is the name or alias of several actors: %s; "
+                    "refer to one by its id",
+                    ref, list);
+        return -1;
+    }
+    if (c->refs == NULL)
+        collect_refs(c);
+    const char *best = c->refs ? rg_suggest__best(ref, c->refs, c->n_refs)
+                               : NULL;
+    unknown_ref(c, p, "actor", ref, best,
+                "refer to an actor by its id, name or alias");
+    return -1;
+}
+
+static size_t *resolve_list(ck *c, const rg_strv *refs, size_t i,
+                            const char *field)
+{
+    if (refs->n == 0)
+        return NULL;
+    size_t *idx = rg_arena__alloc(&c->doc->arena, refs->n * sizeof(*idx));
+    for (size_t j = 0; j < refs->n; j++) {
+        rg_path p = path3("links", i, field);
+        rg_path q = rg_path__index(&p, j);
+        long a = resolve(c, refs->v[j], &q);
+        if (idx != NULL)
+            idx[j] = a >= 0 ? (size_t)a : 0;
+    }
+    return idx;
+}
+
+static void check_links(ck *c, const rg_map *sources)
+{
+    rg_doc *d = c->doc;
+    const char **lkinds = malloc((d->n_link_kinds ? d->n_link_kinds : 1) *
+                                 sizeof(*lkinds));
+    if (lkinds == NULL)
+        return;
+    for (size_t k = 0; k < d->n_link_kinds; k++)
+        lkinds[k] = d->link_kinds[k].name;
+    for (size_t i = 0; i < d->n_links; i++) {
+        rg_link *k = &d->links[i];
+        if (k->from != NULL) {
+            rg_path p = path3("links", i, "from");
+            long a = resolve(c, k->from, &p);
+            k->from_index = a >= 0 ? (size_t)a : 0;
+        }
+        if (k->to != NULL) {
+            rg_path p = path3("links", i, "to");
+            long a = resolve(c, k->to, &p);
+            k->to_index = a >= 0 ? (size_t)a : 0;
+        }
+        k->claimed_by_index = resolve_list(c, &k->claimed_by, i, "claimed_by");
+        k->disputed_by_index =
+            resolve_list(c, &k->disputed_by, i, "disputed_by");
+        if (k->kind != NULL) {
+            size_t j = 0;
+            while (j < d->n_link_kinds && strcmp(lkinds[j], k->kind) != 0)
+                j++;
+            if (j == d->n_link_kinds) {
+                rg_path p = path3("links", i, "kind");
+                unknown_ref(c, &p, "link kind", k->kind,
+                            rg_suggest__best(k->kind, lkinds,
+                                             d->n_link_kinds),
+                            "declare it under \"link_kinds\"");
+            }
+        }
+        check_sources_of(c, sources, "links", i, &k->source);
+        check_dates(c, "links", i, k->date, k->until);
+        check_url(c, "links", i, k->url);
+    }
+    free(lkinds);
+}
+
+void rg_check__doc(rg_doc *doc, rg_diags *diags)
+{
+    ck c = {doc, diags, doc->file, NULL, 0};
+    rg_map groups = {0}, sources = {0};
+    index_ids(&c, &sources, "sources", doc->n_sources, source_id, "source");
+    index_ids(&c, &groups, "groups", doc->n_groups, group_id, "group");
+    index_ids(&c, &doc->ids, "actors", doc->n_actors, actor_id, "actor");
+    for (size_t i = 0; i < doc->n_sources; i++) {
+        check_dates(&c, "sources", i, doc->sources[i].date, NULL);
+        check_url(&c, "sources", i, doc->sources[i].url);
+    }
+    check_groups(&c, &groups);
+    check_actors(&c, &groups, &sources);
+    index_names(&c);
+    check_links(&c, &sources);
+    free(c.refs);
+    rg_map__free(&groups);
+    rg_map__free(&sources);
+}

@@ -1,0 +1,414 @@
+/* Diagnostics: the caller-owned list, paths, suggestions. */
+#include "diag.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct item {
+    rg_diag pub;
+    char *file;
+    char *path;
+    char *message;
+    char *suggestion;
+    char *source_line;
+    /* Not yet located: the path's steps (keys copied). */
+    rg_pathseg *segs;
+    int n_segs;
+    rg_at at;
+    rg_pathseg *rel_segs;
+    int rel_n;
+    int has_rel;
+} item;
+
+struct rg_diags {
+    item *v;
+    size_t n;
+    size_t cap;
+};
+
+char *rg__vasprintf(const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int len = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (len < 0)
+        return NULL;
+    char *s = malloc((size_t)len + 1);
+    if (s != NULL)
+        vsnprintf(s, (size_t)len + 1, fmt, ap);
+    return s;
+}
+
+char *rg__asprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = rg__vasprintf(fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+static char *dup_or_null(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+rg_diags *rg_diags_new(void)
+{
+    return calloc(1, sizeof(rg_diags));
+}
+
+static void free_segs(rg_pathseg *segs, int n)
+{
+    if (segs == NULL)
+        return;
+    for (int i = 0; i < n; i++)
+        free((char *)segs[i].key);
+    free(segs);
+}
+
+static void item_free(item *it)
+{
+    free(it->file);
+    free(it->path);
+    free(it->message);
+    free(it->suggestion);
+    free(it->source_line);
+    free_segs(it->segs, it->n_segs);
+    free_segs(it->rel_segs, it->rel_n);
+}
+
+void rg_diags_clear(rg_diags *diags)
+{
+    if (diags == NULL)
+        return;
+    for (size_t i = 0; i < diags->n; i++)
+        item_free(&diags->v[i]);
+    diags->n = 0;
+}
+
+void rg_diags_free(rg_diags *diags)
+{
+    if (diags == NULL)
+        return;
+    rg_diags_clear(diags);
+    free(diags->v);
+    free(diags);
+}
+
+size_t rg_diags_count(const rg_diags *diags)
+{
+    return diags ? diags->n : 0;
+}
+
+const rg_diag *rg_diags_get(const rg_diags *diags, size_t i)
+{
+    return &diags->v[i].pub;
+}
+
+size_t rg_diags_count_severity(const rg_diags *diags, rg_severity severity)
+{
+    size_t n = 0;
+    for (size_t i = 0; diags && i < diags->n; i++)
+        n += diags->v[i].pub.severity == severity;
+    return n;
+}
+
+/* Points the public fields at the item's own strings. */
+static void sync(item *it)
+{
+    it->pub.file = it->file ? it->file : "";
+    it->pub.path = it->path ? it->path : "";
+    it->pub.message = it->message ? it->message : "out of memory";
+    it->pub.suggestion = it->suggestion;
+    it->pub.source_line = it->source_line;
+}
+
+static item *push(rg_diags *diags, rg_severity sev, const char *file)
+{
+    if (diags->n == diags->cap) {
+        size_t cap = diags->cap ? diags->cap * 2 : 16;
+        item *v = realloc(diags->v, cap * sizeof(*v));
+        if (v == NULL)
+            return NULL;
+        diags->v = v;
+        diags->cap = cap;
+    }
+    item *it = &diags->v[diags->n++];
+    memset(it, 0, sizeof(*it));
+    it->pub.severity = sev;
+    it->file = dup_or_null(file ? file : "");
+    return it;
+}
+
+void rg_diags_add(rg_diags *diags, rg_severity severity, const char *file,
+                  const char *fmt, ...)
+{
+    if (diags == NULL)
+        return;
+    item *it = push(diags, severity, file);
+    if (it == NULL)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    it->message = rg__vasprintf(fmt, ap);
+    va_end(ap);
+    sync(it);
+}
+
+/* Renders a path as "links[3].to". */
+static char *path_string(const rg_pathseg *segs, int n)
+{
+    size_t cap = 1;
+    for (int i = 0; i < n; i++)
+        cap += segs[i].key ? strlen(segs[i].key) + 1 : 24;
+    char *s = malloc(cap);
+    if (s == NULL)
+        return NULL;
+    size_t len = 0;
+    s[0] = '\0';
+    for (int i = 0; i < n; i++) {
+        if (segs[i].key)
+            len += (size_t)snprintf(s + len, cap - len, "%s%s",
+                                    i ? "." : "", segs[i].key);
+        else
+            len += (size_t)snprintf(s + len, cap - len, "[%zu]",
+                                    segs[i].index);
+    }
+    return s;
+}
+
+static rg_pathseg *copy_segs(const rg_path *p)
+{
+    rg_pathseg *segs = calloc((size_t)p->n + 1, sizeof(*segs));
+    if (segs == NULL)
+        return NULL;
+    for (int i = 0; i < p->n; i++) {
+        segs[i].index = p->seg[i].index;
+        if (p->seg[i].key)
+            segs[i].key = strdup(p->seg[i].key);
+    }
+    return segs;
+}
+
+void rg_diag__at(rg_diags *diags, rg_severity sev, const char *file,
+                 const rg_path *path, rg_at at, const rg_path *related,
+                 const char *suggestion, const char *fmt, ...)
+{
+    if (diags == NULL)
+        return;
+    item *it = push(diags, sev, file);
+    if (it == NULL)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    it->message = rg__vasprintf(fmt, ap);
+    va_end(ap);
+    /* A diagnostic about a key names the object that holds it. */
+    int shown = at == RG_AT_KEY && path->n > 0 ? path->n - 1 : path->n;
+    it->path = path_string(path->seg, shown);
+    it->suggestion = dup_or_null(suggestion);
+    it->segs = copy_segs(path);
+    it->n_segs = path->n;
+    it->at = at;
+    if (related != NULL) {
+        it->rel_segs = copy_segs(related);
+        it->rel_n = related->n;
+        it->has_rel = 1;
+    }
+    sync(it);
+}
+
+void rg_diag__pos(rg_diags *diags, rg_severity sev, const char *file,
+                  int line, int column, int end_column,
+                  const char *source_line, const char *path,
+                  const char *fmt, ...)
+{
+    if (diags == NULL)
+        return;
+    item *it = push(diags, sev, file);
+    if (it == NULL)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    it->message = rg__vasprintf(fmt, ap);
+    va_end(ap);
+    it->path = dup_or_null(path ? path : "");
+    it->source_line = dup_or_null(source_line);
+    it->pub.line = line;
+    it->pub.column = column;
+    it->pub.end_column = end_column > column ? end_column : column;
+    sync(it);
+}
+
+rg_path rg_path__key(const rg_path *p, const char *key)
+{
+    rg_path q = *p;
+    if (q.n < RG_PATH_MAX) {
+        q.seg[q.n].key = key;
+        q.seg[q.n].index = 0;
+        q.n++;
+    }
+    return q;
+}
+
+rg_path rg_path__index(const rg_path *p, size_t index)
+{
+    rg_path q = *p;
+    if (q.n < RG_PATH_MAX) {
+        q.seg[q.n].key = NULL;
+        q.seg[q.n].index = index;
+        q.n++;
+    }
+    return q;
+}
+
+int rg_diags__pending(const rg_diags *diags, size_t i, rg_diag_pending *out)
+{
+    const item *it = &diags->v[i];
+    if (it->segs == NULL)
+        return 0;
+    out->segs = it->segs;
+    out->n = it->n_segs;
+    out->at = it->at;
+    out->rel_segs = it->has_rel ? it->rel_segs : NULL;
+    out->rel_n = it->rel_n;
+    return 1;
+}
+
+void rg_diags__locate(rg_diags *diags, size_t i, int line, int column,
+                      int end_column, const char *source_line,
+                      size_t source_len, int rel_line, int rel_column)
+{
+    item *it = &diags->v[i];
+    it->pub.line = line;
+    it->pub.column = column;
+    it->pub.end_column = end_column > column ? end_column : column;
+    if (source_line != NULL)
+        it->source_line = strndup(source_line, source_len);
+    if (it->has_rel && rel_line > 0 && it->message != NULL) {
+        char *m = rg__asprintf("%s (first at %d:%d)", it->message, rel_line,
+                               rel_column);
+        if (m != NULL) {
+            free(it->message);
+            it->message = m;
+        }
+    }
+    free_segs(it->segs, it->n_segs);
+    free_segs(it->rel_segs, it->rel_n);
+    it->segs = it->rel_segs = NULL;
+    it->has_rel = 0;
+    sync(it);
+}
+
+static int before(const item *a, const item *b)
+{
+    if (a->pub.line != b->pub.line)
+        return a->pub.line < b->pub.line;
+    return a->pub.column < b->pub.column;
+}
+
+void rg_diags__sort_from(rg_diags *diags, size_t start)
+{
+    /* Insertion sort on nearly sorted data; stable. Diagnostics are
+     * added mostly in file order already. A large unsorted tail would be
+     * slow, so fall back to a merge through a buffer when it is big. */
+    size_t n = diags->n;
+    if (n - start > 4096) {
+        size_t m = n - start;
+        item *buf = malloc(m * sizeof(*buf));
+        if (buf == NULL)
+            return;
+        item *a = diags->v + start;
+        for (size_t width = 1; width < m; width *= 2) {
+            for (size_t lo = 0; lo < m; lo += 2 * width) {
+                size_t mid = lo + width < m ? lo + width : m;
+                size_t hi = lo + 2 * width < m ? lo + 2 * width : m;
+                size_t i = lo, j = mid, k = lo;
+                while (i < mid && j < hi)
+                    buf[k++] = before(&a[j], &a[i]) ? a[j++] : a[i++];
+                while (i < mid)
+                    buf[k++] = a[i++];
+                while (j < hi)
+                    buf[k++] = a[j++];
+            }
+            memcpy(a, buf, m * sizeof(*a));
+        }
+        free(buf);
+    } else {
+        for (size_t i = start + 1; i < n; i++) {
+            item tmp = diags->v[i];
+            size_t j = i;
+            while (j > start && before(&tmp, &diags->v[j - 1])) {
+                diags->v[j] = diags->v[j - 1];
+                j--;
+            }
+            diags->v[j] = tmp;
+        }
+    }
+    for (size_t i = start; i < n; i++)
+        sync(&diags->v[i]);
+}
+
+/* ---- suggestions ---- */
+
+static int lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+/* Optimal string alignment distance (Damerau-Levenshtein with adjacent
+ * transpositions), ignoring ASCII case; gives up past `limit`. */
+static size_t distance(const char *a, const char *b, size_t limit)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 64 || lb > 64)
+        return limit + 1;
+    if ((la > lb ? la - lb : lb - la) > limit)
+        return limit + 1;
+    size_t d[65][65];
+    for (size_t i = 0; i <= la; i++)
+        d[i][0] = i;
+    for (size_t j = 0; j <= lb; j++)
+        d[0][j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        for (size_t j = 1; j <= lb; j++) {
+            size_t cost = lower(a[i - 1]) != lower(b[j - 1]);
+            size_t v = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < v)
+                v = d[i][j - 1] + 1;
+            if (d[i - 1][j - 1] + cost < v)
+                v = d[i - 1][j - 1] + cost;
+            if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
+                lower(a[i - 2]) == lower(b[j - 1]) && d[i - 2][j - 2] + 1 < v)
+                v = d[i - 2][j - 2] + 1;
+            d[i][j] = v;
+        }
+    }
+    return d[la][lb];
+}
+
+const char *rg_suggest__best(const char *word, const char *const *cands,
+                             size_t n)
+{
+    size_t len = strlen(word);
+    /* Close means: at most a third of the word's letters wrong, and at
+     * least one right. */
+    size_t limit = len < 3 ? 1 : len / 3;
+    if (limit > 4)
+        limit = 4;
+    const char *best = NULL;
+    size_t best_d = limit + 1;
+    for (size_t i = 0; i < n; i++) {
+        if (cands[i] == NULL || strcmp(cands[i], word) == 0)
+            continue;
+        size_t d = distance(word, cands[i], limit);
+        if (d < best_d && d < strlen(cands[i])) {
+            best = cands[i];
+            best_d = d;
+        }
+    }
+    return best;
+}

@@ -1,0 +1,89 @@
+/* Diagnostics inside the library: adding them with a JSON path whose
+ * position is found later, in one pass over the text; suggestions. */
+#ifndef RG_DIAG_H
+#define RG_DIAG_H
+
+#include "relgraph.h"
+
+#include <stdarg.h>
+
+/* One step of a JSON path: an object key, or an array index when key is
+ * NULL. */
+typedef struct rg_pathseg {
+    const char *key;
+    size_t index;
+} rg_pathseg;
+
+/* The documents of the format nest at most five levels deep
+ * (kinds.person.attrs.color); the rest is room. */
+#define RG_PATH_MAX 8
+
+typedef struct rg_path {
+    rg_pathseg seg[RG_PATH_MAX];
+    int n;
+} rg_path;
+
+/* A path one step below p. */
+rg_path rg_path__key(const rg_path *p, const char *key);
+rg_path rg_path__index(const rg_path *p, size_t index);
+
+/* Where a diagnostic points. */
+typedef enum rg_at {
+    RG_AT_VALUE = 0,  /* the value at the path */
+    RG_AT_KEY = 1     /* the key of the last step of the path */
+} rg_at;
+
+/* Appends a diagnostic about the value (or key) at `path` in `file`. Its
+ * position is filled in by rg_jsonpos__resolve(). When `related` is not
+ * NULL, " (first at LINE:COL)" with the position of `related` is appended
+ * to the message. `suggestion` may be NULL. */
+void rg_diag__at(rg_diags *diags, rg_severity sev, const char *file,
+                 const rg_path *path, rg_at at, const rg_path *related,
+                 const char *suggestion, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 8, 9)))
+#endif
+    ;
+
+/* Appends a diagnostic whose position is known. */
+void rg_diag__pos(rg_diags *diags, rg_severity sev, const char *file,
+                  int line, int column, int end_column,
+                  const char *source_line, const char *path,
+                  const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 9, 10)))
+#endif
+    ;
+
+/* For the position resolver: the path still to be located of diagnostic i
+ * (NULL when it has none), and a way to store what was found. */
+typedef struct rg_diag_pending {
+    const rg_pathseg *segs;
+    int n;
+    rg_at at;
+    const rg_pathseg *rel_segs;  /* NULL when no related position */
+    int rel_n;
+} rg_diag_pending;
+
+int rg_diags__pending(const rg_diags *diags, size_t i, rg_diag_pending *out);
+void rg_diags__locate(rg_diags *diags, size_t i, int line, int column,
+                      int end_column, const char *source_line,
+                      size_t source_len, int rel_line, int rel_column);
+/* Sorts diagnostics i >= start by position, keeping the order of equal
+ * ones, so that a document's problems are reported in file order. */
+void rg_diags__sort_from(rg_diags *diags, size_t start);
+
+/* The candidate closest to `word` by edit distance, or NULL when none is
+ * close enough to be what the user meant. */
+const char *rg_suggest__best(const char *word, const char *const *cands,
+                             size_t n);
+
+/* printf into a malloc'd string; NULL when out of memory. */
+char *rg__vasprintf(const char *fmt, va_list ap);
+char *rg__asprintf(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+#endif

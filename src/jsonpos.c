@@ -1,0 +1,399 @@
+/* Finds where a JSON path's value stands in the text. The text has been
+ * accepted by jansson, so the scanner can be simple; it still never reads
+ * past `len`. */
+#include "jsonpos.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct scan {
+    const char *t;
+    size_t len;
+    /* Line starts, built on first use. */
+    size_t *lines;
+    size_t n_lines;
+    /* Offsets of the elements of the top-level arrays, built on first
+     * use: the common diagnostic is about actors[i] or links[i], and this
+     * makes locating each one cost only the size of its element. */
+    struct top {
+        char *key;
+        size_t value;
+        size_t *elems;
+        size_t n_elems;
+        int indexed;
+    } *tops;
+    size_t n_tops;
+} scan;
+
+static size_t ws(const scan *s, size_t p)
+{
+    while (p < s->len && (s->t[p] == ' ' || s->t[p] == '\t' ||
+                          s->t[p] == '\n' || s->t[p] == '\r'))
+        p++;
+    return p;
+}
+
+/* p at the opening quote; returns the offset past the closing quote. */
+static size_t skip_string(const scan *s, size_t p)
+{
+    p++;
+    while (p < s->len && s->t[p] != '"')
+        p += s->t[p] == '\\' ? 2 : 1;
+    return p < s->len ? p + 1 : s->len;
+}
+
+static size_t skip_value(const scan *s, size_t p)
+{
+    if (p >= s->len)
+        return p;
+    char c = s->t[p];
+    if (c == '"')
+        return skip_string(s, p);
+    if (c == '{' || c == '[') {
+        size_t depth = 0;
+        while (p < s->len) {
+            c = s->t[p];
+            if (c == '"') {
+                p = skip_string(s, p);
+                continue;
+            }
+            if (c == '{' || c == '[')
+                depth++;
+            else if ((c == '}' || c == ']') && --depth == 0)
+                return p + 1;
+            p++;
+        }
+        return p;
+    }
+    while (p < s->len && !strchr(",]} \t\r\n", s->t[p]))
+        p++;
+    return p;
+}
+
+static int hexval(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+static unsigned hex4(const scan *s, size_t p)
+{
+    unsigned v = 0;
+    for (size_t i = 0; i < 4; i++) {
+        int h = p + i < s->len ? hexval(s->t[p + i]) : -1;
+        if (h < 0)
+            return 0xFFFD;
+        v = v * 16 + (unsigned)h;
+    }
+    return v;
+}
+
+static size_t put_utf8(char *out, unsigned cp)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* Does the string at p (its opening quote) decode to `key`? */
+static int key_equals(const scan *s, size_t p, const char *key)
+{
+    size_t klen = strlen(key), k = 0;
+    p++;
+    while (p < s->len && s->t[p] != '"') {
+        char buf[4];
+        size_t n;
+        if (s->t[p] != '\\') {
+            buf[0] = s->t[p++];
+            n = 1;
+        } else if (p + 1 < s->len && s->t[p + 1] == 'u') {
+            unsigned cp = hex4(s, p + 2);
+            p += 6;
+            if (cp >= 0xD800 && cp < 0xDC00 && p + 1 < s->len &&
+                s->t[p] == '\\' && s->t[p + 1] == 'u') {
+                unsigned lo = hex4(s, p + 2);
+                if (lo >= 0xDC00 && lo < 0xE000) {
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                    p += 6;
+                }
+            }
+            n = put_utf8(buf, cp);
+        } else {
+            char e = p + 1 < s->len ? s->t[p + 1] : '\\';
+            const char *from = "bfnrt", *to = "\b\f\n\r\t";
+            const char *f = strchr(from, e);
+            buf[0] = f && e ? to[f - from] : e;
+            n = 1;
+            p += 2;
+        }
+        if (k + n > klen || memcmp(key + k, buf, n) != 0)
+            return 0;
+        k += n;
+    }
+    return k == klen;
+}
+
+/* In the object at p, finds `key`. Stores the offsets of the key and of
+ * its value; returns 0 when absent. */
+static int find_key(const scan *s, size_t p, const char *key, size_t *kpos,
+                    size_t *vpos)
+{
+    if (p >= s->len || s->t[p] != '{')
+        return 0;
+    p = ws(s, p + 1);
+    while (p < s->len && s->t[p] == '"') {
+        size_t k = p;
+        p = ws(s, skip_string(s, p));
+        if (p < s->len && s->t[p] == ':')
+            p = ws(s, p + 1);
+        if (key_equals(s, k, key)) {
+            *kpos = k;
+            *vpos = p;
+            return 1;
+        }
+        p = ws(s, skip_value(s, p));
+        if (p < s->len && s->t[p] == ',')
+            p = ws(s, p + 1);
+    }
+    return 0;
+}
+
+/* In the array at p, finds element `index`. */
+static int find_index(const scan *s, size_t p, size_t index, size_t *vpos)
+{
+    if (p >= s->len || s->t[p] != '[')
+        return 0;
+    p = ws(s, p + 1);
+    for (size_t i = 0; p < s->len && s->t[p] != ']'; i++) {
+        if (i == index) {
+            *vpos = p;
+            return 1;
+        }
+        p = ws(s, skip_value(s, p));
+        if (p < s->len && s->t[p] == ',')
+            p = ws(s, p + 1);
+    }
+    return 0;
+}
+
+static struct top *top_entry(scan *s, const char *key, size_t root)
+{
+    for (size_t i = 0; i < s->n_tops; i++)
+        if (strcmp(s->tops[i].key, key) == 0)
+            return &s->tops[i];
+    size_t kpos, vpos;
+    if (!find_key(s, root, key, &kpos, &vpos))
+        return NULL;
+    struct top *v = realloc(s->tops, (s->n_tops + 1) * sizeof(*v));
+    if (v == NULL)
+        return NULL;
+    s->tops = v;
+    struct top *t = &v[s->n_tops++];
+    memset(t, 0, sizeof(*t));
+    t->key = strdup(key);
+    t->value = vpos;
+    return t;
+}
+
+static void index_elems(scan *s, struct top *t)
+{
+    t->indexed = 1;
+    size_t p = t->value;
+    if (p >= s->len || s->t[p] != '[')
+        return;
+    size_t cap = 0;
+    p = ws(s, p + 1);
+    while (p < s->len && s->t[p] != ']') {
+        if (t->n_elems == cap) {
+            cap = cap ? cap * 2 : 64;
+            size_t *e = realloc(t->elems, cap * sizeof(*e));
+            if (e == NULL)
+                return;
+            t->elems = e;
+        }
+        t->elems[t->n_elems++] = p;
+        p = ws(s, skip_value(s, p));
+        if (p < s->len && s->t[p] == ',')
+            p = ws(s, p + 1);
+    }
+}
+
+/* Locates a path. Stores the start of what to point at (the key of the
+ * last step when at == RG_AT_KEY) and the end of it. Where a step is
+ * missing, points at the deepest value found. */
+static void locate(scan *s, const rg_pathseg *segs, int n, rg_at at,
+                   size_t *start, size_t *end)
+{
+    size_t p = ws(s, 0), kpos = p;
+    int i = 0;
+    if (n > 0 && segs[0].key != NULL) {
+        struct top *t = top_entry(s, segs[0].key, p);
+        if (t != NULL) {
+            p = t->value;
+            i = 1;
+            if (n > 1 && segs[1].key == NULL) {
+                if (!t->indexed)
+                    index_elems(s, t);
+                if (segs[1].index < t->n_elems) {
+                    p = t->elems[segs[1].index];
+                    i = 2;
+                }
+            }
+        }
+    }
+    int found_key = 0;
+    for (; i < n; i++) {
+        size_t v;
+        if (segs[i].key != NULL) {
+            if (!find_key(s, p, segs[i].key, &kpos, &v))
+                break;
+            found_key = i == n - 1;
+        } else if (!find_index(s, p, segs[i].index, &v)) {
+            break;
+        }
+        p = v;
+    }
+    if (at == RG_AT_KEY && found_key && i == n) {
+        *start = kpos;
+        *end = skip_string(s, kpos);
+    } else {
+        *start = p;
+        *end = skip_value(s, p);
+    }
+}
+
+static void build_lines(scan *s)
+{
+    size_t cap = 1024;
+    s->lines = malloc(cap * sizeof(*s->lines));
+    if (s->lines == NULL)
+        return;
+    s->lines[s->n_lines++] = 0;
+    for (size_t p = 0; p < s->len; p++) {
+        if (s->t[p] != '\n')
+            continue;
+        if (s->n_lines == cap) {
+            cap *= 2;
+            size_t *l = realloc(s->lines, cap * sizeof(*l));
+            if (l == NULL)
+                return;
+            s->lines = l;
+        }
+        s->lines[s->n_lines++] = p + 1;
+    }
+}
+
+static size_t chars(const char *t, size_t from, size_t to)
+{
+    size_t n = 0;
+    for (size_t p = from; p < to; p++)
+        n += ((unsigned char)t[p] & 0xC0) != 0x80;
+    return n;
+}
+
+static size_t line_length(const char *t, size_t len, size_t start)
+{
+    size_t e = start;
+    while (e < len && t[e] != '\n')
+        e++;
+    if (e > start && t[e - 1] == '\r')
+        e--;
+    return e - start;
+}
+
+void rg_jsonpos__line_col(const char *text, size_t len, size_t off,
+                          int *line, int *column, size_t *line_start,
+                          size_t *line_len)
+{
+    if (off > len)
+        off = len;
+    size_t ln = 1, start = 0;
+    for (size_t p = 0; p < off; p++) {
+        if (text[p] == '\n') {
+            ln++;
+            start = p + 1;
+        }
+    }
+    *line = (int)ln;
+    *column = (int)chars(text, start, off) + 1;
+    *line_start = start;
+    *line_len = line_length(text, len, start);
+}
+
+static void to_line_col(const scan *s, size_t off, size_t *line_idx,
+                        int *column)
+{
+    size_t lo = 0, hi = s->n_lines;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (s->lines[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    *line_idx = lo;
+    *column = (int)chars(s->t, s->lines[lo], off) + 1;
+}
+
+void rg_jsonpos__resolve(rg_diags *diags, size_t start, const char *text,
+                         size_t len)
+{
+    scan s = {text, len, NULL, 0, NULL, 0};
+    size_t n = rg_diags_count(diags);
+    for (size_t i = start; i < n; i++) {
+        rg_diag_pending pd;
+        if (!rg_diags__pending(diags, i, &pd))
+            continue;
+        if (s.lines == NULL) {
+            build_lines(&s);
+            if (s.lines == NULL)
+                break;
+        }
+        size_t a, b, li;
+        int col, end_col, rel_line = 0, rel_col = 0;
+        locate(&s, pd.segs, pd.n, pd.at, &a, &b);
+        to_line_col(&s, a, &li, &col);
+        size_t ls = s.lines[li], ll = line_length(text, len, ls);
+        end_col = b <= ls + ll ? (int)chars(text, ls, b) + 1
+                               : (int)chars(text, ls, ls + ll) + 1;
+        if (pd.rel_segs != NULL) {
+            size_t ra, rb, rli;
+            locate(&s, pd.rel_segs, pd.rel_n, RG_AT_VALUE, &ra, &rb);
+            to_line_col(&s, ra, &rli, &rel_col);
+            rel_line = (int)rli + 1;
+        }
+        /* A huge line (minified JSON) is no use under a caret. */
+        const char *src = ll <= 1024 ? text + ls : NULL;
+        rg_diags__locate(diags, i, (int)li + 1, col, end_col, src, ll,
+                         rel_line, rel_col);
+    }
+    for (size_t i = 0; i < s.n_tops; i++) {
+        free(s.tops[i].key);
+        free(s.tops[i].elems);
+    }
+    free(s.tops);
+    free(s.lines);
+}

@@ -1,0 +1,753 @@
+/* relgraph JSON -> model. The only file that knows jansson. Checks the
+ * shape of every value (types, known keys, enumerations) while copying it
+ * into the model; the rules that relate values to each other are in
+ * check.c. */
+#include "check.h"
+#include "diag.h"
+#include "jsonpos.h"
+#include "model.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+typedef struct ld {
+    rg_doc *doc;
+    rg_diags *diags;
+    const char *file;
+    int oom;
+} ld;
+
+static const char *json_kind(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: return "an object";
+    case JSON_ARRAY: return "an array";
+    case JSON_STRING: return "a string";
+    case JSON_INTEGER:
+    case JSON_REAL: return "a number";
+    case JSON_TRUE:
+    case JSON_FALSE: return "a boolean";
+    case JSON_NULL: return "null";
+    }
+    return "a value";
+}
+
+static void type_error(ld *l, const rg_path *p, const char *expected,
+                       const json_t *v)
+{
+    rg_diag__at(l->diags, RG_ERROR, l->file, p, RG_AT_VALUE, NULL, NULL,
+                "expected %s, found %s", expected, json_kind(v));
+}
+
+/* A copy of a string value in the document's arena, or NULL (with a
+ * diagnostic) when the value is not a string. */
+static const char *str(ld *l, const json_t *v, const rg_path *p)
+{
+    if (!json_is_string(v)) {
+        type_error(l, p, "a string", v);
+        return NULL;
+    }
+    char *s = rg_arena__strndup(&l->doc->arena, json_string_value(v),
+                                json_string_length(v));
+    if (s == NULL)
+        l->oom = 1;
+    return s;
+}
+
+static const char *nonempty_str(ld *l, const json_t *v, const rg_path *p)
+{
+    const char *s = str(l, v, p);
+    if (s != NULL && *s == '\0') {
+        rg_diag__at(l->diags, RG_ERROR, l->file, p, RG_AT_VALUE, NULL, NULL,
+                    "must not be empty");
+        return NULL;
+    }
+    return s;
+}
+
+/* A list of strings; a single string is taken as a list of one when
+ * `single` is true. */
+static void strv(ld *l, const json_t *v, const rg_path *p, rg_strv *out,
+                 int single)
+{
+    if (single && json_is_string(v)) {
+        out->v = rg_arena__alloc(&l->doc->arena, sizeof(char *));
+        if (out->v == NULL) {
+            l->oom = 1;
+            return;
+        }
+        out->v[0] = nonempty_str(l, v, p);
+        out->n = out->v[0] != NULL;
+        return;
+    }
+    if (!json_is_array(v)) {
+        type_error(l, p, single ? "a string or an array of strings"
+                                : "an array of strings", v);
+        return;
+    }
+    size_t n = json_array_size(v);
+    out->v = rg_arena__alloc(&l->doc->arena, (n ? n : 1) * sizeof(char *));
+    if (out->v == NULL) {
+        l->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        rg_path q = rg_path__index(p, i);
+        const char *s = nonempty_str(l, json_array_get(v, i), &q);
+        if (s != NULL)
+            out->v[out->n++] = s;
+    }
+}
+
+static int boolean(ld *l, const json_t *v, const rg_path *p, int dflt)
+{
+    if (!json_is_boolean(v)) {
+        type_error(l, p, "true or false", v);
+        return dflt;
+    }
+    return json_is_true(v);
+}
+
+/* Raw Graphviz attributes: an object of strings (numbers and booleans are
+ * taken as their text, as Graphviz would read them). */
+static void attrs(ld *l, const json_t *v, const rg_path *p, rg_attrs *out)
+{
+    if (!json_is_object(v)) {
+        type_error(l, p, "an object of Graphviz attributes", v);
+        return;
+    }
+    size_t n = json_object_size(v);
+    out->v = rg_arena__alloc(&l->doc->arena, (n ? n : 1) * sizeof(rg_attr));
+    if (out->v == NULL) {
+        l->oom = 1;
+        return;
+    }
+    const char *key;
+    json_t *val;
+    json_object_foreach((json_t *)v, key, val) {
+        rg_path q = rg_path__key(p, key);
+        char num[64];
+        const char *text = NULL;
+        if (json_is_string(val)) {
+            text = json_string_value(val);
+        } else if (json_is_integer(val)) {
+            snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT,
+                     json_integer_value(val));
+            text = num;
+        } else if (json_is_real(val)) {
+            snprintf(num, sizeof(num), "%.17g", json_real_value(val));
+            text = num;
+        } else if (json_is_boolean(val)) {
+            text = json_is_true(val) ? "true" : "false";
+        } else {
+            type_error(l, &q, "a string", val);
+            continue;
+        }
+        if (*key == '\0') {
+            rg_diag__at(l->diags, RG_ERROR, l->file, &q, RG_AT_KEY, NULL,
+                        NULL, "an attribute name must not be empty");
+            continue;
+        }
+        rg_attr *a = &out->v[out->n++];
+        a->name = rg_arena__strdup(&l->doc->arena, key);
+        a->value = rg_arena__strdup(&l->doc->arena, text);
+        if (a->name == NULL || a->value == NULL)
+            l->oom = 1;
+    }
+}
+
+/* Picks a value from a list of names, suggesting the closest one. Returns
+ * the index, or -1 with a diagnostic. */
+static int enumerated(ld *l, const json_t *v, const rg_path *p,
+                      const char *what, const char *const *names, size_t n)
+{
+    if (!json_is_string(v)) {
+        type_error(l, p, "a string", v);
+        return -1;
+    }
+    const char *s = json_string_value(v);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(s, names[i]) == 0)
+            return (int)i;
+    const char *best = rg_suggest__best(s, names, n);
+    char list[256] = "";
+    for (size_t i = 0; i < n; i++) {
+        strncat(list, i ? ", " : "", sizeof(list) - strlen(list) - 1);
+        strncat(list, names[i], sizeof(list) - strlen(list) - 1);
+    }
+    if (best != NULL)
+        rg_diag__at(l->diags, RG_ERROR, l->file, p, RG_AT_VALUE, NULL, best,
+                    "unknown %s \"%s\"; did you mean \"%s\"?", what, s, best);
+    else
+        rg_diag__at(l->diags, RG_ERROR, l->file, p, RG_AT_VALUE, NULL, NULL,
+                    "unknown %s \"%s\"; expected one of %s", what, s, list);
+    return -1;
+}
+
+/* Keys are dispatched through tables: the same table gives the
+ * suggestions for unknown keys. */
+typedef void (*key_fn)(ld *l, void *obj, const json_t *v, const rg_path *p);
+typedef struct key_rule {
+    const char *name;
+    key_fn fn;
+} key_rule;
+
+static void unknown_key(ld *l, const rg_path *q, const char *key,
+                        const key_rule *rules)
+{
+    const char *names[32];
+    size_t n = 0;
+    for (; rules[n].name != NULL && n < 32; n++)
+        names[n] = rules[n].name;
+    const char *best = rg_suggest__best(key, names, n);
+    if (best != NULL)
+        rg_diag__at(l->diags, RG_WARNING, l->file, q, RG_AT_KEY, NULL, best,
+                    "unknown key \"%s\"; did you mean \"%s\"?", key, best);
+    else
+        rg_diag__at(l->diags, RG_WARNING, l->file, q, RG_AT_KEY, NULL, NULL,
+                    "unknown key \"%s\"; keys of your own start with \"x-\"",
+                    key);
+}
+
+static void dispatch(ld *l, void *obj, const json_t *v, const rg_path *p,
+                     const key_rule *rules)
+{
+    const char *key;
+    json_t *val;
+    json_object_foreach((json_t *)v, key, val) {
+        rg_path q = rg_path__key(p, key);
+        const key_rule *r = rules;
+        while (r->name != NULL && strcmp(r->name, key) != 0)
+            r++;
+        if (r->name != NULL)
+            r->fn(l, obj, val, &q);
+        else if (strncmp(key, "x-", 2) != 0)
+            unknown_key(l, &q, key, rules);
+    }
+}
+
+/* Reports a required key that an object lacks, at the object. */
+static void missing(ld *l, const rg_path *p, const char *key,
+                    const char *hint)
+{
+    rg_diag__at(l->diags, RG_ERROR, l->file, p, RG_AT_VALUE, NULL, NULL,
+                "missing required key \"%s\"; %s", key, hint);
+}
+
+/* ---- actor ---- */
+
+#define FIELD_STR(type, field, fn)                                         \
+    static void type##_##field(ld *l, void *o, const json_t *v,          \
+                               const rg_path *p)                          \
+    {                                                                     \
+        ((type *)o)->field = fn(l, v, p);                                 \
+    }
+#define FIELD_STRV(type, field, single)                                    \
+    static void type##_##field(ld *l, void *o, const json_t *v,          \
+                               const rg_path *p)                          \
+    {                                                                     \
+        strv(l, v, p, &((type *)o)->field, single);                       \
+    }
+#define FIELD_ATTRS(type)                                                  \
+    static void type##_attrs(ld *l, void *o, const json_t *v,            \
+                             const rg_path *p)                            \
+    {                                                                     \
+        attrs(l, v, p, &((type *)o)->attrs);                              \
+    }
+
+FIELD_STR(rg_actor, id, nonempty_str)
+FIELD_STR(rg_actor, name, nonempty_str)
+FIELD_STR(rg_actor, kind, nonempty_str)
+FIELD_STRV(rg_actor, aliases, 0)
+FIELD_STR(rg_actor, group, nonempty_str)
+FIELD_STR(rg_actor, note, str)
+FIELD_STR(rg_actor, date, str)
+FIELD_STR(rg_actor, until, str)
+FIELD_STR(rg_actor, url, nonempty_str)
+FIELD_STRV(rg_actor, source, 1)
+FIELD_STRV(rg_actor, tags, 0)
+FIELD_ATTRS(rg_actor)
+
+static const key_rule actor_rules[] = {
+    {"id", rg_actor_id},         {"name", rg_actor_name},
+    {"kind", rg_actor_kind},     {"aliases", rg_actor_aliases},
+    {"group", rg_actor_group},   {"note", rg_actor_note},
+    {"date", rg_actor_date},     {"until", rg_actor_until},
+    {"url", rg_actor_url},       {"source", rg_actor_source},
+    {"tags", rg_actor_tags},     {"attrs", rg_actor_attrs},
+    {NULL, NULL}};
+
+static void load_actor(ld *l, rg_actor *a, const json_t *v, const rg_path *p)
+{
+    memset(a, 0, sizeof(*a));
+    a->group_index = -1;
+    if (!json_is_object(v)) {
+        type_error(l, p, "an actor object", v);
+        return;
+    }
+    dispatch(l, a, v, p, actor_rules);
+    if (json_object_get(v, "id") == NULL)
+        missing(l, p, "id", "give the actor a unique \"id\"");
+}
+
+/* ---- link ---- */
+
+FIELD_STR(rg_link, from, nonempty_str)
+FIELD_STR(rg_link, to, nonempty_str)
+FIELD_STR(rg_link, label, str)
+FIELD_STR(rg_link, kind, nonempty_str)
+FIELD_STR(rg_link, date, str)
+FIELD_STR(rg_link, until, str)
+FIELD_STRV(rg_link, source, 1)
+FIELD_STR(rg_link, quote, str)
+FIELD_STRV(rg_link, claimed_by, 1)
+FIELD_STRV(rg_link, disputed_by, 1)
+FIELD_STR(rg_link, url, nonempty_str)
+FIELD_ATTRS(rg_link)
+
+static const char *const status_names[RG_STATUS_COUNT] = {
+    "confirmed", "reported", "alleged", "disputed", "denied"};
+
+static void rg_link_status(ld *l, void *o, const json_t *v, const rg_path *p)
+{
+    int i = enumerated(l, v, p, "status", status_names, RG_STATUS_COUNT);
+    if (i >= 0)
+        ((rg_link *)o)->status = (rg_status)i;
+}
+
+static void rg_link_directed(ld *l, void *o, const json_t *v,
+                             const rg_path *p)
+{
+    ((rg_link *)o)->directed = boolean(l, v, p, 1);
+}
+
+static const key_rule link_rules[] = {
+    {"from", rg_link_from},         {"to", rg_link_to},
+    {"label", rg_link_label},       {"kind", rg_link_kind},
+    {"status", rg_link_status},     {"directed", rg_link_directed},
+    {"date", rg_link_date},         {"until", rg_link_until},
+    {"source", rg_link_source},     {"quote", rg_link_quote},
+    {"claimed_by", rg_link_claimed_by},
+    {"disputed_by", rg_link_disputed_by},
+    {"url", rg_link_url},           {"attrs", rg_link_attrs},
+    {NULL, NULL}};
+
+static void load_link(ld *l, rg_link *k, const json_t *v, const rg_path *p)
+{
+    memset(k, 0, sizeof(*k));
+    k->status = RG_STATUS_REPORTED;
+    k->directed = true;
+    if (!json_is_object(v)) {
+        type_error(l, p, "a link object", v);
+        return;
+    }
+    dispatch(l, k, v, p, link_rules);
+    if (json_object_get(v, "from") == NULL)
+        missing(l, p, "from", "name the actor the link starts at");
+    if (json_object_get(v, "to") == NULL)
+        missing(l, p, "to", "name the actor the link ends at");
+}
+
+/* ---- group, source ---- */
+
+FIELD_STR(rg_group, id, nonempty_str)
+FIELD_STR(rg_group, label, str)
+FIELD_STR(rg_group, parent, nonempty_str)
+FIELD_ATTRS(rg_group)
+
+static const key_rule group_rules[] = {
+    {"id", rg_group_id}, {"label", rg_group_label},
+    {"parent", rg_group_parent}, {"attrs", rg_group_attrs}, {NULL, NULL}};
+
+FIELD_STR(rg_source, id, nonempty_str)
+FIELD_STR(rg_source, title, str)
+FIELD_STR(rg_source, publisher, str)
+FIELD_STR(rg_source, date, str)
+FIELD_STR(rg_source, url, nonempty_str)
+
+static const key_rule source_rules[] = {
+    {"id", rg_source_id},     {"title", rg_source_title},
+    {"publisher", rg_source_publisher},
+    {"date", rg_source_date}, {"url", rg_source_url}, {NULL, NULL}};
+
+static void load_group(ld *l, rg_group *g, const json_t *v, const rg_path *p)
+{
+    memset(g, 0, sizeof(*g));
+    g->parent_index = -1;
+    if (!json_is_object(v)) {
+        type_error(l, p, "a group object", v);
+        return;
+    }
+    dispatch(l, g, v, p, group_rules);
+    if (json_object_get(v, "id") == NULL)
+        missing(l, p, "id", "give the group a unique \"id\"");
+}
+
+static void load_source(ld *l, rg_source *s, const json_t *v,
+                        const rg_path *p)
+{
+    memset(s, 0, sizeof(*s));
+    if (!json_is_object(v)) {
+        type_error(l, p, "a source object", v);
+        return;
+    }
+    dispatch(l, s, v, p, source_rules);
+    if (json_object_get(v, "id") == NULL)
+        missing(l, p, "id", "give the source a unique \"id\"");
+}
+
+/* ---- styles ---- */
+
+FIELD_STR(rg_style, label, str)
+FIELD_STR(rg_style, shape, nonempty_str)
+FIELD_STR(rg_style, color, nonempty_str)
+FIELD_STR(rg_style, fill, nonempty_str)
+FIELD_STR(rg_style, fontcolor, nonempty_str)
+FIELD_STR(rg_style, style, nonempty_str)
+FIELD_ATTRS(rg_style)
+
+static const key_rule style_rules[] = {
+    {"label", rg_style_label},         {"shape", rg_style_shape},
+    {"color", rg_style_color},         {"fill", rg_style_fill},
+    {"fontcolor", rg_style_fontcolor}, {"style", rg_style_style},
+    {"attrs", rg_style_attrs},         {NULL, NULL}};
+
+static void load_styles(ld *l, rg_style **out, size_t *n_out,
+                        const json_t *v, const rg_path *p)
+{
+    if (!json_is_object(v)) {
+        type_error(l, p, "an object of styles by name", v);
+        return;
+    }
+    size_t n = json_object_size(v);
+    rg_style *styles = calloc(n ? n : 1, sizeof(*styles));
+    if (styles == NULL) {
+        l->oom = 1;
+        return;
+    }
+    const char *key;
+    json_t *val;
+    size_t i = 0;
+    json_object_foreach((json_t *)v, key, val) {
+        rg_path q = rg_path__key(p, key);
+        rg_style *s = &styles[i++];
+        s->name = rg_arena__strdup(&l->doc->arena, key);
+        if (s->name == NULL)
+            l->oom = 1;
+        if (*key == '\0')
+            rg_diag__at(l->diags, RG_ERROR, l->file, &q, RG_AT_KEY, NULL,
+                        NULL, "a kind's name must not be empty");
+        if (!json_is_object(val))
+            type_error(l, &q, "a style object", val);
+        else
+            dispatch(l, s, val, &q, style_rules);
+    }
+    free(*out);
+    *out = styles;
+    *n_out = i;
+}
+
+/* ---- layout ---- */
+
+static const char *const engines[] = {"dot", "neato", "fdp", "sfdp",
+                                      "circo", "twopi"};
+static const char *const directions[] = {"LR", "TB", "RL", "BT"};
+
+static void rg_layout_engine(ld *l, void *o, const json_t *v,
+                             const rg_path *p)
+{
+    int i = enumerated(l, v, p, "layout engine", engines, 6);
+    if (i >= 0)
+        ((rg_layout *)o)->engine = engines[i];
+}
+
+static void rg_layout_direction(ld *l, void *o, const json_t *v,
+                                const rg_path *p)
+{
+    int i = enumerated(l, v, p, "direction", directions, 4);
+    if (i >= 0)
+        ((rg_layout *)o)->direction = directions[i];
+}
+
+static void rg_layout_legend(ld *l, void *o, const json_t *v,
+                             const rg_path *p)
+{
+    ((rg_layout *)o)->legend = boolean(l, v, p, 1);
+}
+
+FIELD_ATTRS(rg_layout)
+
+static const key_rule layout_rules[] = {
+    {"engine", rg_layout_engine}, {"direction", rg_layout_direction},
+    {"legend", rg_layout_legend}, {"attrs", rg_layout_attrs}, {NULL, NULL}};
+
+/* ---- top level ---- */
+
+typedef void (*elem_fn)(ld *l, void *elem, const json_t *v, const rg_path *p);
+
+/* Loads an array of objects into a new C array. Elements that are not
+ * objects keep a zeroed slot, so that indexes match the text's. */
+static void *load_array(ld *l, const json_t *v, const rg_path *p,
+                        size_t elem_size, elem_fn fn, size_t *n_out,
+                        const char *what)
+{
+    if (!json_is_array(v)) {
+        type_error(l, p, what, v);
+        return NULL;
+    }
+    size_t n = json_array_size(v);
+    char *arr = calloc(n ? n : 1, elem_size);
+    if (arr == NULL) {
+        l->oom = 1;
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        rg_path q = rg_path__index(p, i);
+        fn(l, arr + i * elem_size, json_array_get(v, i), &q);
+    }
+    *n_out = n;
+    return arr;
+}
+
+static void top_schema(ld *l, void *o, const json_t *v, const rg_path *p)
+{
+    (void)o;
+    if (!json_is_string(v))
+        type_error(l, p, "a string", v);
+}
+
+static void top_version(ld *l, void *o, const json_t *v, const rg_path *p)
+{
+    (void)o;
+    if (!json_is_integer(v)) {
+        type_error(l, p, "the integer 1", v);
+        return;
+    }
+    json_int_t ver = json_integer_value(v);
+    if (ver != RG_FORMAT_VERSION)
+        rg_diag__at(l->diags, RG_ERROR, l->file, p, RG_AT_VALUE, NULL, NULL,
+                    "unsupported format version %" JSON_INTEGER_FORMAT
+                    "; this relgraph reads version %d",
+                    ver, RG_FORMAT_VERSION);
+}
+
+static void top_title(ld *l, void *o, const json_t *v, const rg_path *p)
+{
+    ((rg_doc *)o)->title = str(l, v, p);
+}
+
+static void top_description(ld *l, void *o, const json_t *v,
+                            const rg_path *p)
+{
+    ((rg_doc *)o)->description = str(l, v, p);
+}
+
+static void top_sources(ld *l, void *o, const json_t *v, const rg_path *p)
+{
+    rg_doc *d = o;
+    d->sources = load_array(l, v, p, sizeof(rg_source),
+                            (elem_fn)load_source, &d->n_sources,
+                            "an array of sources");
+}
+
+static void top_groups(ld *l, void *o, const json_t *v, const rg_path *p)
+{
+    rg_doc *d = o;
+    d->groups = load_array(l, v, p, sizeof(rg_group), (elem_fn)load_group,
+                           &d->n_groups, "an array of groups");
+}
+
+static void top_actors(ld *l, void *o, const json_t *v, const rg_path *p)
+{
+    rg_doc *d = o;
+    d->actors = load_array(l, v, p, sizeof(rg_actor), (elem_fn)load_actor,
+                           &d->n_actors, "an array of actors");
+}
+
+static void top_links(ld *l, void *o, const json_t *v, const rg_path *p)
+{
+    rg_doc *d = o;
+    d->links = load_array(l, v, p, sizeof(rg_link), (elem_fn)load_link,
+                          &d->n_links, "an array of links");
+}
+
+static void top_kinds(ld *l, void *o, const json_t *v, const rg_path *p)
+{
+    rg_doc *d = o;
+    load_styles(l, &d->kinds, &d->n_kinds, v, p);
+}
+
+static void top_link_kinds(ld *l, void *o, const json_t *v, const rg_path *p)
+{
+    rg_doc *d = o;
+    load_styles(l, &d->link_kinds, &d->n_link_kinds, v, p);
+}
+
+static void top_layout(ld *l, void *o, const json_t *v, const rg_path *p)
+{
+    rg_doc *d = o;
+    if (!json_is_object(v)) {
+        type_error(l, p, "a layout object", v);
+        return;
+    }
+    dispatch(l, &d->layout, v, p, layout_rules);
+}
+
+static const key_rule top_rules[] = {
+    {"$schema", top_schema},       {"relgraph", top_version},
+    {"title", top_title},          {"description", top_description},
+    {"sources", top_sources},      {"kinds", top_kinds},
+    {"link_kinds", top_link_kinds}, {"groups", top_groups},
+    {"actors", top_actors},        {"links", top_links},
+    {"layout", top_layout},        {NULL, NULL}};
+
+/* Reports a JSON syntax error where jansson found it. jansson's column
+ * is at the end of the bad token; point at its start, as editors expect. */
+static void syntax_error(rg_diags *diags, const char *file, const char *text,
+                         size_t len, const json_error_t *err)
+{
+    size_t off = (size_t)err->position;
+    const char *near = strstr(err->text, "near '");
+    if (near != NULL) {
+        size_t tok = strlen(near + 6);
+        if (tok > 0 && near[6 + tok - 1] == '\'')
+            tok--;
+        if (tok <= off && strncmp(text + off - tok, near + 6, tok) == 0)
+            off -= tok;
+    }
+    int line, col;
+    size_t ls, ll;
+    rg_jsonpos__line_col(text, len, off, &line, &col, &ls, &ll);
+    char msg[JSON_ERROR_TEXT_LENGTH + 1];
+    snprintf(msg, sizeof(msg), "%s", err->text);
+    if (json_error_code(err) == json_error_duplicate_key) {
+        rg_diag__pos(diags, RG_ERROR, file, line, col, col, ll <= 1024 ? text + ls : NULL,
+                     "", "JSON: %s; each key may appear once in an object",
+                     msg);
+        return;
+    }
+    rg_diag__pos(diags, RG_ERROR, file, line, col, col,
+                 ll <= 1024 ? text + ls : NULL, "", "JSON: %s", msg);
+}
+
+/* The source line must stay short for rg_diag__pos's copy. */
+int rg_doc_load_buffer(rg_doc **out, const char *text, size_t len,
+                       const char *name, rg_diags *diags)
+{
+    int rc = -1;
+    size_t start = rg_diags_count(diags);
+    rg_doc *doc = NULL;
+    json_error_t err;
+    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+    *out = NULL;
+    if (root == NULL) {
+        syntax_error(diags, name, text, len, &err);
+        goto out;
+    }
+    doc = rg_doc__new(name);
+    if (doc == NULL)
+        goto oom;
+    ld l = {doc, diags, name, 0};
+    rg_path p = {.n = 0};
+    if (!json_is_object(root)) {
+        type_error(&l, &p, "a relgraph document (a JSON object)", root);
+        goto resolve;
+    }
+    dispatch(&l, doc, root, &p, top_rules);
+    if (json_object_get(root, "actors") == NULL)
+        missing(&l, &p, "actors", "add \"actors\": [] with the actors");
+    /* The model holds copies of everything it needs. */
+    json_decref(root);
+    root = NULL;
+    if (l.oom)
+        goto oom;
+    rg_check__doc(doc, diags);
+resolve:
+    if (rg_diags_count(diags) > start) {
+        rg_jsonpos__resolve(diags, start, text, len);
+        rg_diags__sort_from(diags, start);
+    }
+    for (size_t i = start; i < rg_diags_count(diags); i++)
+        if (rg_diags_get(diags, i)->severity == RG_ERROR)
+            goto out;
+    *out = doc;
+    doc = NULL;
+    rc = 0;
+    goto out;
+oom:
+    rg_diags_add(diags, RG_ERROR, name, "out of memory loading the document");
+out:
+    json_decref(root);
+    rg_doc_free(doc);
+    return rc;
+}
+
+/* Reads a whole stream. Returns 0, or errno. */
+static int slurp(FILE *f, char **out, size_t *len)
+{
+    size_t cap = 64 * 1024, n = 0;
+    char *buf = malloc(cap);
+    if (buf == NULL)
+        return ENOMEM;
+    for (;;) {
+        if (n == cap) {
+            cap *= 2;
+            char *b = realloc(buf, cap);
+            if (b == NULL) {
+                free(buf);
+                return ENOMEM;
+            }
+            buf = b;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    if (ferror(f)) {
+        int e = errno ? errno : EIO;
+        free(buf);
+        return e;
+    }
+    *out = buf;
+    *len = n;
+    return 0;
+}
+
+int rg_doc_load_file(rg_doc **out, const char *path, rg_diags *diags)
+{
+    int is_stdin = strcmp(path, "-") == 0;
+    const char *name = is_stdin ? "<stdin>" : path;
+    char *text = NULL;
+    size_t len = 0;
+    *out = NULL;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (f == NULL) {
+        rg_diags_add(diags, RG_ERROR, name, "cannot open: %s",
+                     strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        rg_diags_add(diags, RG_ERROR, name,
+                     "is a directory; give a relgraph JSON file");
+        if (!is_stdin)
+            fclose(f);
+        return -1;
+    }
+    errno = 0;
+    int e = slurp(f, &text, &len);
+    if (!is_stdin)
+        fclose(f);
+    if (e != 0) {
+        rg_diags_add(diags, RG_ERROR, name, "cannot read: %s", strerror(e));
+        return -1;
+    }
+    int rc = rg_doc_load_buffer(out, text, len, name, diags);
+    free(text);
+    return rc;
+}

@@ -1,0 +1,378 @@
+/* The relgraph command: argument parsing, printing diagnostics, exit
+ * codes. All behaviour is in the library. */
+#include "relgraph.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum {
+    EXIT_OK = 0,
+    EXIT_INPUT = 1,
+    EXIT_USAGE = 2,
+    EXIT_OUTPUT = 3
+};
+
+static const char usage_text[] =
+    "Usage: relgraph render IN [-o OUT]... [-T FORMAT] [OPTION]...\n"
+    "       relgraph check IN...\n"
+    "\n"
+    "Draws a relgraph document (JSON: actors and the sourced, dated,\n"
+    "contested links between them) as a chart through Graphviz.\n"
+    "IN may be '-' for standard input.\n"
+    "\n"
+    "Commands:\n"
+    "  render            check IN, lay it out once and write each output\n"
+    "  check             check each IN and report every problem found\n"
+    "\n"
+    "Render options:\n"
+    "  -o, --output=OUT  write to OUT; the format comes from its extension\n"
+    "                    (.svg .png .pdf .dot); repeat for several outputs\n"
+    "  -T, --format=FMT  write FMT (svg, png, pdf, dot) to standard output\n"
+    "      --engine=E    layout engine: dot, neato, fdp, sfdp, circo, twopi\n"
+    "                    (default: the document's, else chosen by size)\n"
+    "      --direction=D LR, TB, RL or BT (default: the document's, else LR)\n"
+    "      --no-legend   leave out the legend of kinds and statuses\n"
+    "      --dpi=N       PNG resolution in dots per inch (default 150)\n"
+    "      --layout-timeout=S\n"
+    "                    give up a layout after S seconds (default 120)\n"
+    "\n"
+    "Other options:\n"
+    "  -h, --help        show this help and exit\n"
+    "  -V, --version     show the version and exit\n"
+    "\n"
+    "Exit status: 0 done (warnings allowed), 1 the input has errors,\n"
+    "2 the command line is wrong, 3 the output could not be produced.\n"
+    "Nothing is written when there is an error, and an existing file is\n"
+    "replaced only by a complete new one.\n"
+    "\n"
+    "Examples:\n"
+    "  relgraph render graphs/opm-2015.json -o opm.svg -o opm.png\n"
+    "  relgraph render graphs/opm-2015.json -T svg > opm.svg\n"
+    "  cat doc.json | relgraph render - -T png > doc.png\n"
+    "  relgraph render doc.json -o doc.pdf --engine neato --no-legend\n"
+    "  relgraph check graphs/*.json\n";
+
+static const char *prog = "relgraph";
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 2)))
+#endif
+static int usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "%s: ", prog);
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "\nTry 'relgraph --help' for more information.\n");
+    va_end(ap);
+    return EXIT_USAGE;
+}
+
+/* ---- diagnostics ---- */
+
+typedef struct palette {
+    const char *bold, *error, *warning, *note, *caret, *reset;
+} palette;
+
+static palette colours(void)
+{
+    const char *nc = getenv("NO_COLOR");
+    if ((nc != NULL && *nc) || !isatty(STDERR_FILENO))
+        return (palette){"", "", "", "", "", ""};
+    return (palette){"\033[1m", "\033[1;31m", "\033[1;35m", "\033[1;36m",
+                     "\033[1;32m", "\033[0m"};
+}
+
+static void print_caret(const rg_diag *d, const palette *c)
+{
+    if (d->source_line == NULL || d->line <= 0)
+        return;
+    fprintf(stderr, "%5d | %s\n      | ", d->line, d->source_line);
+    /* Walk the line by characters so that tabs keep their place. */
+    int col = 1;
+    for (const char *s = d->source_line; *s && col < d->column; s++) {
+        if (((unsigned char)*s & 0xC0) == 0x80)
+            continue;
+        fputc(*s == '\t' ? '\t' : ' ', stderr);
+        col++;
+    }
+    fprintf(stderr, "%s^", c->caret);
+    for (int k = d->column + 1; k < d->end_column; k++)
+        fputc('~', stderr);
+    fprintf(stderr, "%s\n", c->reset);
+}
+
+static void print_diags(const rg_diags *diags)
+{
+    palette c = colours();
+    for (size_t i = 0; i < rg_diags_count(diags); i++) {
+        const rg_diag *d = rg_diags_get(diags, i);
+        const char *sev = d->severity == RG_ERROR     ? "error"
+                          : d->severity == RG_WARNING ? "warning"
+                                                      : "note";
+        const char *sc = d->severity == RG_ERROR     ? c.error
+                         : d->severity == RG_WARNING ? c.warning
+                                                     : c.note;
+        fprintf(stderr, "%s", c.bold);
+        if (*d->file)
+            fprintf(stderr, "%s:", d->file);
+        else
+            fprintf(stderr, "%s:", prog);
+        if (d->line > 0)
+            fprintf(stderr, "%d:%d:", d->line, d->column);
+        fprintf(stderr, "%s %s%s:%s ", c.reset, sc, sev, c.reset);
+        if (*d->path)
+            fprintf(stderr, "%s: ", d->path);
+        fprintf(stderr, "%s\n", d->message);
+        print_caret(d, &c);
+    }
+}
+
+/* ---- commands ---- */
+
+static int cmd_check(int argc, char **argv)
+{
+    if (argc < 1)
+        return usage_error("%s", "check needs at least one input file");
+    int status = EXIT_OK;
+    rg_diags *diags = rg_diags_new();
+    if (diags == NULL)
+        return EXIT_OUTPUT;
+    for (int i = 0; i < argc; i++) {
+        rg_doc *doc = NULL;
+        if (rg_doc_load_file(&doc, argv[i], diags) != 0)
+            status = EXIT_INPUT;
+        rg_doc_free(doc);
+        print_diags(diags);
+        rg_diags_clear(diags);
+    }
+    rg_diags_free(diags);
+    return status;
+}
+
+typedef struct render_args {
+    const char *input;
+    const char *outputs[16];
+    rg_format formats[16];
+    int n_outputs;
+    int to_stdout;
+    rg_format stdout_format;
+    rg_render_opts opts;
+} render_args;
+
+enum {
+    OPT_ENGINE = 256,
+    OPT_DIRECTION,
+    OPT_NO_LEGEND,
+    OPT_DPI,
+    OPT_TIMEOUT,
+    OPT_NO_ISOLATE
+};
+
+static const struct option render_options[] = {
+    {"output", required_argument, NULL, 'o'},
+    {"format", required_argument, NULL, 'T'},
+    {"engine", required_argument, NULL, OPT_ENGINE},
+    {"direction", required_argument, NULL, OPT_DIRECTION},
+    {"no-legend", no_argument, NULL, OPT_NO_LEGEND},
+    {"dpi", required_argument, NULL, OPT_DPI},
+    {"layout-timeout", required_argument, NULL, OPT_TIMEOUT},
+    /* For debugging Graphviz under gdb: lay out in this process. */
+    {"no-isolate", no_argument, NULL, OPT_NO_ISOLATE},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0}};
+
+static int one_of(const char *s, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(s, *list) == 0)
+            return 1;
+    return 0;
+}
+
+static int parse_number(const char *s, double lo, double hi, double *out)
+{
+    char *end;
+    double v = strtod(s, &end);
+    if (end == s || *end != '\0' || !(v >= lo && v <= hi))
+        return -1;
+    *out = v;
+    return 0;
+}
+
+static int parse_render(render_args *a, int argc, char **argv)
+{
+    static const char *const engines[] = {"dot", "neato", "fdp", "sfdp",
+                                          "circo", "twopi", NULL};
+    static const char *const dirs[] = {"LR", "TB", "RL", "BT", NULL};
+    rg_render_opts_init(&a->opts);
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, ":o:T:h", render_options, NULL)) !=
+           -1) {
+        switch (c) {
+        case 'o':
+            if (a->n_outputs == 16)
+                return usage_error("%s", "at most 16 outputs");
+            if (rg_format_parse(&a->formats[a->n_outputs], optarg) != 0)
+                return usage_error("cannot tell the format of '%s'; end it "
+                                   "with .svg, .png, .pdf or .dot",
+                                   optarg);
+            a->outputs[a->n_outputs++] = optarg;
+            break;
+        case 'T':
+            if (a->to_stdout)
+                return usage_error("%s", "-T may be given once; use -o for "
+                                         "more outputs");
+            if (strchr(optarg, '.') != NULL ||
+                rg_format_parse(&a->stdout_format, optarg) != 0)
+                return usage_error("unknown format '%s'; use svg, png, pdf "
+                                   "or dot",
+                                   optarg);
+            a->to_stdout = 1;
+            break;
+        case OPT_ENGINE:
+            if (!one_of(optarg, engines))
+                return usage_error("unknown engine '%s'; use dot, neato, "
+                                   "fdp, sfdp, circo or twopi",
+                                   optarg);
+            a->opts.engine = optarg;
+            break;
+        case OPT_DIRECTION:
+            if (!one_of(optarg, dirs))
+                return usage_error("unknown direction '%s'; use LR, TB, RL "
+                                   "or BT",
+                                   optarg);
+            a->opts.direction = optarg;
+            break;
+        case OPT_NO_LEGEND:
+            a->opts.legend = 0;
+            break;
+        case OPT_DPI:
+            if (parse_number(optarg, 18, 1200, &a->opts.dpi) != 0)
+                return usage_error("--dpi takes a number from 18 to 1200, "
+                                   "not '%s'",
+                                   optarg);
+            break;
+        case OPT_TIMEOUT:
+            if (parse_number(optarg, 0.1, 86400, &a->opts.layout_timeout) !=
+                0)
+                return usage_error("--layout-timeout takes seconds from 0.1 "
+                                   "to 86400, not '%s'",
+                                   optarg);
+            break;
+        case OPT_NO_ISOLATE:
+            a->opts.isolate = false;
+            break;
+        case 'h':
+            fputs(usage_text, stdout);
+            exit(EXIT_OK);
+        case ':':
+            return usage_error("option '%s' needs a value", argv[optind - 1]);
+        default:
+            return usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind >= argc)
+        return usage_error("%s", "render needs an input file ('-' for "
+                                 "standard input)");
+    if (argc - optind > 1)
+        return usage_error("render takes one input file; '%s' is one too "
+                           "many",
+                           argv[optind + 1]);
+    a->input = argv[optind];
+    if (a->n_outputs == 0 && !a->to_stdout)
+        return usage_error("%s", "say where to write: -o FILE or -T FORMAT");
+    if (a->to_stdout && rg_format_is_binary(a->stdout_format) &&
+        isatty(STDOUT_FILENO))
+        return usage_error("refusing to write %s to a terminal; redirect "
+                           "standard output or use -o FILE",
+                           rg_format_name(a->stdout_format));
+    return EXIT_OK;
+}
+
+static int cmd_render(int argc, char **argv)
+{
+    render_args a = {0};
+    int rc = parse_render(&a, argc, argv);
+    if (rc != EXIT_OK)
+        return rc;
+    rc = EXIT_OUTPUT;
+    rg_diags *diags = rg_diags_new();
+    rg_doc *doc = NULL;
+    rg_renderer *r = NULL;
+    rg_output *outs = NULL;
+    rg_format formats[17];
+    size_t n = 0;
+    if (diags == NULL)
+        goto out;
+    if (rg_doc_load_file(&doc, a.input, diags) != 0) {
+        rc = EXIT_INPUT;
+        goto out;
+    }
+    for (int i = 0; i < a.n_outputs; i++)
+        formats[n++] = a.formats[i];
+    if (a.to_stdout)
+        formats[n++] = a.stdout_format;
+    r = rg_renderer_new(diags);
+    if (r == NULL || rg_render(&outs, r, doc, &a.opts, formats, n, diags) != 0)
+        goto out;
+    rg_file files[16];
+    for (int i = 0; i < a.n_outputs; i++)
+        files[i] = (rg_file){a.outputs[i], outs[i].data, outs[i].size};
+    if (rg_write_files(files, (size_t)a.n_outputs, diags) != 0)
+        goto out;
+    if (a.to_stdout) {
+        const rg_output *o = &outs[n - 1];
+        if (fwrite(o->data, 1, o->size, stdout) != o->size ||
+            fflush(stdout) != 0) {
+            rg_diags_add(diags, RG_ERROR, "<stdout>", "cannot write: %s",
+                         strerror(errno));
+            goto out;
+        }
+    }
+    rc = EXIT_OK;
+out:
+    print_diags(diags);
+    rg_outputs_free(outs, n);
+    rg_renderer_free(r);
+    rg_doc_free(doc);
+    rg_diags_free(diags);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2)
+        return usage_error("%s", "missing command: render or check");
+    const char *cmd = argv[1];
+    int rc;
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 ||
+        strcmp(cmd, "help") == 0) {
+        fputs(usage_text, stdout);
+        rc = EXIT_OK;
+    } else if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+        printf("relgraph %s (document format %d)\n", RG_VERSION,
+               RG_FORMAT_VERSION);
+        rc = EXIT_OK;
+    } else if (strcmp(cmd, "render") == 0) {
+        rc = cmd_render(argc - 1, argv + 1);
+    } else if (strcmp(cmd, "check") == 0) {
+        rc = cmd_check(argc - 2, argv + 2);
+    } else {
+        return usage_error("unknown command '%s'; use render or check", cmd);
+    }
+    /* A full disk shows up here for buffered output: report it. */
+    if (fclose(stdout) != 0 && rc == EXIT_OK) {
+        fprintf(stderr, "%s: cannot write standard output: %s\n", prog,
+                strerror(errno));
+        rc = EXIT_OUTPUT;
+    }
+    return rc;
+}

@@ -1,0 +1,228 @@
+/* The document in memory and its indexes. */
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- arena ---- */
+
+struct rg_arena_chunk {
+    rg_arena_chunk *next;
+    size_t used;
+    size_t cap;
+    max_align_t data[];
+};
+
+enum { ARENA_CHUNK = 64 * 1024 };
+
+void *rg_arena__alloc(rg_arena *a, size_t size)
+{
+    size_t align = sizeof(max_align_t);
+    size = (size + align - 1) / align * align;
+    rg_arena_chunk *c = a->head;
+    if (c == NULL || c->cap - c->used < size) {
+        size_t cap = size > ARENA_CHUNK ? size : ARENA_CHUNK;
+        c = malloc(sizeof(*c) + cap);
+        if (c == NULL)
+            return NULL;
+        c->used = 0;
+        c->cap = cap;
+        /* A chunk made for one big request goes behind the current one,
+         * so the space left in the current one is not lost. */
+        if (a->head != NULL && cap == size) {
+            c->next = a->head->next;
+            a->head->next = c;
+        } else {
+            c->next = a->head;
+            a->head = c;
+        }
+    }
+    void *p = (char *)c->data + c->used;
+    c->used += size;
+    return p;
+}
+
+char *rg_arena__strndup(rg_arena *a, const char *s, size_t len)
+{
+    char *p = rg_arena__alloc(a, len + 1);
+    if (p == NULL)
+        return NULL;
+    memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
+
+char *rg_arena__strdup(rg_arena *a, const char *s)
+{
+    return rg_arena__strndup(a, s, strlen(s));
+}
+
+void rg_arena__free(rg_arena *a)
+{
+    rg_arena_chunk *c = a->head;
+    while (c != NULL) {
+        rg_arena_chunk *next = c->next;
+        free(c);
+        c = next;
+    }
+    a->head = NULL;
+}
+
+/* ---- string map ---- */
+
+static uint64_t hash_str(const char *s)
+{
+    /* FNV-1a */
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static size_t slot_of(const rg_map *m, const char *key)
+{
+    size_t mask = m->cap - 1;
+    size_t i = (size_t)hash_str(key) & mask;
+    while (m->keys[i] != NULL && strcmp(m->keys[i], key) != 0)
+        i = (i + 1) & mask;
+    return i;
+}
+
+static int grow(rg_map *m)
+{
+    size_t cap = m->cap ? m->cap * 2 : 64;
+    rg_map n = {calloc(cap, sizeof(*n.keys)), malloc(cap * sizeof(*n.vals)),
+                cap, 0};
+    if (n.keys == NULL || n.vals == NULL) {
+        free(n.keys);
+        free(n.vals);
+        return -1;
+    }
+    for (size_t i = 0; i < m->cap; i++) {
+        if (m->keys[i] != NULL) {
+            size_t j = slot_of(&n, m->keys[i]);
+            n.keys[j] = m->keys[i];
+            n.vals[j] = m->vals[i];
+            n.len++;
+        }
+    }
+    rg_map__free(m);
+    *m = n;
+    return 0;
+}
+
+int rg_map__put(rg_map *m, const char *key, size_t val, size_t *old)
+{
+    if ((m->len + 1) * 4 > m->cap * 3 && grow(m) != 0)
+        return -1;
+    size_t i = slot_of(m, key);
+    if (m->keys[i] != NULL) {
+        if (old != NULL)
+            *old = m->vals[i];
+        return 0;
+    }
+    m->keys[i] = key;
+    m->vals[i] = val;
+    m->len++;
+    return 1;
+}
+
+void rg_map__set(rg_map *m, const char *key, size_t val)
+{
+    if (m->cap == 0)
+        return;
+    size_t i = slot_of(m, key);
+    if (m->keys[i] != NULL)
+        m->vals[i] = val;
+}
+
+int rg_map__get(const rg_map *m, const char *key, size_t *val)
+{
+    if (m->cap == 0)
+        return 0;
+    size_t i = slot_of(m, key);
+    if (m->keys[i] == NULL)
+        return 0;
+    *val = m->vals[i];
+    return 1;
+}
+
+void rg_map__free(rg_map *m)
+{
+    free(m->keys);
+    free(m->vals);
+    m->keys = NULL;
+    m->vals = NULL;
+    m->cap = m->len = 0;
+}
+
+/* ---- the document ---- */
+
+rg_doc *rg_doc__new(const char *file)
+{
+    rg_doc *doc = calloc(1, sizeof(*doc));
+    if (doc == NULL)
+        return NULL;
+    doc->file = rg_arena__strdup(&doc->arena, file);
+    if (doc->file == NULL) {
+        free(doc);
+        return NULL;
+    }
+    doc->layout.legend = -1;
+    return doc;
+}
+
+void rg_doc_free(rg_doc *doc)
+{
+    if (doc == NULL)
+        return;
+    /* The arrays grow with realloc; everything they point to is in the
+     * arena. */
+    free(doc->actors);
+    free(doc->links);
+    free(doc->groups);
+    free(doc->sources);
+    free(doc->kinds);
+    free(doc->link_kinds);
+    rg_map__free(&doc->ids);
+    rg_map__free(&doc->names);
+    rg_arena__free(&doc->arena);
+    free(doc);
+}
+
+const char *rg_doc_file(const rg_doc *doc) { return doc->file; }
+const char *rg_doc_title(const rg_doc *doc) { return doc->title; }
+const char *rg_doc_description(const rg_doc *doc) { return doc->description; }
+size_t rg_doc_actor_count(const rg_doc *doc) { return doc->n_actors; }
+const rg_actor *rg_doc_actor(const rg_doc *doc, size_t i) { return &doc->actors[i]; }
+size_t rg_doc_link_count(const rg_doc *doc) { return doc->n_links; }
+const rg_link *rg_doc_link(const rg_doc *doc, size_t i) { return &doc->links[i]; }
+size_t rg_doc_group_count(const rg_doc *doc) { return doc->n_groups; }
+const rg_group *rg_doc_group(const rg_doc *doc, size_t i) { return &doc->groups[i]; }
+size_t rg_doc_source_count(const rg_doc *doc) { return doc->n_sources; }
+const rg_source *rg_doc_source(const rg_doc *doc, size_t i) { return &doc->sources[i]; }
+size_t rg_doc_kind_count(const rg_doc *doc) { return doc->n_kinds; }
+const rg_style *rg_doc_kind(const rg_doc *doc, size_t i) { return &doc->kinds[i]; }
+size_t rg_doc_link_kind_count(const rg_doc *doc) { return doc->n_link_kinds; }
+const rg_style *rg_doc_link_kind(const rg_doc *doc, size_t i) { return &doc->link_kinds[i]; }
+const rg_layout *rg_doc_layout(const rg_doc *doc) { return &doc->layout; }
+
+long rg_doc_find_actor(const rg_doc *doc, const char *ref)
+{
+    size_t i;
+    if (rg_map__get(&doc->ids, ref, &i))
+        return (long)i;
+    if (rg_map__get(&doc->names, ref, &i) && i != RG_MAP_AMBIGUOUS)
+        return (long)i;
+    return -1;
+}
+
+static const char *const status_names[RG_STATUS_COUNT] = {
+    "confirmed", "reported", "alleged", "disputed", "denied"};
+
+const char *rg_status_name(rg_status status)
+{
+    return (unsigned)status < RG_STATUS_COUNT ? status_names[status] : "?";
+}

@@ -1,0 +1,70 @@
+/* The document in memory: an arena for its strings, hashed indexes for
+ * actor look-up, and the rg_doc structure itself. Shared by the library's
+ * files; not public. */
+#ifndef RG_MODEL_H
+#define RG_MODEL_H
+
+#include "relgraph.h"
+
+#include <stdint.h>
+
+/* An arena: many small allocations freed at once. Every string of a
+ * document lives in its arena, so freeing a document is a handful of
+ * free() calls however large it is. */
+typedef struct rg_arena_chunk rg_arena_chunk;
+typedef struct rg_arena {
+    rg_arena_chunk *head;
+} rg_arena;
+
+void *rg_arena__alloc(rg_arena *a, size_t size);
+char *rg_arena__strndup(rg_arena *a, const char *s, size_t len);
+char *rg_arena__strdup(rg_arena *a, const char *s);
+void rg_arena__free(rg_arena *a);
+
+/* A hash map from strings to a size_t, open addressing. Keys are borrowed
+ * (they live in the document's arena). */
+typedef struct rg_map {
+    const char **keys;
+    size_t *vals;
+    size_t cap;  /* a power of two, or 0 */
+    size_t len;
+} rg_map;
+
+/* Value stored for a name shared by several actors. */
+#define RG_MAP_AMBIGUOUS ((size_t)-1)
+
+/* Stores key -> val unless key is present. Returns 1 when stored, 0 when
+ * the key was present (its value is left in *old if old is not NULL), -1
+ * when out of memory. */
+int rg_map__put(rg_map *m, const char *key, size_t val, size_t *old);
+/* Overwrites the value of a key that is present. */
+void rg_map__set(rg_map *m, const char *key, size_t val);
+/* Returns 1 and stores the value when key is present, else 0. */
+int rg_map__get(const rg_map *m, const char *key, size_t *val);
+void rg_map__free(rg_map *m);
+
+struct rg_doc {
+    rg_arena arena;
+    const char *file;
+    const char *title;
+    const char *description;
+    rg_actor *actors;
+    size_t n_actors;
+    rg_link *links;
+    size_t n_links;
+    rg_group *groups;
+    size_t n_groups;
+    rg_source *sources;
+    size_t n_sources;
+    rg_style *kinds;
+    size_t n_kinds;
+    rg_style *link_kinds;
+    size_t n_link_kinds;
+    rg_layout layout;
+    rg_map ids;    /* actor id -> index */
+    rg_map names;  /* actor name or alias -> index, or RG_MAP_AMBIGUOUS */
+};
+
+rg_doc *rg_doc__new(const char *file);
+
+#endif

@@ -1,0 +1,631 @@
+/* Layout and rendering through gvc, in a child process with a time limit;
+ * atomic file output. The only file that calls gvc.
+ *
+ * Why a child: Graphviz 2.43 has crashes and hangs we cannot fix from
+ * outside (see graphs/README.md, "Robustness"). The builder avoids the
+ * known ones; the child turns any that remain into a diagnostic and exit
+ * status 3, and the time limit turns a runaway layout into one too. A fork
+ * costs about a millisecond. */
+#include "build.h"
+#include "buf.h"
+#include "diag.h"
+#include "model.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <graphviz/gvc.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+struct rg_renderer {
+    GVC_t *gvc;
+};
+
+static const char *const format_names[RG_FORMAT_COUNT] = {"svg", "png",
+                                                          "pdf", "dot"};
+/* What gvRender is asked for: cairo for bitmaps and PDF (real fonts,
+ * anti-aliasing), Graphviz's own writers for SVG and DOT. */
+static const char *const gv_formats[RG_FORMAT_COUNT] = {
+    "svg", "png:cairo", "pdf:cairo", "dot"};
+
+const char *rg_format_name(rg_format format)
+{
+    return (unsigned)format < RG_FORMAT_COUNT ? format_names[format] : "?";
+}
+
+bool rg_format_is_binary(rg_format format)
+{
+    return format == RG_FORMAT_PNG || format == RG_FORMAT_PDF;
+}
+
+int rg_format_parse(rg_format *out, const char *name_or_path)
+{
+    const char *ext = strrchr(name_or_path, '.');
+    const char *slash = strrchr(name_or_path, '/');
+    ext = ext && (!slash || ext > slash) ? ext + 1 : name_or_path;
+    for (int i = 0; i < RG_FORMAT_COUNT; i++) {
+        const char *n = format_names[i];
+        size_t k = 0;
+        while (n[k] && ext[k] && (ext[k] | 0x20) == n[k])
+            k++;
+        if (n[k] == '\0' && ext[k] == '\0') {
+            *out = (rg_format)i;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+void rg_render_opts_init(rg_render_opts *out)
+{
+    memset(out, 0, sizeof(*out));
+    out->legend = -1;
+    out->dpi = 150;
+    out->layout_timeout = 120;
+    out->isolate = true;
+}
+
+/* ---- the Graphviz context ---- */
+
+static int count_plugins(GVC_t *gvc, const char *kind)
+{
+    int n = 0;
+    char **list = gvPluginList(gvc, kind, &n, NULL);
+    for (int i = 0; i < n; i++)
+        free(list[i]);
+    free(list);
+    return n;
+}
+
+rg_renderer *rg_renderer_new(rg_diags *diags)
+{
+    rg_renderer *r = calloc(1, sizeof(*r));
+    if (r == NULL) {
+        rg_diags_add(diags, RG_ERROR, "", "out of memory");
+        return NULL;
+    }
+    r->gvc = gvContext();
+    if (r->gvc == NULL || count_plugins(r->gvc, "layout") == 0 ||
+        count_plugins(r->gvc, "render") == 0) {
+        rg_diags_add(diags, RG_ERROR, "",
+                     "Graphviz has no layout or render plugins; run "
+                     "'dot -c' as root to register them, or reinstall "
+                     "libgvc6");
+        rg_renderer_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+void rg_renderer_free(rg_renderer *r)
+{
+    if (r == NULL)
+        return;
+    if (r->gvc != NULL)
+        gvFreeContext(r->gvc);
+    free(r);
+}
+
+/* ---- Graphviz's messages ---- */
+
+/* agseterrf's callback has no context argument: the messages of the
+ * current render go to this buffer (one render at a time per process). */
+static rg_buf *gv_messages;
+
+static int on_gv_message(char *msg)
+{
+    if (gv_messages != NULL)
+        rg_buf__puts(gv_messages, msg);
+    return 0;
+}
+
+/* Turns Graphviz's messages into diagnostics, a line each. */
+static void add_messages(rg_diags *diags, const char *file, const char *text,
+                         rg_severity sev)
+{
+    while (*text) {
+        size_t n = strcspn(text, "\n");
+        if (n > 0) {
+            const char *line = text;
+            size_t skip = 0;
+            if (strncmp(line, "Warning: ", 9) == 0)
+                skip = 9;
+            else if (strncmp(line, "Error: ", 7) == 0)
+                skip = 7;
+            rg_diags_add(diags, sev, file, "graphviz: %.*s",
+                         (int)(n - skip), line + skip);
+        }
+        text += n + (text[n] == '\n');
+    }
+}
+
+/* ---- one layout, many outputs ---- */
+
+typedef struct job {
+    GVC_t *gvc;
+    const rg_doc *doc;
+    rg_build_opts bopts;
+    double dpi;
+    const rg_format *formats;
+    size_t n;
+} job;
+
+/* Lays out and renders in this process. Stores n outputs or returns -1
+ * with a message in *err (malloc'd). */
+static int run_job(const job *j, rg_output *outs, char **err)
+{
+    rg_built b;
+    int rc = -1, laid_out = 0;
+    *err = NULL;
+    if (rg_build__graph(&b, j->doc, &j->bopts) != 0) {
+        *err = strdup("out of memory building the graph");
+        return -1;
+    }
+    if (gvLayout(j->gvc, b.g, j->bopts.engine) != 0) {
+        *err = rg__asprintf("Graphviz's %s layout failed", j->bopts.engine);
+        goto out;
+    }
+    laid_out = 1;
+    for (size_t i = 0; i < j->n; i++) {
+        rg_format f = j->formats[i];
+        char dpi[32];
+        snprintf(dpi, sizeof(dpi), "%g", f == RG_FORMAT_PNG ? j->dpi : 72.0);
+        /* Resolution only matters to bitmaps: SVG and PDF stay in points. */
+        agsafeset(b.g, "dpi", dpi, "");
+        rg_build__set_urls(&b, f == RG_FORMAT_SVG);
+        char *data = NULL;
+        unsigned len = 0;
+        if (gvRenderData(j->gvc, b.g, gv_formats[f], &data, &len) != 0 ||
+            data == NULL) {
+            *err = rg__asprintf("Graphviz could not render %s",
+                                format_names[f]);
+            if (data)
+                gvFreeRenderData(data);
+            goto out;
+        }
+        outs[i].format = f;
+        outs[i].data = malloc(len ? len : 1);
+        if (outs[i].data == NULL) {
+            gvFreeRenderData(data);
+            *err = strdup("out of memory rendering");
+            goto out;
+        }
+        memcpy(outs[i].data, data, len);
+        outs[i].size = len;
+        gvFreeRenderData(data);
+    }
+    rc = 0;
+out:
+    if (laid_out)
+        gvFreeLayout(j->gvc, b.g);
+    rg_build__free(&b);
+    return rc;
+}
+
+/* ---- the child process ---- */
+
+/* Frames on the pipe from the child: a header, then `len` bytes. */
+enum { FR_OUTPUT = 1, FR_WARNINGS = 2, FR_ERROR = 3, FR_DONE = 4 };
+typedef struct frame {
+    uint32_t type;
+    uint32_t format;
+    uint64_t len;
+} frame;
+
+static int write_all(int fd, const void *p, size_t n)
+{
+    const char *c = p;
+    while (n > 0) {
+        ssize_t w = write(fd, c, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        c += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+static int send_frame(int fd, uint32_t type, uint32_t format,
+                      const char *data, size_t len)
+{
+    frame f = {type, format, len};
+    if (write_all(fd, &f, sizeof(f)) != 0)
+        return -1;
+    return len ? write_all(fd, data, len) : 0;
+}
+
+static void child_main(const job *j, int out_fd, int err_fd)
+{
+    /* What Graphviz prints behind its callback's back ("triangulation
+     * failed", assertions) goes to the parent through stderr's pipe. */
+    dup2(err_fd, STDERR_FILENO);
+    close(err_fd);
+    rg_output *outs = calloc(j->n ? j->n : 1, sizeof(*outs));
+    char *err = NULL;
+    rg_buf msgs = {0};
+    gv_messages = &msgs;
+    agseterrf(on_gv_message);
+    int rc = outs ? run_job(j, outs, &err) : -1;
+    if (msgs.len > 0)
+        send_frame(out_fd, FR_WARNINGS, 0, msgs.data, msgs.len);
+    if (rc != 0) {
+        const char *m = err ? err : "out of memory";
+        send_frame(out_fd, FR_ERROR, 0, m, strlen(m));
+        _exit(1);
+    }
+    for (size_t i = 0; i < j->n; i++)
+        if (send_frame(out_fd, FR_OUTPUT, outs[i].format, outs[i].data,
+                       outs[i].size) != 0)
+            _exit(1);
+    send_frame(out_fd, FR_DONE, 0, NULL, 0);
+    /* _exit: the parent owns stdio buffers and atexit handlers. */
+    _exit(0);
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+typedef struct reader {
+    int fd;
+    rg_buf data;
+    int open;
+} reader;
+
+/* Reads the child's two pipes until both close or the deadline passes.
+ * Returns 0, or -1 on timeout. */
+static int read_child(reader *rd, size_t n, double deadline)
+{
+    char chunk[65536];
+    for (;;) {
+        struct pollfd p[2];
+        int np = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (rd[i].open) {
+                p[np].fd = rd[i].fd;
+                p[np].events = POLLIN;
+                np++;
+            }
+        }
+        if (np == 0)
+            return 0;
+        double left = deadline - now();
+        if (left <= 0)
+            return -1;
+        int r = poll(p, (nfds_t)np, left > 1e6 ? 1000000000 : (int)(left * 1000) + 1);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0)
+            return -1;
+        for (int k = 0; k < np; k++) {
+            if (!(p[k].revents & (POLLIN | POLLHUP | POLLERR)))
+                continue;
+            reader *x = rd[0].fd == p[k].fd ? &rd[0] : &rd[1];
+            ssize_t got = read(x->fd, chunk, sizeof(chunk));
+            if (got > 0)
+                rg_buf__putn(&x->data, chunk, (size_t)got);
+            else if (got == 0 || errno != EINTR)
+                x->open = 0;
+        }
+    }
+}
+
+/* Parses the child's frames into outputs and diagnostics. Returns 0 when
+ * every output arrived, 1 when the child reported an error, -1 when its
+ * frames stop short. */
+static int parse_frames(const rg_buf *in, rg_output *outs, size_t n,
+                        rg_diags *diags, const char *file)
+{
+    size_t off = 0, got = 0;
+    int done = 0, failed = 0;
+    while (off + sizeof(frame) <= in->len) {
+        frame f;
+        memcpy(&f, in->data + off, sizeof(f));
+        off += sizeof(f);
+        if (f.len > in->len - off)
+            break;
+        const char *p = in->data + off;
+        off += f.len;
+        if (f.type == FR_OUTPUT && got < n) {
+            outs[got].format = (rg_format)f.format;
+            outs[got].data = malloc(f.len ? f.len : 1);
+            if (outs[got].data == NULL)
+                return -1;
+            memcpy(outs[got].data, p, f.len);
+            outs[got].size = f.len;
+            got++;
+        } else if (f.type == FR_WARNINGS || f.type == FR_ERROR) {
+            char *s = strndup(p, f.len);
+            if (s != NULL) {
+                if (f.type == FR_WARNINGS)
+                    add_messages(diags, file, s, RG_WARNING);
+                else
+                    rg_diags_add(diags, RG_ERROR, file, "%s", s);
+            }
+            free(s);
+            failed |= f.type == FR_ERROR;
+        } else if (f.type == FR_DONE) {
+            done = 1;
+        }
+    }
+    if (failed)
+        return 1;
+    return done && got == n ? 0 : -1;
+}
+
+static int run_isolated(const job *j, double timeout, rg_output *outs,
+                        rg_diags *diags)
+{
+    const char *file = j->doc->file;
+    int po[2], pe[2];
+    if (pipe(po) != 0)
+        goto fail_pipe;
+    if (pipe(pe) != 0) {
+        close(po[0]);
+        close(po[1]);
+        goto fail_pipe;
+    }
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(po[0]); close(po[1]); close(pe[0]); close(pe[1]);
+        rg_diags_add(diags, RG_ERROR, file, "cannot start the layout: %s",
+                     strerror(errno));
+        return -1;
+    }
+    if (pid == 0) {
+        close(po[0]);
+        close(pe[0]);
+        child_main(j, po[1], pe[1]);
+    }
+    close(po[1]);
+    close(pe[1]);
+    reader rd[2] = {{po[0], {0}, 1}, {pe[0], {0}, 1}};
+    int timed_out = read_child(rd, 2, now() + timeout) != 0;
+    if (timed_out)
+        kill(pid, SIGKILL);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    close(po[0]);
+    close(pe[0]);
+    int rc = -1, parsed = -1;
+    if (!timed_out && !WIFSIGNALED(status))
+        parsed = parse_frames(&rd[0].data, outs, j->n, diags, file);
+    if (timed_out) {
+        rg_diags_add(diags, RG_ERROR, file,
+                     "the %s layout did not finish within %g s; choose a "
+                     "faster engine (--engine sfdp) or raise "
+                     "--layout-timeout",
+                     j->bopts.engine, timeout);
+    } else if (WIFSIGNALED(status)) {
+        rg_diags_add(diags, RG_ERROR, file,
+                     "Graphviz crashed (signal %d) in the %s layout; no "
+                     "output was written; try another --engine, and please "
+                     "report the document",
+                     WTERMSIG(status), j->bopts.engine);
+    } else if (parsed == 0 && WIFEXITED(status) &&
+               WEXITSTATUS(status) == 0) {
+        rc = 0;
+    } else if (parsed != 1) {
+        rg_diags_add(diags, RG_ERROR, file,
+                     "Graphviz failed in the %s layout (exit status %d); "
+                     "no output was written",
+                     j->bopts.engine, WEXITSTATUS(status));
+    }
+    if (rd[1].data.len > 0)
+        add_messages(diags, file, rg_buf__str(&rd[1].data),
+                     rc == 0 ? RG_WARNING : RG_NOTE);
+    rg_buf__free(&rd[0].data);
+    rg_buf__free(&rd[1].data);
+    return rc;
+fail_pipe:
+    rg_diags_add(diags, RG_ERROR, file, "cannot start the layout: %s",
+                 strerror(errno));
+    return -1;
+}
+
+/* ---- choosing an engine ---- */
+
+/* dot draws the best charts of relations but its cost grows steeply;
+ * past these sizes sfdp is used unless the user asks for an engine. */
+#define DOT_MAX_ACTORS 300
+#define DOT_MAX_LINKS 900
+
+static const char *pick_engine(const rg_doc *doc, const rg_render_opts *o,
+                               rg_diags *diags)
+{
+    if (o->engine != NULL)
+        return o->engine;
+    if (doc->layout.engine != NULL)
+        return doc->layout.engine;
+    if (doc->n_actors <= DOT_MAX_ACTORS && doc->n_links <= DOT_MAX_LINKS)
+        return "dot";
+    rg_diags_add(diags, RG_NOTE, doc->file,
+                 "using the sfdp layout for %zu actors and %zu links (dot "
+                 "is used up to %d actors and %d links); choose one with "
+                 "--engine or \"layout\": {\"engine\": ...}",
+                 doc->n_actors, doc->n_links, DOT_MAX_ACTORS, DOT_MAX_LINKS);
+    return "sfdp";
+}
+
+int rg_render(rg_output **out, rg_renderer *r, const rg_doc *doc,
+              const rg_render_opts *opts, const rg_format *formats,
+              size_t n, rg_diags *diags)
+{
+    rg_render_opts dflt;
+    rg_render_opts_init(&dflt);
+    if (opts == NULL)
+        opts = &dflt;
+    *out = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if ((unsigned)formats[i] >= RG_FORMAT_COUNT) {
+            rg_diags_add(diags, RG_ERROR, doc->file, "unknown output format");
+            return -1;
+        }
+    }
+    job j = {r->gvc, doc, {NULL, NULL, 1}, opts->dpi > 0 ? opts->dpi : 150,
+             formats, n};
+    j.bopts.engine = pick_engine(doc, opts, diags);
+    j.bopts.direction = opts->direction ? opts->direction
+                        : doc->layout.direction ? doc->layout.direction
+                                                : "LR";
+    j.bopts.legend = opts->legend >= 0 ? opts->legend
+                     : doc->layout.legend >= 0 ? doc->layout.legend : 1;
+    rg_output *outs = calloc(n ? n : 1, sizeof(*outs));
+    if (outs == NULL) {
+        rg_diags_add(diags, RG_ERROR, doc->file, "out of memory");
+        return -1;
+    }
+    int rc;
+    if (opts->isolate) {
+        double timeout = opts->layout_timeout > 0 ? opts->layout_timeout : 120;
+        rc = run_isolated(&j, timeout, outs, diags);
+    } else {
+        char *err = NULL;
+        rg_buf msgs = {0};
+        gv_messages = &msgs;
+        agusererrf old = agseterrf(on_gv_message);
+        rc = run_job(&j, outs, &err);
+        agseterrf(old);
+        gv_messages = NULL;
+        if (msgs.len > 0)
+            add_messages(diags, doc->file, rg_buf__str(&msgs), RG_WARNING);
+        if (rc != 0)
+            rg_diags_add(diags, RG_ERROR, doc->file, "%s",
+                         err ? err : "out of memory");
+        free(err);
+        rg_buf__free(&msgs);
+    }
+    if (rc != 0) {
+        rg_outputs_free(outs, n);
+        return -1;
+    }
+    *out = outs;
+    return 0;
+}
+
+void rg_outputs_free(rg_output *outputs, size_t n)
+{
+    if (outputs == NULL)
+        return;
+    for (size_t i = 0; i < n; i++)
+        free(outputs[i].data);
+    free(outputs);
+}
+
+/* ---- atomic files ---- */
+
+/* A path that is not a regular file (a device, a pipe) is written in
+ * place: it cannot be replaced by renaming, and there is nothing to
+ * protect. */
+static int is_special(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && !S_ISREG(st.st_mode);
+}
+
+static char *temp_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
+    return rg__asprintf("%.*s.%s.tmpXXXXXX", (int)dir, path,
+                        path + dir);
+}
+
+static int write_fd(int fd, const char *data, size_t size)
+{
+    return write_all(fd, data, size);
+}
+
+int rg_write_files(const rg_file *files, size_t n, rg_diags *diags)
+{
+    char **tmps = calloc(n ? n : 1, sizeof(*tmps));
+    int rc = -1;
+    size_t i;
+    if (tmps == NULL) {
+        rg_diags_add(diags, RG_ERROR, "", "out of memory");
+        return -1;
+    }
+    mode_t um = umask(0);
+    umask(um);
+    for (i = 0; i < n; i++) {
+        const char *path = files[i].path;
+        if (is_special(path)) {
+            int fd = open(path, O_WRONLY | O_TRUNC);
+            int ok = fd >= 0 && write_fd(fd, files[i].data, files[i].size) == 0;
+            int e = errno;
+            if (fd >= 0 && close(fd) != 0 && ok) {
+                ok = 0;
+                e = errno;
+            }
+            if (!ok) {
+                rg_diags_add(diags, RG_ERROR, path, "cannot write: %s",
+                             strerror(e));
+                goto out;
+            }
+            continue;
+        }
+        tmps[i] = temp_name(path);
+        int fd = tmps[i] ? mkstemp(tmps[i]) : -1;
+        if (fd < 0) {
+            rg_diags_add(diags, RG_ERROR, path, "cannot write: %s",
+                         strerror(errno));
+            free(tmps[i]);
+            tmps[i] = NULL;
+            goto out;
+        }
+        int ok = write_fd(fd, files[i].data, files[i].size) == 0 &&
+                 fchmod(fd, 0666 & ~um) == 0;
+        int e = errno;
+        if (close(fd) != 0 && ok) {
+            ok = 0;
+            e = errno;
+        }
+        if (!ok) {
+            rg_diags_add(diags, RG_ERROR, path, "cannot write: %s",
+                         strerror(e));
+            goto out;
+        }
+    }
+    for (i = 0; i < n; i++) {
+        if (tmps[i] == NULL)
+            continue;
+        if (rename(tmps[i], files[i].path) != 0) {
+            rg_diags_add(diags, RG_ERROR, files[i].path, "cannot write: %s",
+                         strerror(errno));
+            goto out;
+        }
+        free(tmps[i]);
+        tmps[i] = NULL;
+    }
+    rc = 0;
+out:
+    for (i = 0; i < n; i++) {
+        if (tmps[i] != NULL)
+            unlink(tmps[i]);
+        free(tmps[i]);
+    }
+    free(tmps);
+    return rc;
+}
+
+int rg_write_file_atomic(const char *path, const char *data, size_t size,
+                         rg_diags *diags)
+{
+    rg_file f = {path, data, size};
+    return rg_write_files(&f, 1, diags);
+}
