@@ -76,12 +76,11 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/librelgraph.a $(HEADERS)
 	    $(BUILD)/librelgraph.a -o $@ $(ALL_LDFLAGS) $(PKG_LIBS) \
 	    $(shell $(PKG_CONFIG) --libs cmocka)
 
-$(BUILD)/stress-gen: tests/stress/gen.c
-	@mkdir -p $(BUILD)
-	$(CC) $(ALL_CFLAGS) $< -o $@ $(ALL_LDFLAGS)
+$(BUILD)/stress: tests/stress/stress.c $(BUILD)/librelgraph.a $(HEADERS)
+	$(CC) $(ALL_CFLAGS) $< $(BUILD)/librelgraph.a -o $@ $(ALL_LDFLAGS) $(PKG_LIBS)
 
 test: test-deps
-	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(BUILD)/stress-gen
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(BUILD)/stress
 	@BUILD=$(BUILD) STRESS_N=$(STRESS_N) sh tests/run-all.sh
 
 # ASan and UBSan, every warning an error, in a build directory of its own.
@@ -90,9 +89,9 @@ SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 check: test-deps
 	@$(MAKE) --no-print-directory BUILD=build/asan \
 	    EXTRA_CFLAGS="$(SAN_FLAGS)" EXTRA_LDFLAGS="-fsanitize=address,undefined" \
-	    all build/asan/stress-gen $(UNIT_BIN:$(BUILD)/%=build/asan/%)
+	    all build/asan/stress $(UNIT_BIN:$(BUILD)/%=build/asan/%)
 	@BUILD=build/asan STRESS_N=$(or $(STRESS_N),150) \
-	    ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 \
+	    ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:fast_unwind_on_malloc=0 \
 	    LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	    sh tests/run-all.sh
@@ -100,10 +99,11 @@ check: test-deps
 stress: test-deps
 	@$(MAKE) --no-print-directory BUILD=build/asan \
 	    EXTRA_CFLAGS="$(SAN_FLAGS)" EXTRA_LDFLAGS="-fsanitize=address,undefined" \
-	    all build/asan/stress-gen
-	@ASAN_OPTIONS=detect_leaks=1 \
+	    all build/asan/stress
+	ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:fast_unwind_on_malloc=0 \
 	    LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
-	    sh tests/stress/run.sh build/asan $(or $(STRESS_N),1000)
+	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	    build/asan/stress $(or $(STRESS_FIRST),0) $(or $(STRESS_N),1000)
 
 # ---- install ----
 

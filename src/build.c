@@ -514,7 +514,6 @@ static void graph_attrs(bld *b)
         {"labelloc", "t"},
         {"labeljust", "l"},
         {"overlap", dot ? NULL : "prism"},
-        {"splines", dot ? NULL : "true"},
         {"sep", dot ? NULL : "+6"},
     };
     for (size_t i = 0; i < sizeof(root) / sizeof(root[0]); i++) {
