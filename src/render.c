@@ -127,24 +127,57 @@ static int on_gv_message(char *msg)
     return 0;
 }
 
-/* Turns Graphviz's messages into diagnostics, a line each. */
+/* Turns Graphviz's messages into diagnostics: one per message, with its
+ * continuation lines (which start with a tab) folded in, repeats dropped,
+ * and at most MAX_GV_MESSAGES of them, so that a confused layout cannot
+ * bury the user's terminal. */
+#define MAX_GV_MESSAGES 8
+#define MAX_GV_MESSAGE_LEN 240
+
 static void add_messages(rg_diags *diags, const char *file, const char *text,
                          rg_severity sev)
 {
-    while (*text) {
+    rg_buf cur = {0}, last = {0};
+    size_t shown = 0, hidden = 0;
+    for (;;) {
         size_t n = strcspn(text, "\n");
-        if (n > 0) {
-            const char *line = text;
-            size_t skip = 0;
-            if (strncmp(line, "Warning: ", 9) == 0)
-                skip = 9;
-            else if (strncmp(line, "Error: ", 7) == 0)
-                skip = 7;
-            rg_diags_add(diags, sev, file, "graphviz: %.*s",
-                         (int)(n - skip), line + skip);
+        int cont = n > 0 && (text[0] == '\t' || text[0] == ' ');
+        if (!cont && cur.len > 0) {
+            if (strcmp(rg_buf__str(&cur), rg_buf__str(&last)) != 0) {
+                if (shown < MAX_GV_MESSAGES) {
+                    rg_diags_add(diags, sev, file, "graphviz: %s",
+                                 rg_buf__str(&cur));
+                    shown++;
+                } else {
+                    hidden++;
+                }
+                rg_buf__reset(&last);
+                rg_buf__puts(&last, rg_buf__str(&cur));
+            }
+            rg_buf__reset(&cur);
+        }
+        if (*text == '\0')
+            break;
+        const char *line = text;
+        size_t skip = strspn(line, " \t");
+        if (strncmp(line, "Warning: ", 9) == 0)
+            skip = 9;
+        else if (strncmp(line, "Error: ", 7) == 0)
+            skip = 7;
+        if (n > skip && cur.len < MAX_GV_MESSAGE_LEN) {
+            if (cur.len > 0)
+                rg_buf__putc(&cur, ' ');
+            size_t room = MAX_GV_MESSAGE_LEN - cur.len;
+            size_t take = n - skip < room ? n - skip : room;
+            rg_buf__putn(&cur, line + skip, take);
         }
         text += n + (text[n] == '\n');
     }
+    if (hidden > 0)
+        rg_diags_add(diags, sev, file,
+                     "graphviz: %zu more messages not shown", hidden);
+    rg_buf__free(&cur);
+    rg_buf__free(&last);
 }
 
 /* ---- one layout, many outputs ---- */
@@ -176,10 +209,10 @@ static int run_job(const job *j, rg_output *outs, char **err)
     laid_out = 1;
     for (size_t i = 0; i < j->n; i++) {
         rg_format f = j->formats[i];
-        char dpi[32];
-        snprintf(dpi, sizeof(dpi), "%g", f == RG_FORMAT_PNG ? j->dpi : 72.0);
-        /* Resolution only matters to bitmaps: SVG and PDF stay in points. */
-        agsafeset(b.g, "dpi", dpi, "");
+        /* The dpi attribute is read once, by gvLayout, and scales SVG and
+         * PDF too; the resolution is for bitmaps only, so it is set on the
+         * laid-out graph for each render (0: the device's default). */
+        GD_drawing(b.g)->dpi = f == RG_FORMAT_PNG ? j->dpi : 0;
         rg_build__set_urls(&b, f == RG_FORMAT_SVG);
         char *data = NULL;
         unsigned len = 0;

@@ -1,0 +1,60 @@
+#!/bin/sh
+# Runs every test of `make test` (and, with BUILD=build/asan, of
+# `make check`) and ends with one line: "N passed, N failed".
+#   BUILD      the build directory (build)
+#   STRESS_N   how many generated documents the stress sample renders (100)
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 1
+build=$top/${BUILD:-build}
+bin=$build/relgraph
+pass=0
+fail=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+# Adds the counts of a "...: P passed, F failed" line to the totals.
+tally() {
+    line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
+    p=$(echo "$line" | sed -E 's/.* ([0-9]+) passed.*/\1/')
+    f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
+    if [ -z "$line" ]; then p=0; f=1; fi
+    pass=$((pass + p))
+    fail=$((fail + f))
+}
+
+echo "== unit tests (cmocka)"
+for t in "$build"/tests/test_*; do
+    [ -x "$t" ] || continue
+    "$t" >"$log" 2>&1
+    st=$?
+    cat "$log"
+    p=$(grep -cE '^\[       OK \]' "$log")
+    f=$(grep -cE '^\[  (FAILED|ERROR)  \] [a-z_]+$' "$log")
+    # a crash or a sanitizer report is a failure even if no test said so
+    if [ $st -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+    pass=$((pass + p))
+    fail=$((fail + f))
+done
+
+echo "== CLI cases (tests/cases)"
+sh tests/run-cases.sh "$bin" >"$log" 2>&1
+cat "$log"
+tally
+
+echo "== outputs"
+sh tests/check-outputs.sh "$bin" >"$log" 2>&1
+cat "$log"
+tally
+
+n=${STRESS_N:-100}
+echo "== stress sample: $n generated documents"
+if "$build/stress" 0 "$n" >"$log" 2>&1; then
+    pass=$((pass + 1))
+else
+    fail=$((fail + 1))
+fi
+tail -n 20 "$log"
+
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]
