@@ -458,13 +458,13 @@ static void graph_label(bld *b, rg_buf *t)
     rg_buf__puts(t, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
                     "CELLPADDING=\"2\">");
     if (d->title != NULL && *d->title) {
-        rg_buf__puts(t, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"18\"><B>");
+        rg_buf__puts(t, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"18\"><B>");
         html_wrapped(t, d->title, 80);
         rg_buf__puts(t, "</B></FONT></TD></TR>");
         rows++;
     }
     if (d->description != NULL && *d->description) {
-        rg_buf__puts(t, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\" "
+        rg_buf__puts(t, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\" "
                         "COLOR=\"" RG_MUTED "\">");
         html_wrapped(t, d->description, 110);
         rg_buf__puts(t, "</FONT></TD></TR>");
