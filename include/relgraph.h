@@ -76,6 +76,9 @@ size_t rg_diags_count(const rg_diags *diags);
 const rg_diag *rg_diags_get(const rg_diags *diags, size_t i);
 /** Number of diagnostics of the given severity. */
 size_t rg_diags_count_severity(const rg_diags *diags, rg_severity severity);
+/** In strict mode, every warning added from then on is an error (so a
+ *  document with unknown keys fails to load). Off by default. */
+void rg_diags_set_strict(rg_diags *diags, bool strict);
 /** Removes every diagnostic. */
 void rg_diags_clear(rg_diags *diags);
 /** Appends a diagnostic that has no position (for callers that find
@@ -104,6 +107,7 @@ typedef enum rg_status {
 typedef struct rg_strv {
     const char **v;
     size_t n;
+    bool scalar;  /**< written as one string rather than an array */
 } rg_strv;
 
 /** A raw Graphviz attribute, applied after relgraph's own styles. */

@@ -215,7 +215,7 @@ static void check_sources_of(ck *c, const rg_map *sources, const char *arr,
             continue;
         rg_path p = path3(arr, i, "source");
         /* A single string has no index in the text. */
-        rg_path q = rg_path__index(&p, j);
+        rg_path q = src->scalar ? p : rg_path__index(&p, j);
         const char *best = suggest_among(src->v[j], c->doc,
                                          c->doc->n_sources, source_id);
         unknown_ref(c, &q, "source", src->v[j], best,
@@ -257,15 +257,22 @@ static void check_groups(ck *c, rg_map *groups)
         }
         if (g != (long)i || reported[i])
             continue;
-        for (long k = d->groups[i].parent_index; k != (long)i;
-             k = d->groups[k].parent_index)
+        char chain[256];
+        size_t len = (size_t)snprintf(chain, sizeof(chain), "%s",
+                                      d->groups[i].id);
+        for (long k = d->groups[i].parent_index;; k = d->groups[k].parent_index) {
+            if (len < sizeof(chain))
+                len += (size_t)snprintf(chain + len, sizeof(chain) - len,
+                                        " -> %s", d->groups[k].id);
             reported[k] = 1;
-        reported[i] = 1;
+            if (k == (long)i)
+                break;
+        }
         rg_path p = path3("groups", i, "parent");
         rg_diag__at(c->diags, RG_ERROR, c->file, &p, RG_AT_VALUE, NULL, NULL,
-                    "group \"%s\" is inside itself through its parents; "
-                    "remove one \"parent\" of the cycle",
-                    d->groups[i].id);
+                    "group \"%s\" is inside itself (%s); remove one "
+                    "\"parent\" of the cycle",
+                    d->groups[i].id, chain);
     }
     /* A cycle must not be followed by later stages. */
     for (size_t i = 0; i < d->n_groups; i++)
@@ -420,7 +427,7 @@ static size_t *resolve_list(ck *c, const rg_strv *refs, size_t i,
     size_t *idx = rg_arena__alloc(&c->doc->arena, refs->n * sizeof(*idx));
     for (size_t j = 0; j < refs->n; j++) {
         rg_path p = path3("links", i, field);
-        rg_path q = rg_path__index(&p, j);
+        rg_path q = refs->scalar ? p : rg_path__index(&p, j);
         long a = resolve(c, refs->v[j], &q);
         if (idx != NULL)
             idx[j] = a >= 0 ? (size_t)a : 0;

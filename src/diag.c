@@ -25,6 +25,7 @@ struct rg_diags {
     item *v;
     size_t n;
     size_t cap;
+    bool strict;
 };
 
 char *rg__vasprintf(const char *fmt, va_list ap)
@@ -53,6 +54,45 @@ char *rg__asprintf(const char *fmt, ...)
 static char *dup_or_null(const char *s)
 {
     return s ? strdup(s) : NULL;
+}
+
+/* Formats a message and escapes the control characters that came from
+ * the document, so that a diagnostic stays one line and cannot send
+ * escape sequences to the terminal. */
+static char *message(const char *fmt, va_list ap)
+{
+    char *m = rg__vasprintf(fmt, ap);
+    if (m == NULL)
+        return NULL;
+    size_t extra = 0;
+    for (const char *c = m; *c; c++)
+        if ((unsigned char)*c < 0x20 || *c == 0x7f)
+            extra += 5;
+    if (extra == 0)
+        return m;
+    char *out = malloc(strlen(m) + extra + 1), *o = out;
+    if (out == NULL)
+        return m;
+    for (const char *c = m; *c; c++) {
+        unsigned char ch = (unsigned char)*c;
+        if (ch == '\n' || ch == '\t' || ch == '\r') {
+            *o++ = '\\';
+            *o++ = ch == '\n' ? 'n' : ch == '\t' ? 't' : 'r';
+        } else if (ch < 0x20 || ch == 0x7f) {
+            o += sprintf(o, "\\u%04x", ch);
+        } else {
+            *o++ = (char)ch;
+        }
+    }
+    *o = '\0';
+    free(m);
+    return out;
+}
+
+void rg_diags_set_strict(rg_diags *diags, bool strict)
+{
+    if (diags != NULL)
+        diags->strict = strict;
 }
 
 rg_diags *rg_diags_new(void)
@@ -138,7 +178,7 @@ static item *push(rg_diags *diags, rg_severity sev, const char *file)
     }
     item *it = &diags->v[diags->n++];
     memset(it, 0, sizeof(*it));
-    it->pub.severity = sev;
+    it->pub.severity = sev == RG_WARNING && diags->strict ? RG_ERROR : sev;
     it->file = dup_or_null(file ? file : "");
     return it;
 }
@@ -153,7 +193,7 @@ void rg_diags_add(rg_diags *diags, rg_severity severity, const char *file,
         return;
     va_list ap;
     va_start(ap, fmt);
-    it->message = rg__vasprintf(fmt, ap);
+    it->message = message(fmt, ap);
     va_end(ap);
     sync(it);
 }
@@ -204,7 +244,7 @@ void rg_diag__at(rg_diags *diags, rg_severity sev, const char *file,
         return;
     va_list ap;
     va_start(ap, fmt);
-    it->message = rg__vasprintf(fmt, ap);
+    it->message = message(fmt, ap);
     va_end(ap);
     /* A diagnostic about a key names the object that holds it. */
     int shown = at == RG_AT_KEY && path->n > 0 ? path->n - 1 : path->n;
@@ -223,8 +263,8 @@ void rg_diag__at(rg_diags *diags, rg_severity sev, const char *file,
 
 void rg_diag__pos(rg_diags *diags, rg_severity sev, const char *file,
                   int line, int column, int end_column,
-                  const char *source_line, const char *path,
-                  const char *fmt, ...)
+                  const char *source_line, size_t source_len,
+                  const char *path, const char *fmt, ...)
 {
     if (diags == NULL)
         return;
@@ -233,10 +273,11 @@ void rg_diag__pos(rg_diags *diags, rg_severity sev, const char *file,
         return;
     va_list ap;
     va_start(ap, fmt);
-    it->message = rg__vasprintf(fmt, ap);
+    it->message = message(fmt, ap);
     va_end(ap);
     it->path = dup_or_null(path ? path : "");
-    it->source_line = dup_or_null(source_line);
+    if (source_line != NULL)
+        it->source_line = strndup(source_line, source_len);
     it->pub.line = line;
     it->pub.column = column;
     it->pub.end_column = end_column > column ? end_column : column;

@@ -45,13 +45,14 @@ void rg_diag__at(rg_diags *diags, rg_severity sev, const char *file,
 #endif
     ;
 
-/* Appends a diagnostic whose position is known. */
+/* Appends a diagnostic whose position is known; `source_line` (may be
+ * NULL) is the text of the line, `source_len` bytes long. */
 void rg_diag__pos(rg_diags *diags, rg_severity sev, const char *file,
                   int line, int column, int end_column,
-                  const char *source_line, const char *path,
-                  const char *fmt, ...)
+                  const char *source_line, size_t source_len,
+                  const char *path, const char *fmt, ...)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 9, 10)))
+    __attribute__((format(printf, 10, 11)))
 #endif
     ;
 

@@ -18,6 +18,7 @@ typedef struct scan {
      * makes locating each one cost only the size of its element. */
     struct top {
         char *key;
+        size_t key_pos;
         size_t value;
         size_t *elems;
         size_t n_elems;
@@ -214,6 +215,7 @@ static struct top *top_entry(scan *s, const char *key, size_t root)
     struct top *t = &v[s->n_tops++];
     memset(t, 0, sizeof(*t));
     t->key = strdup(key);
+    t->key_pos = kpos;
     t->value = vpos;
     return t;
 }
@@ -253,6 +255,7 @@ static void locate(scan *s, const rg_pathseg *segs, int n, rg_at at,
         struct top *t = top_entry(s, segs[0].key, p);
         if (t != NULL) {
             p = t->value;
+            kpos = t->key_pos;
             i = 1;
             if (n > 1 && segs[1].key == NULL) {
                 if (!t->indexed)
@@ -264,7 +267,7 @@ static void locate(scan *s, const rg_pathseg *segs, int n, rg_at at,
             }
         }
     }
-    int found_key = 0;
+    int found_key = i == 1 && n == 1;
     for (; i < n; i++) {
         size_t v;
         if (segs[i].key != NULL) {

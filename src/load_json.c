@@ -82,6 +82,7 @@ static void strv(ld *l, const json_t *v, const rg_path *p, rg_strv *out,
         }
         out->v[0] = nonempty_str(l, v, p);
         out->n = out->v[0] != NULL;
+        out->scalar = true;
         return;
     }
     if (!json_is_array(v)) {
@@ -622,19 +623,22 @@ static void syntax_error(rg_diags *diags, const char *file, const char *text,
     int line, col;
     size_t ls, ll;
     rg_jsonpos__line_col(text, len, off, &line, &col, &ls, &ll);
-    char msg[JSON_ERROR_TEXT_LENGTH + 1];
-    snprintf(msg, sizeof(msg), "%s", err->text);
-    if (json_error_code(err) == json_error_duplicate_key) {
-        rg_diag__pos(diags, RG_ERROR, file, line, col, col, ll <= 1024 ? text + ls : NULL,
-                     "", "JSON: %s; each key may appear once in an object",
-                     msg);
-        return;
-    }
-    rg_diag__pos(diags, RG_ERROR, file, line, col, col,
-                 ll <= 1024 ? text + ls : NULL, "", "JSON: %s", msg);
+    const char *src = ll <= 1024 ? text + ls : NULL;
+    char msg[JSON_ERROR_TEXT_LENGTH + 16];
+    /* jansson says "'}' expected" where a comma is as likely missing. */
+    const char *t = err->text;
+    if (strncmp(t, "'}' expected", 12) == 0 || strncmp(t, "']' expected", 12) == 0)
+        snprintf(msg, sizeof(msg), "',' or %s", t);
+    else
+        snprintf(msg, sizeof(msg), "%s", t);
+    if (json_error_code(err) == json_error_duplicate_key)
+        rg_diag__pos(diags, RG_ERROR, file, line, col, col, src, ll, "",
+                     "JSON: %s; each key may appear once in an object", msg);
+    else
+        rg_diag__pos(diags, RG_ERROR, file, line, col, col, src, ll, "",
+                     "JSON: %s", msg);
 }
 
-/* The source line must stay short for rg_diag__pos's copy. */
 int rg_doc_load_buffer(rg_doc **out, const char *text, size_t len,
                        const char *name, rg_diags *diags)
 {
@@ -642,6 +646,12 @@ int rg_doc_load_buffer(rg_doc **out, const char *text, size_t len,
     size_t start = rg_diags_count(diags);
     rg_doc *doc = NULL;
     json_error_t err;
+    /* A UTF-8 byte order mark is allowed (RFC 8259 lets a parser ignore
+     * it) and invisible in editors, so positions count from after it. */
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        text += 3;
+        len -= 3;
+    }
     json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
     *out = NULL;
     if (root == NULL) {

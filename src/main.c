@@ -19,7 +19,7 @@ enum {
 
 static const char usage_text[] =
     "Usage: relgraph render IN [-o OUT]... [-T FORMAT] [OPTION]...\n"
-    "       relgraph check IN...\n"
+    "       relgraph check IN... [--strict] [--diagnostics=json]\n"
     "\n"
     "Draws a relgraph document (JSON: actors and the sourced, dated,\n"
     "contested links between them) as a chart through Graphviz.\n"
@@ -40,6 +40,13 @@ static const char usage_text[] =
     "      --dpi=N       PNG resolution in dots per inch (default 150)\n"
     "      --layout-timeout=S\n"
     "                    give up a layout after S seconds (default 120)\n"
+    "\n"
+    "Options of both commands:\n"
+    "      --strict      treat warnings (unknown keys) as errors\n"
+    "      --diagnostics=FORMAT\n"
+    "                    text (default) or json: an array of {file, line,\n"
+    "                    column, end_column, severity, path, message,\n"
+    "                    suggestion} on standard error, for editors\n"
     "\n"
     "Other options:\n"
     "  -h, --help        show this help and exit\n"
@@ -107,8 +114,57 @@ static void print_caret(const rg_diag *d, const palette *c)
     fprintf(stderr, "%s\n", c->reset);
 }
 
+/* Diagnostics as JSON for editor plug-ins: one array per input, on
+ * standard error like the text form, so that it never mixes with a chart
+ * written to standard output. */
+static int diag_json;
+
+static void json_string(const char *s)
+{
+    fputc('"', stderr);
+    for (; s && *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            fprintf(stderr, "\\%c", c);
+        else if (c < 0x20 || c == 0x7f)
+            fprintf(stderr, "\\u%04x", c);
+        else
+            fputc(c, stderr);
+    }
+    fputc('"', stderr);
+}
+
+static void print_diags_json(const rg_diags *diags)
+{
+    static const char *const sev[] = {"error", "warning", "note"};
+    fputc('[', stderr);
+    for (size_t i = 0; i < rg_diags_count(diags); i++) {
+        const rg_diag *d = rg_diags_get(diags, i);
+        fprintf(stderr, "%s\n  {\"file\": ", i ? "," : "");
+        json_string(d->file);
+        fprintf(stderr, ", \"line\": %d, \"column\": %d, "
+                        "\"end_column\": %d, \"severity\": \"%s\", "
+                        "\"path\": ",
+                d->line, d->column, d->end_column, sev[d->severity]);
+        json_string(d->path);
+        fprintf(stderr, ", \"message\": ");
+        json_string(d->message);
+        fprintf(stderr, ", \"suggestion\": ");
+        if (d->suggestion)
+            json_string(d->suggestion);
+        else
+            fprintf(stderr, "null");
+        fputc('}', stderr);
+    }
+    fprintf(stderr, "%s]\n", rg_diags_count(diags) ? "\n" : "");
+}
+
 static void print_diags(const rg_diags *diags)
 {
+    if (diag_json) {
+        print_diags_json(diags);
+        return;
+    }
     palette c = colours();
     for (size_t i = 0; i < rg_diags_count(diags); i++) {
         const rg_diag *d = rg_diags_get(diags, i);
@@ -133,37 +189,20 @@ static void print_diags(const rg_diags *diags)
     }
 }
 
-/* ---- commands ---- */
+/* ---- options ---- */
 
-static int cmd_check(int argc, char **argv)
-{
-    if (argc < 1)
-        return usage_error("%s", "check needs at least one input file");
-    int status = EXIT_OK;
-    rg_diags *diags = rg_diags_new();
-    if (diags == NULL)
-        return EXIT_OUTPUT;
-    for (int i = 0; i < argc; i++) {
-        rg_doc *doc = NULL;
-        if (rg_doc_load_file(&doc, argv[i], diags) != 0)
-            status = EXIT_INPUT;
-        rg_doc_free(doc);
-        print_diags(diags);
-        rg_diags_clear(diags);
-    }
-    rg_diags_free(diags);
-    return status;
-}
-
-typedef struct render_args {
-    const char *input;
+typedef struct args {
+    int render;               /* the render command (else check) */
+    char **inputs;
+    int n_inputs;
     const char *outputs[16];
     rg_format formats[16];
     int n_outputs;
     int to_stdout;
     rg_format stdout_format;
+    int strict;
     rg_render_opts opts;
-} render_args;
+} args;
 
 enum {
     OPT_ENGINE = 256,
@@ -171,10 +210,12 @@ enum {
     OPT_NO_LEGEND,
     OPT_DPI,
     OPT_TIMEOUT,
-    OPT_NO_ISOLATE
+    OPT_NO_ISOLATE,
+    OPT_STRICT,
+    OPT_DIAGNOSTICS
 };
 
-static const struct option render_options[] = {
+static const struct option long_options[] = {
     {"output", required_argument, NULL, 'o'},
     {"format", required_argument, NULL, 'T'},
     {"engine", required_argument, NULL, OPT_ENGINE},
@@ -184,6 +225,8 @@ static const struct option render_options[] = {
     {"layout-timeout", required_argument, NULL, OPT_TIMEOUT},
     /* For debugging Graphviz under gdb: lay out in this process. */
     {"no-isolate", no_argument, NULL, OPT_NO_ISOLATE},
+    {"strict", no_argument, NULL, OPT_STRICT},
+    {"diagnostics", required_argument, NULL, OPT_DIAGNOSTICS},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
 
@@ -205,88 +248,145 @@ static int parse_number(const char *s, double lo, double hi, double *out)
     return 0;
 }
 
-static int parse_render(render_args *a, int argc, char **argv)
+/* Explains an option getopt_long refused. */
+static int bad_option(const char *arg)
+{
+    if (optopt != 0 && optopt < 256 && strncmp(arg, "--", 2) != 0)
+        return usage_error("unknown option '-%c'", optopt);
+    if (strncmp(arg, "--", 2) == 0) {
+        size_t len = strcspn(arg + 2, "=");
+        int matches = 0;
+        const struct option *hit = NULL;
+        for (const struct option *o = long_options; o->name; o++) {
+            if (strncmp(o->name, arg + 2, len) == 0) {
+                matches++;
+                hit = o;
+                if (strlen(o->name) == len) {
+                    matches = 1;
+                    break;
+                }
+            }
+        }
+        if (matches > 1)
+            return usage_error("option '%.*s' is ambiguous; write it out",
+                               (int)len + 2, arg);
+        if (matches == 1 && hit->has_arg == no_argument && arg[2 + len])
+            return usage_error("option '--%s' takes no value", hit->name);
+    }
+    return usage_error("unknown option '%s'", arg);
+}
+
+/* An option that only `render` takes. */
+static int render_only(const args *a, int c)
+{
+    if (a->render)
+        return 0;
+    const struct option *o = long_options;
+    while (o->name && o->val != c)
+        o++;
+    return usage_error("option '--%s' is for render, not check",
+                       o->name ? o->name : "?");
+}
+
+static int parse_option(args *a, int c, const char *arg, char **argv)
 {
     static const char *const engines[] = {"dot", "neato", "fdp", "sfdp",
                                           "circo", "twopi", NULL};
     static const char *const dirs[] = {"LR", "TB", "RL", "BT", NULL};
+    static const char *const dfmts[] = {"text", "json", NULL};
+    if (c != OPT_STRICT && c != OPT_DIAGNOSTICS && c != 'h' && c != '?' &&
+        c != ':' && render_only(a, c))
+        return EXIT_USAGE;
+    switch (c) {
+    case 'o':
+        if (a->n_outputs == 16)
+            return usage_error("%s", "at most 16 outputs");
+        if (rg_format_parse(&a->formats[a->n_outputs], arg) != 0)
+            return usage_error("cannot tell the format of '%s'; end it with "
+                               ".svg, .png, .pdf or .dot", arg);
+        a->outputs[a->n_outputs++] = arg;
+        return 0;
+    case 'T':
+        if (a->to_stdout)
+            return usage_error("%s", "-T may be given once; use -o for "
+                                     "more outputs");
+        if (strchr(arg, '.') != NULL ||
+            rg_format_parse(&a->stdout_format, arg) != 0)
+            return usage_error("unknown format '%s'; use svg, png, pdf or "
+                               "dot", arg);
+        a->to_stdout = 1;
+        return 0;
+    case OPT_ENGINE:
+        if (!one_of(arg, engines))
+            return usage_error("unknown engine '%s'; use dot, neato, fdp, "
+                               "sfdp, circo or twopi", arg);
+        a->opts.engine = arg;
+        return 0;
+    case OPT_DIRECTION:
+        if (!one_of(arg, dirs))
+            return usage_error("unknown direction '%s'; use LR, TB, RL or "
+                               "BT", arg);
+        a->opts.direction = arg;
+        return 0;
+    case OPT_NO_LEGEND:
+        a->opts.legend = 0;
+        return 0;
+    case OPT_DPI:
+        if (parse_number(arg, 18, 1200, &a->opts.dpi) != 0)
+            return usage_error("--dpi takes a number from 18 to 1200, not "
+                               "'%s'", arg);
+        return 0;
+    case OPT_TIMEOUT:
+        if (parse_number(arg, 0.1, 86400, &a->opts.layout_timeout) != 0)
+            return usage_error("--layout-timeout takes seconds from 0.1 to "
+                               "86400, not '%s'", arg);
+        return 0;
+    case OPT_NO_ISOLATE:
+        a->opts.isolate = false;
+        return 0;
+    case OPT_STRICT:
+        a->strict = 1;
+        return 0;
+    case OPT_DIAGNOSTICS:
+        if (!one_of(arg, dfmts))
+            return usage_error("--diagnostics takes text or json, not '%s'",
+                               arg);
+        diag_json = strcmp(arg, "json") == 0;
+        return 0;
+    case 'h':
+        fputs(usage_text, stdout);
+        exit(EXIT_OK);
+    case ':':
+        return usage_error("option '%s' needs a value", argv[optind - 1]);
+    default:
+        return bad_option(argv[optind - 1]);
+    }
+}
+
+static int parse_args(args *a, int argc, char **argv)
+{
     rg_render_opts_init(&a->opts);
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, ":o:T:h", render_options, NULL)) !=
-           -1) {
-        switch (c) {
-        case 'o':
-            if (a->n_outputs == 16)
-                return usage_error("%s", "at most 16 outputs");
-            if (rg_format_parse(&a->formats[a->n_outputs], optarg) != 0)
-                return usage_error("cannot tell the format of '%s'; end it "
-                                   "with .svg, .png, .pdf or .dot",
-                                   optarg);
-            a->outputs[a->n_outputs++] = optarg;
-            break;
-        case 'T':
-            if (a->to_stdout)
-                return usage_error("%s", "-T may be given once; use -o for "
-                                         "more outputs");
-            if (strchr(optarg, '.') != NULL ||
-                rg_format_parse(&a->stdout_format, optarg) != 0)
-                return usage_error("unknown format '%s'; use svg, png, pdf "
-                                   "or dot",
-                                   optarg);
-            a->to_stdout = 1;
-            break;
-        case OPT_ENGINE:
-            if (!one_of(optarg, engines))
-                return usage_error("unknown engine '%s'; use dot, neato, "
-                                   "fdp, sfdp, circo or twopi",
-                                   optarg);
-            a->opts.engine = optarg;
-            break;
-        case OPT_DIRECTION:
-            if (!one_of(optarg, dirs))
-                return usage_error("unknown direction '%s'; use LR, TB, RL "
-                                   "or BT",
-                                   optarg);
-            a->opts.direction = optarg;
-            break;
-        case OPT_NO_LEGEND:
-            a->opts.legend = 0;
-            break;
-        case OPT_DPI:
-            if (parse_number(optarg, 18, 1200, &a->opts.dpi) != 0)
-                return usage_error("--dpi takes a number from 18 to 1200, "
-                                   "not '%s'",
-                                   optarg);
-            break;
-        case OPT_TIMEOUT:
-            if (parse_number(optarg, 0.1, 86400, &a->opts.layout_timeout) !=
-                0)
-                return usage_error("--layout-timeout takes seconds from 0.1 "
-                                   "to 86400, not '%s'",
-                                   optarg);
-            break;
-        case OPT_NO_ISOLATE:
-            a->opts.isolate = false;
-            break;
-        case 'h':
-            fputs(usage_text, stdout);
-            exit(EXIT_OK);
-        case ':':
-            return usage_error("option '%s' needs a value", argv[optind - 1]);
-        default:
-            return usage_error("unknown option '%s'", argv[optind - 1]);
-        }
+    while ((c = getopt_long(argc, argv, ":o:T:h", long_options, NULL)) != -1) {
+        int rc = parse_option(a, c, optarg, argv);
+        if (rc != 0)
+            return rc;
     }
-    if (optind >= argc)
+    a->inputs = argv + optind;
+    a->n_inputs = argc - optind;
+    if (!a->render) {
+        if (a->n_inputs < 1)
+            return usage_error("%s", "check needs at least one input file");
+        return EXIT_OK;
+    }
+    if (a->n_inputs < 1)
         return usage_error("%s", "render needs an input file ('-' for "
                                  "standard input)");
-    if (argc - optind > 1)
+    if (a->n_inputs > 1)
         return usage_error("render takes one input file; '%s' is one too "
-                           "many",
-                           argv[optind + 1]);
-    a->input = argv[optind];
+                           "many", a->inputs[1]);
     if (a->n_outputs == 0 && !a->to_stdout)
         return usage_error("%s", "say where to write: -o FILE or -T FORMAT");
     if (a->to_stdout && rg_format_is_binary(a->stdout_format) &&
@@ -297,10 +397,34 @@ static int parse_render(render_args *a, int argc, char **argv)
     return EXIT_OK;
 }
 
+/* ---- commands ---- */
+
+static int cmd_check(int argc, char **argv)
+{
+    args a = {0};
+    int status = parse_args(&a, argc, argv);
+    if (status != EXIT_OK)
+        return status;
+    rg_diags *diags = rg_diags_new();
+    if (diags == NULL)
+        return EXIT_OUTPUT;
+    rg_diags_set_strict(diags, a.strict);
+    for (int i = 0; i < a.n_inputs; i++) {
+        rg_doc *doc = NULL;
+        if (rg_doc_load_file(&doc, a.inputs[i], diags) != 0)
+            status = EXIT_INPUT;
+        rg_doc_free(doc);
+        print_diags(diags);
+        rg_diags_clear(diags);
+    }
+    rg_diags_free(diags);
+    return status;
+}
+
 static int cmd_render(int argc, char **argv)
 {
-    render_args a = {0};
-    int rc = parse_render(&a, argc, argv);
+    args a = {.render = 1};
+    int rc = parse_args(&a, argc, argv);
     if (rc != EXIT_OK)
         return rc;
     rc = EXIT_OUTPUT;
@@ -312,7 +436,8 @@ static int cmd_render(int argc, char **argv)
     size_t n = 0;
     if (diags == NULL)
         goto out;
-    if (rg_doc_load_file(&doc, a.input, diags) != 0) {
+    rg_diags_set_strict(diags, a.strict);
+    if (rg_doc_load_file(&doc, a.inputs[0], diags) != 0) {
         rc = EXIT_INPUT;
         goto out;
     }
@@ -364,7 +489,7 @@ int main(int argc, char **argv)
     } else if (strcmp(cmd, "render") == 0) {
         rc = cmd_render(argc - 1, argv + 1);
     } else if (strcmp(cmd, "check") == 0) {
-        rc = cmd_check(argc - 2, argv + 2);
+        rc = cmd_check(argc - 1, argv + 1);
     } else {
         return usage_error("unknown command '%s'; use render or check", cmd);
     }

@@ -174,8 +174,8 @@ static void add_messages(rg_diags *diags, const char *file, const char *text,
         text += n + (text[n] == '\n');
     }
     if (hidden > 0)
-        rg_diags_add(diags, sev, file,
-                     "graphviz: %zu more messages not shown", hidden);
+        rg_diags_add(diags, sev, file, "graphviz: %zu more message%s not shown",
+                     hidden, hidden == 1 ? "" : "s");
     rg_buf__free(&cur);
     rg_buf__free(&last);
 }

@@ -47,6 +47,18 @@ sh tests/check-outputs.sh "$bin" >"$log" 2>&1
 cat "$log"
 tally
 
+echo "== library symbols"
+# Every global symbol of the library carries the rg_ prefix.
+stray=$(nm -g --defined-only "$build/librelgraph.a" 2>/dev/null |
+    awk 'NF == 3 && $2 ~ /[TDBR]/ {print $3}' | grep -v '^rg_')
+if [ -z "$stray" ] && nm -g --defined-only "$build/librelgraph.a" | grep -q ' T rg_doc_load_file$'; then
+    pass=$((pass + 1))
+    echo "ok   every global symbol starts with rg_"
+else
+    fail=$((fail + 1))
+    echo "FAIL global symbols without the rg_ prefix: $stray"
+fi
+
 n=${STRESS_N:-100}
 echo "== stress sample: $n generated documents"
 if "$build/stress" 0 "$n" >"$log" 2>&1; then
