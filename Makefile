@@ -32,7 +32,7 @@ LIB_SRC := src/model.c src/diag.c src/buf.c src/jsonpos.c src/load_json.c \
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 HEADERS := $(wildcard include/*.h src/*.h)
 
-.PHONY: all demo test check stress install uninstall clean deps test-deps
+.PHONY: all demo test check stress install uninstall clean deps test-deps fuzz bench
 
 all: $(BUILD)/librelgraph.a $(BUILD)/relgraph
 
@@ -123,3 +123,8 @@ uninstall:
 
 clean:
 	rm -rf build out
+
+# Fuzzing (make fuzz FUZZ_TIME=seconds) and benchmarks (make bench) have
+# their own rules beside their sources.
+-include tests/fuzz/fuzz.mk
+-include tests/bench/bench.mk
