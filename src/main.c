@@ -19,6 +19,7 @@ enum {
 
 static const char usage_text[] =
     "Usage: relgraph render IN [-o OUT]... [-T FORMAT] [OPTION]...\n"
+    "       relgraph render --outdir DIR [-T FORMAT]... IN...\n"
     "       relgraph check IN... [--strict] [--diagnostics=json]\n"
     "\n"
     "Draws a relgraph document (JSON: actors and the sourced, dated,\n"
@@ -33,6 +34,9 @@ static const char usage_text[] =
     "  -o, --output=OUT  write to OUT; the format comes from its extension\n"
     "                    (.svg .png .pdf .dot); repeat for several outputs\n"
     "  -T, --format=FMT  write FMT (svg, png, pdf, dot) to standard output\n"
+    "      --outdir=DIR  batch mode: render every IN to DIR/<name>.<format>,\n"
+    "                    for each -T FORMAT given (svg when none), in one\n"
+    "                    process; goes on past a bad document\n"
     "      --engine=E    layout engine: dot, neato, fdp, sfdp, circo, twopi\n"
     "                    (default: the document's, else chosen by size)\n"
     "      --direction=D LR, TB, RL or BT (default: the document's, else LR)\n"
@@ -62,6 +66,7 @@ static const char usage_text[] =
     "  relgraph render graphs/opm-2015.json -T svg > opm.svg\n"
     "  cat doc.json | relgraph render - -T png > doc.png\n"
     "  relgraph render doc.json -o doc.pdf --engine neato --no-legend\n"
+    "  relgraph render --outdir charts -T svg -T png graphs/*.json\n"
     "  relgraph check graphs/*.json\n";
 
 static const char *prog = "relgraph";
@@ -200,6 +205,10 @@ typedef struct args {
     int n_outputs;
     int to_stdout;
     rg_format stdout_format;
+    const char *outdir;       /* batch mode: DIR/<stem>.<format> */
+    rg_format batch[RG_FORMAT_COUNT];
+    int n_batch;
+    int n_t;                  /* how many -T were given */
     int strict;
     rg_render_opts opts;
 } args;
@@ -212,11 +221,13 @@ enum {
     OPT_TIMEOUT,
     OPT_NO_ISOLATE,
     OPT_STRICT,
-    OPT_DIAGNOSTICS
+    OPT_DIAGNOSTICS,
+    OPT_OUTDIR
 };
 
 static const struct option long_options[] = {
     {"output", required_argument, NULL, 'o'},
+    {"outdir", required_argument, NULL, OPT_OUTDIR},
     {"format", required_argument, NULL, 'T'},
     {"engine", required_argument, NULL, OPT_ENGINE},
     {"direction", required_argument, NULL, OPT_DIRECTION},
@@ -306,16 +317,21 @@ static int parse_option(args *a, int c, const char *arg, char **argv)
                                ".svg, .png, .pdf or .dot", arg);
         a->outputs[a->n_outputs++] = arg;
         return 0;
-    case 'T':
-        if (a->to_stdout)
-            return usage_error("%s", "-T may be given once; use -o for "
-                                     "more outputs");
-        if (strchr(arg, '.') != NULL ||
-            rg_format_parse(&a->stdout_format, arg) != 0)
+    case 'T': {
+        /* Collected here; after parsing, one -T without --outdir means
+         * standard output. */
+        rg_format f;
+        if (strchr(arg, '.') != NULL || rg_format_parse(&f, arg) != 0)
             return usage_error("unknown format '%s'; use svg, png, pdf or "
                                "dot", arg);
-        a->to_stdout = 1;
+        int seen = 0;
+        for (int i = 0; i < a->n_batch; i++)
+            seen |= a->batch[i] == f;
+        if (!seen)
+            a->batch[a->n_batch++] = f;
+        a->n_t++;
         return 0;
+    }
     case OPT_ENGINE:
         if (!one_of(arg, engines))
             return usage_error("unknown engine '%s'; use dot, neato, fdp, "
@@ -330,6 +346,9 @@ static int parse_option(args *a, int c, const char *arg, char **argv)
         return 0;
     case OPT_NO_LEGEND:
         a->opts.legend = 0;
+        return 0;
+    case OPT_OUTDIR:
+        a->outdir = arg;
         return 0;
     case OPT_DPI:
         if (parse_number(arg, 18, 1200, &a->opts.dpi) != 0)
@@ -384,6 +403,20 @@ static int parse_args(args *a, int argc, char **argv)
     if (a->n_inputs < 1)
         return usage_error("%s", "render needs an input file ('-' for "
                                  "standard input)");
+    if (a->outdir != NULL) {
+        if (a->n_outputs > 0)
+            return usage_error("%s", "--outdir cannot be mixed with -o");
+        if (a->n_batch == 0)
+            a->batch[a->n_batch++] = RG_FORMAT_SVG;
+        return EXIT_OK;
+    }
+    if (a->n_t > 1)
+        return usage_error("%s", "-T may be given once; use -o for more "
+                                 "outputs, or --outdir");
+    if (a->n_t == 1) {
+        a->to_stdout = 1;
+        a->stdout_format = a->batch[0];
+    }
     if (a->n_inputs > 1)
         return usage_error("render takes one input file; '%s' is one too "
                            "many", a->inputs[1]);
@@ -421,40 +454,37 @@ static int cmd_check(int argc, char **argv)
     return status;
 }
 
-static int cmd_render(int argc, char **argv)
+/* Renders one document to `n` files and, when to_stdout, one more format
+ * to standard output. Returns an exit status. */
+static int render_one(const args *a, rg_renderer **r, const char *input,
+                      const char *const *paths, const rg_format *fmts, int n,
+                      rg_diags *diags)
 {
-    args a = {.render = 1};
-    int rc = parse_args(&a, argc, argv);
-    if (rc != EXIT_OK)
-        return rc;
-    rc = EXIT_OUTPUT;
-    rg_diags *diags = rg_diags_new();
+    int rc = EXIT_OUTPUT;
     rg_doc *doc = NULL;
-    rg_renderer *r = NULL;
     rg_output *outs = NULL;
-    rg_format formats[17];
-    size_t n = 0;
-    if (diags == NULL)
-        goto out;
-    rg_diags_set_strict(diags, a.strict);
-    if (rg_doc_load_file(&doc, a.inputs[0], diags) != 0) {
+    rg_format formats[RG_FORMAT_COUNT + 17];
+    size_t nf = 0;
+    if (rg_doc_load_file(&doc, input, diags) != 0) {
         rc = EXIT_INPUT;
         goto out;
     }
-    for (int i = 0; i < a.n_outputs; i++)
-        formats[n++] = a.formats[i];
-    if (a.to_stdout)
-        formats[n++] = a.stdout_format;
-    r = rg_renderer_new(diags);
-    if (r == NULL || rg_render(&outs, r, doc, &a.opts, formats, n, diags) != 0)
+    for (int i = 0; i < n; i++)
+        formats[nf++] = fmts[i];
+    if (a->to_stdout)
+        formats[nf++] = a->stdout_format;
+    /* One Graphviz context for every document of a batch. */
+    if (*r == NULL && (*r = rg_renderer_new(diags)) == NULL)
         goto out;
-    rg_file files[16];
-    for (int i = 0; i < a.n_outputs; i++)
-        files[i] = (rg_file){a.outputs[i], outs[i].data, outs[i].size};
-    if (rg_write_files(files, (size_t)a.n_outputs, diags) != 0)
+    if (rg_render(&outs, *r, doc, &a->opts, formats, nf, diags) != 0)
         goto out;
-    if (a.to_stdout) {
-        const rg_output *o = &outs[n - 1];
+    rg_file files[RG_FORMAT_COUNT + 16];
+    for (int i = 0; i < n; i++)
+        files[i] = (rg_file){paths[i], outs[i].data, outs[i].size};
+    if (rg_write_files(files, (size_t)n, diags) != 0)
+        goto out;
+    if (a->to_stdout) {
+        const rg_output *o = &outs[nf - 1];
         if (fwrite(o->data, 1, o->size, stdout) != o->size ||
             fflush(stdout) != 0) {
             rg_diags_add(diags, RG_ERROR, "<stdout>", "cannot write: %s",
@@ -464,10 +494,67 @@ static int cmd_render(int argc, char **argv)
     }
     rc = EXIT_OK;
 out:
-    print_diags(diags);
-    rg_outputs_free(outs, n);
-    rg_renderer_free(r);
+    rg_outputs_free(outs, nf);
     rg_doc_free(doc);
+    return rc;
+}
+
+/* DIR/<stem>.<format>, where the stem is the input's file name without
+ * its extension ("stdin" for standard input). */
+static char *batch_path(const char *dir, const char *input, rg_format f)
+{
+    const char *base = strrchr(input, '/');
+    base = base ? base + 1 : input;
+    if (strcmp(input, "-") == 0)
+        base = "stdin";
+    const char *dot = strrchr(base, '.');
+    int stem = dot && dot != base ? (int)(dot - base) : (int)strlen(base);
+    size_t len = strlen(dir) + (size_t)stem + 16;
+    char *p = malloc(len);
+    if (p != NULL)
+        snprintf(p, len, "%s%s%.*s.%s", dir,
+                 dir[strlen(dir) - 1] == '/' ? "" : "/", stem, base,
+                 rg_format_name(f));
+    return p;
+}
+
+static int cmd_render(int argc, char **argv)
+{
+    args a = {.render = 1};
+    int rc = parse_args(&a, argc, argv);
+    if (rc != EXIT_OK)
+        return rc;
+    rg_diags *diags = rg_diags_new();
+    rg_renderer *r = NULL;
+    if (diags == NULL)
+        return EXIT_OUTPUT;
+    rg_diags_set_strict(diags, a.strict);
+    if (a.outdir == NULL) {
+        rc = render_one(&a, &r, a.inputs[0], a.outputs, a.formats,
+                        a.n_outputs, diags);
+        print_diags(diags);
+    } else {
+        /* A batch goes on past a bad document and reports the worst
+         * status at the end. */
+        for (int i = 0; i < a.n_inputs; i++) {
+            char *paths[RG_FORMAT_COUNT] = {NULL};
+            int ok = 1;
+            for (int k = 0; k < a.n_batch; k++)
+                ok &= (paths[k] = batch_path(a.outdir, a.inputs[i],
+                                             a.batch[k])) != NULL;
+            int st = ok ? render_one(&a, &r, a.inputs[i],
+                                     (const char *const *)paths, a.batch,
+                                     a.n_batch, diags)
+                        : EXIT_OUTPUT;
+            if (st > rc)
+                rc = st;
+            for (int k = 0; k < a.n_batch; k++)
+                free(paths[k]);
+            print_diags(diags);
+            rg_diags_clear(diags);
+        }
+    }
+    rg_renderer_free(r);
     rg_diags_free(diags);
     return rc;
 }

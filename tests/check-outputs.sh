@@ -93,5 +93,17 @@ else
     echo "skip /dev/full checks: /dev/full is not writable here"
 fi
 
+# Batch mode: one process, every document, past a bad one.
+mkdir -p "$tmp/batch"
+"$bin" render --outdir "$tmp/batch" -T svg -T dot "$min" "$tmp/bad.json" "$opm" 2>"$tmp/err"
+st=$?
+check "batch with a bad document exits 1" test $st -eq 1
+check "batch reports the bad document" grep -q 'bad.json:1:' "$tmp/err"
+check "batch renders the good documents to each format" \
+    test -s "$tmp/batch/minimal.svg" -a -s "$tmp/batch/minimal.dot" -a \
+    -s "$tmp/batch/opm-2015.svg" -a -s "$tmp/batch/opm-2015.dot"
+check "batch writes nothing for the bad document" test ! -e "$tmp/batch/bad.svg"
+check "batch SVG equals a single render's" cmp -s "$tmp/batch/minimal.svg" "$tmp/both.svg"
+
 echo "outputs: $pass passed, $fail failed"
 [ $fail = 0 ]
