@@ -192,7 +192,7 @@ static void style_clusters(bld *b)
         int d = depth_of(b->doc, (long)i) - 1;
         rg_buf__reset(&b->tmp);
         rg_buf__puts(&b->tmp, "<B>");
-        html_wrapped(&b->tmp, grp->label ? grp->label : grp->id, 40);
+        html_wrapped(&b->tmp, grp->label && *grp->label ? grp->label : grp->id, 40);
         rg_buf__puts(&b->tmp, "</B>");
         set_html(b, sg, label, rg_buf__str(&b->tmp));
         set(sg, style, "rounded,filled");
@@ -305,19 +305,63 @@ static void link_label(bld *b, const rg_link *k, const rg_status_look *st)
     }
 }
 
+static void actor_names(bld *b, const char *what, const size_t *idx,
+                        size_t n)
+{
+    rg_buf *t = &b->tmp;
+    rg_buf__printf(t, "\\n%s ", what);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            rg_buf__puts(t, ", ");
+        esc_text(t, b->doc->actors[idx[i]].name);
+    }
+}
+
+/* What a reader hovering over a link wants: who, what, whom, how sure,
+ * who says so and who says not, and the source's own words. */
 static void link_tooltip(bld *b, const rg_link *k)
 {
     const rg_doc *d = b->doc;
     rg_buf *t = &b->tmp;
+    const char *arrow = k->directed ? " \xe2\x86\x92 " : " \xe2\x80\x94 ";
     rg_buf__reset(t);
     esc_text(t, d->actors[k->from_index].name);
-    rg_buf__puts(t, k->directed ? " \xe2\x86\x92 " : " \xe2\x80\x94 ");
+    rg_buf__puts(t, arrow);
     if (k->label != NULL && *k->label) {
         esc_text(t, k->label);
-        rg_buf__puts(t, k->directed ? " \xe2\x86\x92 " : " \xe2\x80\x94 ");
+        rg_buf__puts(t, arrow);
     }
     esc_text(t, d->actors[k->to_index].name);
     rg_buf__printf(t, " (%s)", rg_status_name(k->status));
+    if (k->date != NULL) {
+        rg_buf__puts(t, "\\ndate: ");
+        esc_text(t, k->date);
+        if (k->until != NULL) {
+            rg_buf__puts(t, " to ");
+            esc_text(t, k->until);
+        }
+    }
+    if (k->claimed_by.n > 0)
+        actor_names(b, "claimed by", k->claimed_by_index, k->claimed_by.n);
+    if (k->disputed_by.n > 0)
+        actor_names(b, "disputed by", k->disputed_by_index,
+                    k->disputed_by.n);
+    for (size_t i = 0; i < k->source.n; i++) {
+        const rg_source *s = NULL;
+        for (size_t j = 0; j < d->n_sources && s == NULL; j++)
+            if (d->sources[j].id && strcmp(d->sources[j].id, k->source.v[i]) == 0)
+                s = &d->sources[j];
+        rg_buf__puts(t, "\\nsource: ");
+        esc_text(t, s && s->title ? s->title : k->source.v[i]);
+        if (s && s->publisher) {
+            rg_buf__puts(t, ", ");
+            esc_text(t, s->publisher);
+        }
+        if (s && s->date) {
+            rg_buf__puts(t, ", ");
+            esc_text(t, s->date);
+        }
+    }
     if (k->quote != NULL && *k->quote) {
         rg_buf__puts(t, "\\n\xe2\x80\x9c");
         esc_text(t, k->quote);
@@ -451,6 +495,35 @@ static void legend_statuses(bld *b, rg_buf *t)
     }
 }
 
+/* Link kinds that change how a link is drawn (colour or line style);
+ * kinds that only classify links have nothing to show. */
+static int legend_link_kinds(bld *b, rg_buf *t)
+{
+    const rg_doc *d = b->doc;
+    int shown = 0;
+    for (size_t i = 0; i < d->n_link_kinds; i++) {
+        const rg_style *ls = &d->link_kinds[i];
+        int used = 0;
+        for (size_t k = 0; k < d->n_links && !used; k++)
+            used = d->links[k].kind && strcmp(d->links[k].kind, ls->name) == 0;
+        if (!used || (ls->color == NULL && ls->style == NULL))
+            continue;
+        const char *style = ls->style ? ls->style : "solid";
+        rg_buf__printf(t,
+                       "<TD SIDES=\"B\" BORDER=\"2\" COLOR=\"%s\"%s "
+                       "WIDTH=\"30\" HEIGHT=\"8\" FIXEDSIZE=\"TRUE\"></TD>"
+                       "<TD ALIGN=\"LEFT\">",
+                       ls->color ? ls->color : "#555555",
+                       strstr(style, "dashed") ? " STYLE=\"dashed\""
+                       : strstr(style, "dotted") ? " STYLE=\"dotted\"" : "");
+        const char *label = ls->label ? ls->label : ls->name;
+        html_text(t, label, strlen(label));
+        rg_buf__puts(t, "  </TD>");
+        shown++;
+    }
+    return shown;
+}
+
 static void graph_label(bld *b, rg_buf *t)
 {
     const rg_doc *d = b->doc;
@@ -485,6 +558,15 @@ static void graph_label(bld *b, rg_buf *t)
                             "COLOR=\"" RG_MUTED "\">LINKS</FONT></TD>");
             legend_statuses(b, t);
             rg_buf__puts(t, "</TR>");
+            size_t mark = t->len;
+            rg_buf__puts(t, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" "
+                            "COLOR=\"" RG_MUTED "\">LINK KINDS</FONT></TD>");
+            if (legend_link_kinds(b, t) > 0) {
+                rg_buf__puts(t, "</TR>");
+            } else {
+                t->len = mark;
+                t->data[mark] = '\0';
+            }
         }
         rg_buf__puts(t, "</TABLE></TD></TR>");
         rows++;

@@ -161,6 +161,15 @@ static void index_ids(ck *c, rg_map *m, const char *arr, size_t n,
         const char *id = id_at(c->doc, i);
         if (id == NULL)
             continue;
+        if (!id_chars_ok(id)) {
+            rg_path p = path3(arr, i, "id");
+            rg_diag__at(c->diags, RG_ERROR, c->file, &p, RG_AT_VALUE, NULL,
+                        NULL,
+                        "id \"%s\" may hold only letters, digits, '-', '_' "
+                        "and '.'; put the full text in \"%s\"",
+                        id, strcmp(arr, "actors") == 0 ? "name"
+                            : strcmp(arr, "groups") == 0 ? "label" : "title");
+        }
         size_t first;
         int r = rg_map__put(m, id, i, &first);
         if (r == 0) {
@@ -316,14 +325,6 @@ static void check_actors(ck *c, const rg_map *groups, const rg_map *sources)
 
     for (size_t i = 0; i < d->n_actors; i++) {
         rg_actor *a = &d->actors[i];
-        if (a->id != NULL && !id_chars_ok(a->id)) {
-            rg_path p = path3("actors", i, "id");
-            rg_diag__at(c->diags, RG_ERROR, c->file, &p, RG_AT_VALUE, NULL,
-                        NULL,
-                        "id \"%s\" may hold only letters, digits, '-', '_' "
-                        "and '.'; put the full text in \"name\"",
-                        a->id);
-        }
         if (a->name == NULL)
             a->name = a->id;
         if (a->kind == NULL) {
@@ -478,6 +479,34 @@ static void check_links(ck *c, const rg_map *sources)
     free(lkinds);
 }
 
+/* A group that holds no actor, directly or through its subgroups, is not
+ * drawn: say so, since it is probably a mistake. */
+static void check_empty_groups(ck *c)
+{
+    rg_doc *d = c->doc;
+    char *used = calloc(d->n_groups ? d->n_groups : 1, 1);
+    if (used == NULL)
+        return;
+    for (size_t i = 0; i < d->n_actors; i++) {
+        long g = d->actors[i].group_index;
+        for (size_t steps = 0; g >= 0 && !used[g] && steps <= d->n_groups;
+             steps++) {
+            used[g] = 1;
+            g = d->groups[g].parent_index;
+        }
+    }
+    for (size_t i = 0; i < d->n_groups; i++) {
+        if (used[i] || d->groups[i].id == NULL)
+            continue;
+        rg_path p = path3("groups", i, "id");
+        rg_diag__at(c->diags, RG_WARNING, c->file, &p, RG_AT_VALUE, NULL,
+                    NULL, "group \"%s\" holds no actor and is not drawn; "
+                    "put an actor in it with \"group\": \"%s\"",
+                    d->groups[i].id, d->groups[i].id);
+    }
+    free(used);
+}
+
 void rg_check__doc(rg_doc *doc, rg_diags *diags)
 {
     ck c = {doc, diags, doc->file, NULL, 0};
@@ -491,6 +520,7 @@ void rg_check__doc(rg_doc *doc, rg_diags *diags)
     }
     check_groups(&c, &groups);
     check_actors(&c, &groups, &sources);
+    check_empty_groups(&c);
     index_names(&c);
     check_links(&c, &sources);
     free(c.refs);

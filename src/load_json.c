@@ -132,6 +132,8 @@ static void attrs(ld *l, const json_t *v, const rg_path *p, rg_attrs *out)
     json_object_foreach((json_t *)v, key, val) {
         rg_path q = rg_path__key(p, key);
         char num[64];
+        if (strncmp(key, "x-", 2) == 0)
+            continue;  /* the user's own, as everywhere */
         const char *text = NULL;
         if (json_is_string(val)) {
             text = json_string_value(val);
@@ -140,7 +142,7 @@ static void attrs(ld *l, const json_t *v, const rg_path *p, rg_attrs *out)
                      json_integer_value(val));
             text = num;
         } else if (json_is_real(val)) {
-            snprintf(num, sizeof(num), "%.17g", json_real_value(val));
+            snprintf(num, sizeof(num), "%.15g", json_real_value(val));
             text = num;
         } else if (json_is_boolean(val)) {
             text = json_is_true(val) ? "true" : "false";
@@ -435,6 +437,8 @@ static void load_styles(ld *l, rg_style **out, size_t *n_out,
     size_t i = 0;
     json_object_foreach((json_t *)v, key, val) {
         rg_path q = rg_path__key(p, key);
+        if (strncmp(key, "x-", 2) == 0)
+            continue;  /* the user's own, as everywhere */
         rg_style *s = &styles[i++];
         s->name = rg_arena__strdup(&l->doc->arena, key);
         if (s->name == NULL)

@@ -465,7 +465,11 @@ static int render_one(const args *a, rg_renderer **r, const char *input,
     rg_output *outs = NULL;
     rg_format formats[RG_FORMAT_COUNT + 17];
     size_t nf = 0;
-    if (rg_doc_load_file(&doc, input, diags) != 0) {
+    /* --strict is about the document; Graphviz's warnings stay warnings. */
+    rg_diags_set_strict(diags, a->strict);
+    int bad = rg_doc_load_file(&doc, input, diags) != 0;
+    rg_diags_set_strict(diags, false);
+    if (bad) {
         rc = EXIT_INPUT;
         goto out;
     }
@@ -528,7 +532,6 @@ static int cmd_render(int argc, char **argv)
     rg_renderer *r = NULL;
     if (diags == NULL)
         return EXIT_OUTPUT;
-    rg_diags_set_strict(diags, a.strict);
     if (a.outdir == NULL) {
         rc = render_one(&a, &r, a.inputs[0], a.outputs, a.formats,
                         a.n_outputs, diags);

@@ -17,7 +17,7 @@ static const builtin builtins[] = {
     {"person", "person", "ellipse", "filled", "#77AADD", "#33608C"},
     {"organization", "organization", "box", "filled,rounded", "#99DDFF",
      "#3A7C96"},
-    {"company", "company", "box", "filled", "#44BB99", "#1F6E58"},
+    {"company", "company", "component", "filled", "#44BB99", "#1F6E58"},
     {"agency", "government agency", "box3d", "filled", "#EEDD88",
      "#8C7A26"},
     {"state", "state", "doubleoctagon", "filled", "#FFAABB", "#A34D5E"},
@@ -26,7 +26,8 @@ static const builtin builtins[] = {
     {"document", "document", "note", "filled", "#F4F4EC", "#777766"},
     {"system", "system or data", "cylinder", "filled", "#DDDDDD", "#666666"},
     {"location", "location", "house", "filled", "#FFFFFF", "#666666"},
-    {"other", "other", "box", "filled,dashed", "#F7F7F7", "#888888"},
+    {"other", "other", "parallelogram", "filled,dashed", "#F7F7F7",
+     "#888888"},
 };
 
 #define N_BUILTINS (sizeof(builtins) / sizeof(builtins[0]))

@@ -25,7 +25,7 @@ typedef struct rg_status_look {
     const char *penwidth;
     const char *arrowhead;
     const char *fontcolor;
-    const char *marker;    /* shown after the label, e.g. "(alleged)"; or NULL */
+    const char *marker;    /* shown under the label in italics, e.g. "alleged"; or NULL */
     const char *legend;    /* legend text */
 } rg_status_look;
 
