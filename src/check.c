@@ -14,6 +14,7 @@ typedef struct ck {
     rg_doc *doc;
     rg_diags *diags;
     const char *file;
+    rg_jsonpos *loc;
     /* Candidates for "did you mean", built on first use. */
     const char **refs;
     size_t n_refs;
@@ -401,8 +402,13 @@ static long resolve(ck *c, const char *ref, const rg_path *p)
             if (!match || a->id == NULL)
                 continue;
             size_t len = strlen(list);
-            snprintf(list + len, sizeof(list) - len, "%s\"%s\" (actors[%zu])",
-                     shown ? ", " : "", a->id, k);
+            int line = 0, col = 0;
+            rg_path ap = path2("actors", k);
+            if (c->loc != NULL)
+                rg_jsonpos__lookup(c->loc, &ap, RG_AT_VALUE, &line, &col);
+            snprintf(list + len, sizeof(list) - len,
+                     "%s\"%s\" (actors[%zu], at %d:%d)", shown ? ", " : "",
+                     a->id, k, line, col);
             shown++;
         }
         rg_diag__at(c->diags, RG_ERROR, c->file, p, RG_AT_VALUE, NULL, NULL,
@@ -507,9 +513,9 @@ static void check_empty_groups(ck *c)
     free(used);
 }
 
-void rg_check__doc(rg_doc *doc, rg_diags *diags)
+void rg_check__doc(rg_doc *doc, rg_diags *diags, rg_jsonpos *loc)
 {
-    ck c = {doc, diags, doc->file, NULL, 0};
+    ck c = {doc, diags, doc->file, loc, NULL, 0};
     rg_map groups = {0}, sources = {0};
     index_ids(&c, &sources, "sources", doc->n_sources, source_id, "source");
     index_ids(&c, &groups, "groups", doc->n_groups, group_id, "group");

@@ -3,12 +3,15 @@
 #ifndef RG_CHECK_H
 #define RG_CHECK_H
 
+#include "jsonpos.h"
 #include "model.h"
 
 /* Checks a freshly loaded document, resolves its references (actor
  * indexes of links, group indexes) and builds its indexes. Appends every
- * problem found to `diags`. */
-void rg_check__doc(rg_doc *doc, rg_diags *diags);
+ * problem found to `diags`. `loc` (borrowed) finds positions for messages
+ * that name other places, such as the candidates of an ambiguous
+ * reference. */
+void rg_check__doc(rg_doc *doc, rg_diags *diags, rg_jsonpos *loc);
 
 /* True for a partial ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD. */
 int rg_check__date(const char *s);

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct scan {
+struct rg_jsonpos {
     const char *t;
     size_t len;
     /* Line starts, built on first use. */
@@ -25,7 +25,9 @@ typedef struct scan {
         int indexed;
     } *tops;
     size_t n_tops;
-} scan;
+};
+
+typedef struct rg_jsonpos scan;
 
 static size_t ws(const scan *s, size_t p)
 {
@@ -361,31 +363,68 @@ static void to_line_col(const scan *s, size_t off, size_t *line_idx,
     *column = (int)chars(s->t, s->lines[lo], off) + 1;
 }
 
-void rg_jsonpos__resolve(rg_diags *diags, size_t start, const char *text,
-                         size_t len)
+rg_jsonpos *rg_jsonpos__new(const char *text, size_t len)
 {
-    scan s = {text, len, NULL, 0, NULL, 0};
+    rg_jsonpos *s = calloc(1, sizeof(*s));
+    if (s != NULL) {
+        s->t = text;
+        s->len = len;
+    }
+    return s;
+}
+
+void rg_jsonpos__free(rg_jsonpos *s)
+{
+    if (s == NULL)
+        return;
+    for (size_t i = 0; i < s->n_tops; i++) {
+        free(s->tops[i].key);
+        free(s->tops[i].elems);
+    }
+    free(s->tops);
+    free(s->lines);
+    free(s);
+}
+
+int rg_jsonpos__lookup(rg_jsonpos *s, const rg_path *path, rg_at at,
+                       int *line, int *column)
+{
+    if (s->lines == NULL)
+        build_lines(s);
+    if (s->lines == NULL)
+        return -1;
+    size_t a, b, li;
+    locate(s, path->seg, path->n, at, &a, &b);
+    to_line_col(s, a, &li, column);
+    *line = (int)li + 1;
+    return 0;
+}
+
+void rg_jsonpos__resolve(rg_jsonpos *s, rg_diags *diags, size_t start)
+{
+    const char *text = s->t;
+    size_t len = s->len;
     size_t n = rg_diags_count(diags);
     for (size_t i = start; i < n; i++) {
         rg_diag_pending pd;
         if (!rg_diags__pending(diags, i, &pd))
             continue;
-        if (s.lines == NULL) {
-            build_lines(&s);
-            if (s.lines == NULL)
+        if (s->lines == NULL) {
+            build_lines(s);
+            if (s->lines == NULL)
                 break;
         }
         size_t a, b, li;
         int col, end_col, rel_line = 0, rel_col = 0;
-        locate(&s, pd.segs, pd.n, pd.at, &a, &b);
-        to_line_col(&s, a, &li, &col);
-        size_t ls = s.lines[li], ll = line_length(text, len, ls);
+        locate(s, pd.segs, pd.n, pd.at, &a, &b);
+        to_line_col(s, a, &li, &col);
+        size_t ls = s->lines[li], ll = line_length(text, len, ls);
         end_col = b <= ls + ll ? (int)chars(text, ls, b) + 1
                                : (int)chars(text, ls, ls + ll) + 1;
         if (pd.rel_segs != NULL) {
             size_t ra, rb, rli;
-            locate(&s, pd.rel_segs, pd.rel_n, RG_AT_VALUE, &ra, &rb);
-            to_line_col(&s, ra, &rli, &rel_col);
+            locate(s, pd.rel_segs, pd.rel_n, RG_AT_VALUE, &ra, &rb);
+            to_line_col(s, ra, &rli, &rel_col);
             rel_line = (int)rli + 1;
         }
         /* A huge line (minified JSON) is no use under a caret. */
@@ -393,10 +432,77 @@ void rg_jsonpos__resolve(rg_diags *diags, size_t start, const char *text,
         rg_diags__locate(diags, i, (int)li + 1, col, end_col, src, ll,
                          rel_line, rel_col);
     }
-    for (size_t i = 0; i < s.n_tops; i++) {
-        free(s.tops[i].key);
-        free(s.tops[i].elems);
+}
+
+/* ---- duplicate keys ---- */
+
+/* Walks the object at p; on the first key that repeats one of the same
+ * object, stores both offsets and returns 1. Returns 0 when the value at
+ * p holds no duplicate; *end gets the offset past the value. */
+static int dup_in(const scan *s, size_t p, size_t *first, size_t *dup,
+                  size_t *end, int depth)
+{
+    if (depth > 4096 || p >= s->len) {
+        *end = s->len;
+        return 0;
     }
-    free(s.tops);
-    free(s.lines);
+    char c = s->t[p];
+    if (c != '{' && c != '[') {
+        *end = skip_value(s, p);
+        return 0;
+    }
+    size_t *keys = NULL, n = 0, cap = 0;
+    int found = 0;
+    p = ws(s, p + 1);
+    while (p < s->len && s->t[p] != '}' && s->t[p] != ']') {
+        if (c == '{') {
+            size_t k = p;
+            /* Compare the new key with the ones before it (objects of
+             * the format are small; this runs only after jansson has
+             * reported a duplicate). */
+            size_t kend = skip_string(s, k);
+            for (size_t i = 0; i < n && !found; i++) {
+                size_t o = keys[i], oend = skip_string(s, o);
+                if (oend - o == kend - k && memcmp(s->t + o, s->t + k, kend - k) == 0) {
+                    *first = o;
+                    *dup = k;
+                    found = 1;
+                }
+            }
+            if (found)
+                break;
+            if (n == cap) {
+                cap = cap ? cap * 2 : 16;
+                size_t *nk = realloc(keys, cap * sizeof(*nk));
+                if (nk == NULL)
+                    break;
+                keys = nk;
+            }
+            keys[n++] = k;
+            p = ws(s, kend);
+            if (p < s->len && s->t[p] == ':')
+                p = ws(s, p + 1);
+        }
+        size_t e;
+        if (dup_in(s, p, first, dup, &e, depth + 1)) {
+            found = 1;
+            break;
+        }
+        p = ws(s, e);
+        if (p < s->len && s->t[p] == ',')
+            p = ws(s, p + 1);
+    }
+    free(keys);
+    *end = p < s->len ? p + 1 : s->len;
+    return found;
+}
+
+int rg_jsonpos__duplicate_key(const char *text, size_t len, size_t *first,
+                              size_t *dup)
+{
+    scan s = {0};
+    s.t = text;
+    s.len = len;
+    size_t end;
+    return dup_in(&s, ws(&s, 0), first, dup, &end, 0);
 }

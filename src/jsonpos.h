@@ -6,11 +6,29 @@
 
 #include "diag.h"
 
+/* A locator over JSON text that jansson accepted. It borrows the text and
+ * caches what it learns (line starts, offsets of top-level elements), so
+ * that many look-ups cost little more than one pass. */
+typedef struct rg_jsonpos rg_jsonpos;
+
+rg_jsonpos *rg_jsonpos__new(const char *text, size_t len);
+void rg_jsonpos__free(rg_jsonpos *loc);
+
+/* Line and column (1-based, characters) of the value or key at `path`;
+ * where a step is missing, of the deepest value found. Returns 0, or -1
+ * when out of memory. */
+int rg_jsonpos__lookup(rg_jsonpos *loc, const rg_path *path, rg_at at,
+                       int *line, int *column);
+
 /* Fills in line, column, caret range and source line of every diagnostic
- * from index `start` on that still has a path to locate. `text` must be
- * the JSON text that jansson accepted. */
-void rg_jsonpos__resolve(rg_diags *diags, size_t start, const char *text,
-                         size_t len);
+ * from index `start` on that still has a path to locate. */
+void rg_jsonpos__resolve(rg_jsonpos *loc, rg_diags *diags, size_t start);
+
+/* Finds the first key that appears twice in one object: stores the byte
+ * offsets of its first and second occurrence and returns 1, or returns 0.
+ * Text up to the duplicate must be valid JSON. */
+int rg_jsonpos__duplicate_key(const char *text, size_t len, size_t *first,
+                              size_t *dup);
 
 /* Line (1-based), column (1-based, in characters) and the bounds of the
  * line holding byte offset `off` of `text`. */

@@ -635,12 +635,27 @@ static void syntax_error(rg_diags *diags, const char *file, const char *text,
         snprintf(msg, sizeof(msg), "',' or %s", t);
     else
         snprintf(msg, sizeof(msg), "%s", t);
-    if (json_error_code(err) == json_error_duplicate_key)
+    size_t first, dup;
+    if (json_error_code(err) == json_error_duplicate_key &&
+        rg_jsonpos__duplicate_key(text, len, &first, &dup)) {
+        /* Point at the second occurrence and say where the first is. */
+        int fl, fc;
+        size_t fls, fll, dl;
+        rg_jsonpos__line_col(text, len, first, &fl, &fc, &fls, &fll);
+        rg_jsonpos__line_col(text, len, dup, &line, &col, &ls, &ll);
+        dl = strcspn(text + dup + 1, "\"") + 2;
+        rg_diag__pos(diags, RG_ERROR, file, line, col, col + (int)dl,
+                     ll <= 1024 ? text + ls : NULL, ll, "",
+                     "JSON: duplicate key %.*s (first at %d:%d); each key "
+                     "may appear once in an object",
+                     (int)(dl > 200 ? 200 : dl), text + dup, fl, fc);
+    } else if (json_error_code(err) == json_error_duplicate_key) {
         rg_diag__pos(diags, RG_ERROR, file, line, col, col, src, ll, "",
                      "JSON: %s; each key may appear once in an object", msg);
-    else
+    } else {
         rg_diag__pos(diags, RG_ERROR, file, line, col, col, src, ll, "",
                      "JSON: %s", msg);
+    }
 }
 
 int rg_doc_load_buffer(rg_doc **out, const char *text, size_t len,
@@ -657,6 +672,7 @@ int rg_doc_load_buffer(rg_doc **out, const char *text, size_t len,
         len -= 3;
     }
     json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+    rg_jsonpos *loc = NULL;
     *out = NULL;
     if (root == NULL) {
         syntax_error(diags, name, text, len, &err);
@@ -679,10 +695,15 @@ int rg_doc_load_buffer(rg_doc **out, const char *text, size_t len,
     root = NULL;
     if (l.oom)
         goto oom;
-    rg_check__doc(doc, diags);
+    loc = rg_jsonpos__new(text, len);
+    if (loc == NULL)
+        goto oom;
+    rg_check__doc(doc, diags, loc);
 resolve:
     if (rg_diags_count(diags) > start) {
-        rg_jsonpos__resolve(diags, start, text, len);
+        if (loc == NULL && (loc = rg_jsonpos__new(text, len)) == NULL)
+            goto oom;
+        rg_jsonpos__resolve(loc, diags, start);
         rg_diags__sort_from(diags, start);
     }
     for (size_t i = start; i < rg_diags_count(diags); i++)
@@ -695,6 +716,7 @@ resolve:
 oom:
     rg_diags_add(diags, RG_ERROR, name, "out of memory loading the document");
 out:
+    rg_jsonpos__free(loc);
     json_decref(root);
     rg_doc_free(doc);
     return rc;

@@ -143,8 +143,8 @@ static void ambiguous_reference_is_an_error(void **state)
     assert_null(load(text, diags));
     assert_int_equal(rg_diags_count(diags), 1);
     const rg_diag *d = rg_diags_get(diags, 0);
-    assert_non_null(strstr(d->message, "\"a\" (actors[0])"));
-    assert_non_null(strstr(d->message, "\"b\" (actors[1])"));
+    assert_non_null(strstr(d->message, "\"a\" (actors[0], at 1:13)"));
+    assert_non_null(strstr(d->message, "\"b\" (actors[1], at 1:41)"));
     rg_diags_free(diags);
 }
 
