@@ -400,6 +400,17 @@ int rg_jsonpos__lookup(rg_jsonpos *s, const rg_path *path, rg_at at,
     return 0;
 }
 
+int rg_jsonpos__line_text(rg_jsonpos *s, int line, const char **text,
+                          size_t *len)
+{
+    if (s->lines == NULL || line < 1 || (size_t)line > s->n_lines)
+        return -1;
+    size_t ls = s->lines[line - 1];
+    *text = s->t + ls;
+    *len = line_length(s->t, s->len, ls);
+    return 0;
+}
+
 void rg_jsonpos__resolve(rg_jsonpos *s, rg_diags *diags, size_t start)
 {
     const char *text = s->t;

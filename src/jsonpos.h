@@ -20,6 +20,11 @@ void rg_jsonpos__free(rg_jsonpos *loc);
 int rg_jsonpos__lookup(rg_jsonpos *loc, const rg_path *path, rg_at at,
                        int *line, int *column);
 
+/* The text of a line (1-based) found by an earlier look-up, without its
+ * line break. Returns 0, or -1 when unknown. */
+int rg_jsonpos__line_text(rg_jsonpos *loc, int line, const char **text,
+                          size_t *len);
+
 /* Fills in line, column, caret range and source line of every diagnostic
  * from index `start` on that still has a path to locate. */
 void rg_jsonpos__resolve(rg_jsonpos *loc, rg_diags *diags, size_t start);

@@ -186,6 +186,7 @@ void rg_doc_free(rg_doc *doc)
     free(doc->sources);
     free(doc->kinds);
     free(doc->link_kinds);
+    free(doc->gvvals);
     rg_map__free(&doc->ids);
     rg_map__free(&doc->names);
     rg_arena__free(&doc->arena);

@@ -43,6 +43,18 @@ void rg_map__set(rg_map *m, const char *key, size_t val);
 int rg_map__get(const rg_map *m, const char *key, size_t *val);
 void rg_map__free(rg_map *m);
 
+/* A value the document hands to Graphviz as it is (raw attrs, style
+ * fields), with where it stands, so that Graphviz's complaints about it
+ * can point there. */
+typedef struct rg_gvval {
+    const char *value;
+    const char *path;   /* "actors[3].attrs.color" */
+    int line;
+    int column;
+    int end_column;
+    const char *source_line;  /* or NULL */
+} rg_gvval;
+
 struct rg_doc {
     rg_arena arena;
     const char *file;
@@ -61,6 +73,8 @@ struct rg_doc {
     rg_style *link_kinds;
     size_t n_link_kinds;
     rg_layout layout;
+    rg_gvval *gvvals;
+    size_t n_gvvals;
     rg_map ids;    /* actor id -> index */
     rg_map names;  /* actor name or alias -> index, or RG_MAP_AMBIGUOUS */
 };

@@ -134,8 +134,49 @@ static int on_gv_message(char *msg)
 #define MAX_GV_MESSAGES 8
 #define MAX_GV_MESSAGE_LEN 240
 
-static void add_messages(rg_diags *diags, const char *file, const char *text,
-                         rg_severity sev)
+static int word_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '#';
+}
+
+/* The document value a Graphviz message complains about: the longest of
+ * the raw values that appears in it as a whole word. */
+static const rg_gvval *blame(const rg_doc *doc, const char *msg)
+{
+    const rg_gvval *best = NULL;
+    size_t best_len = 0;
+    for (size_t i = 0; doc && i < doc->n_gvvals; i++) {
+        const char *v = doc->gvvals[i].value;
+        size_t n = strlen(v);
+        if (n < 2 || n <= best_len)
+            continue;
+        for (const char *p = strstr(msg, v); p; p = strstr(p + 1, v)) {
+            if ((p == msg || !word_char(p[-1])) && !word_char(p[n])) {
+                best = &doc->gvvals[i];
+                best_len = n;
+                break;
+            }
+        }
+    }
+    return best;
+}
+
+static void add_message(rg_diags *diags, const rg_doc *doc, const char *file,
+                        rg_severity sev, const char *msg)
+{
+    const rg_gvval *v = blame(doc, msg);
+    if (v != NULL)
+        rg_diag__pos(diags, sev, file, v->line, v->column, v->end_column,
+                     v->source_line,
+                     v->source_line ? strlen(v->source_line) : 0, v->path,
+                     "graphviz: %s", msg);
+    else
+        rg_diags_add(diags, sev, file, "graphviz: %s", msg);
+}
+
+static void add_messages(rg_diags *diags, const rg_doc *doc, const char *file,
+                         const char *text, rg_severity sev)
 {
     rg_buf cur = {0}, last = {0};
     size_t shown = 0, hidden = 0;
@@ -145,8 +186,7 @@ static void add_messages(rg_diags *diags, const char *file, const char *text,
         if (!cont && cur.len > 0) {
             if (strcmp(rg_buf__str(&cur), rg_buf__str(&last)) != 0) {
                 if (shown < MAX_GV_MESSAGES) {
-                    rg_diags_add(diags, sev, file, "graphviz: %s",
-                                 rg_buf__str(&cur));
+                    add_message(diags, doc, file, sev, rg_buf__str(&cur));
                     shown++;
                 } else {
                     hidden++;
@@ -360,8 +400,9 @@ static int read_child(reader *rd, size_t n, double deadline)
  * every output arrived, 1 when the child reported an error, -1 when its
  * frames stop short. */
 static int parse_frames(const rg_buf *in, rg_output *outs, size_t n,
-                        rg_diags *diags, const char *file)
+                        rg_diags *diags, const rg_doc *doc)
 {
+    const char *file = doc->file;
     size_t off = 0, got = 0;
     int done = 0, failed = 0;
     while (off + sizeof(frame) <= in->len) {
@@ -384,7 +425,7 @@ static int parse_frames(const rg_buf *in, rg_output *outs, size_t n,
             char *s = strndup(p, f.len);
             if (s != NULL) {
                 if (f.type == FR_WARNINGS)
-                    add_messages(diags, file, s, RG_WARNING);
+                    add_messages(diags, doc, file, s, RG_WARNING);
                 else
                     rg_diags_add(diags, RG_ERROR, file, "%s", s);
             }
@@ -437,7 +478,7 @@ static int run_isolated(const job *j, double timeout, rg_output *outs,
     close(pe[0]);
     int rc = -1, parsed = -1;
     if (!timed_out && !WIFSIGNALED(status))
-        parsed = parse_frames(&rd[0].data, outs, j->n, diags, file);
+        parsed = parse_frames(&rd[0].data, outs, j->n, diags, j->doc);
     if (timed_out) {
         rg_diags_add(diags, RG_ERROR, file,
                      "the %s layout did not finish within %g s; choose a "
@@ -460,7 +501,7 @@ static int run_isolated(const job *j, double timeout, rg_output *outs,
                      j->bopts.engine, WEXITSTATUS(status));
     }
     if (rd[1].data.len > 0)
-        add_messages(diags, file, rg_buf__str(&rd[1].data),
+        add_messages(diags, j->doc, file, rg_buf__str(&rd[1].data),
                      rc == 0 ? RG_WARNING : RG_NOTE);
     rg_buf__free(&rd[0].data);
     rg_buf__free(&rd[1].data);
@@ -536,7 +577,8 @@ int rg_render(rg_output **out, rg_renderer *r, const rg_doc *doc,
         agseterrf(old);
         gv_messages = NULL;
         if (msgs.len > 0)
-            add_messages(diags, doc->file, rg_buf__str(&msgs), RG_WARNING);
+            add_messages(diags, doc, doc->file, rg_buf__str(&msgs),
+                         RG_WARNING);
         if (rc != 0)
             rg_diags_add(diags, RG_ERROR, doc->file, "%s",
                          err ? err : "out of memory");
