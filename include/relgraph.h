@@ -215,6 +215,18 @@ int rg_doc_load_file(rg_doc **out, const char *path, rg_diags *diags);
 int rg_doc_load_buffer(rg_doc **out, const char *text, size_t len,
                        const char *name, rg_diags *diags);
 
+/** Lays a document's text out canonically: the format's keys in their
+ *  documented order (other keys after them, in the order written), two
+ *  spaces of indent, short objects and arrays on one line where they fit
+ *  in 80 columns, one actor or link per line or block. Every value is
+ *  kept exactly as written (strings with their escapes, numbers with their
+ *  digits). The text is loaded and checked first: on any error the
+ *  problems are appended to `diags`, NULL is stored and -1 returned. On
+ *  success stores a malloc'd text (the caller frees it) and its length,
+ *  and returns 0. Formatting formatted text gives the same text. */
+int rg_doc_format_buffer(char **out, size_t *out_len, const char *text,
+                         size_t len, const char *name, rg_diags *diags);
+
 /** Frees a document and every string it holds. */
 void rg_doc_free(rg_doc *doc);
 

@@ -21,6 +21,7 @@ static const char usage_text[] =
     "Usage: relgraph render IN [-o OUT]... [-T FORMAT] [OPTION]...\n"
     "       relgraph render --outdir DIR [-T FORMAT]... IN...\n"
     "       relgraph check IN... [--strict] [--diagnostics=json]\n"
+    "       relgraph fmt [-w | --check] IN...\n"
     "\n"
     "Draws a relgraph document (JSON: actors and the sourced, dated,\n"
     "contested links between them) as a chart through Graphviz.\n"
@@ -29,6 +30,9 @@ static const char usage_text[] =
     "Commands:\n"
     "  render            check IN, lay it out once and write each output\n"
     "  check             check each IN and report every problem found\n"
+    "  fmt               print each IN in the canonical layout (keys in the\n"
+    "                    documented order, 2-space indent, short objects on\n"
+    "                    one line); every value is kept as written\n"
     "\n"
     "Render options:\n"
     "  -o, --output=OUT  write to OUT; the format comes from its extension\n"
@@ -45,7 +49,11 @@ static const char usage_text[] =
     "      --layout-timeout=S\n"
     "                    give up a layout after S seconds (default 120)\n"
     "\n"
-    "Options of both commands:\n"
+    "Fmt options:\n"
+    "  -w, --write       rewrite each file in place (only if it changes)\n"
+    "      --check       write nothing; exit 1 if a file is not formatted\n"
+    "\n"
+    "Options of every command:\n"
     "      --strict      treat warnings (unknown keys) as errors\n"
     "      --diagnostics=FORMAT\n"
     "                    text (default) or json: an array of {file, line,\n"
@@ -67,7 +75,8 @@ static const char usage_text[] =
     "  cat doc.json | relgraph render - -T png > doc.png\n"
     "  relgraph render doc.json -o doc.pdf --engine neato --no-legend\n"
     "  relgraph render --outdir charts -T svg -T png graphs/*.json\n"
-    "  relgraph check graphs/*.json\n";
+    "  relgraph check graphs/*.json\n"
+    "  relgraph fmt -w graphs/opm-2015.json\n";
 
 static const char *prog = "relgraph";
 
@@ -196,8 +205,10 @@ static void print_diags(const rg_diags *diags)
 
 /* ---- options ---- */
 
+typedef enum command { CMD_CHECK, CMD_RENDER, CMD_FMT } command;
+
 typedef struct args {
-    int render;               /* the render command (else check) */
+    command cmd;
     char **inputs;
     int n_inputs;
     const char *outputs[16];
@@ -210,6 +221,8 @@ typedef struct args {
     int n_batch;
     int n_t;                  /* how many -T were given */
     int strict;
+    int write;                /* fmt -w */
+    int check_only;           /* fmt --check */
     rg_render_opts opts;
 } args;
 
@@ -222,7 +235,8 @@ enum {
     OPT_NO_ISOLATE,
     OPT_STRICT,
     OPT_DIAGNOSTICS,
-    OPT_OUTDIR
+    OPT_OUTDIR,
+    OPT_CHECK
 };
 
 static const struct option long_options[] = {
@@ -238,6 +252,8 @@ static const struct option long_options[] = {
     {"no-isolate", no_argument, NULL, OPT_NO_ISOLATE},
     {"strict", no_argument, NULL, OPT_STRICT},
     {"diagnostics", required_argument, NULL, OPT_DIAGNOSTICS},
+    {"write", no_argument, NULL, 'w'},
+    {"check", no_argument, NULL, OPT_CHECK},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
 
@@ -287,16 +303,19 @@ static int bad_option(const char *arg)
     return usage_error("unknown option '%s'", arg);
 }
 
-/* An option that only `render` takes. */
-static int render_only(const args *a, int c)
+static const char *const command_names[] = {"check", "render", "fmt"};
+
+/* An option that only one command takes. */
+static int only_for(const args *a, int c, command cmd)
 {
-    if (a->render)
+    if (a->cmd == cmd)
         return 0;
     const struct option *o = long_options;
     while (o->name && o->val != c)
         o++;
-    return usage_error("option '--%s' is for render, not check",
-                       o->name ? o->name : "?");
+    return usage_error("option '--%s' is for %s, not %s",
+                       o->name ? o->name : "?", command_names[cmd],
+                       command_names[a->cmd]);
 }
 
 static int parse_option(args *a, int c, const char *arg, char **argv)
@@ -305,9 +324,13 @@ static int parse_option(args *a, int c, const char *arg, char **argv)
                                           "circo", "twopi", NULL};
     static const char *const dirs[] = {"LR", "TB", "RL", "BT", NULL};
     static const char *const dfmts[] = {"text", "json", NULL};
-    if (c != OPT_STRICT && c != OPT_DIAGNOSTICS && c != 'h' && c != '?' &&
-        c != ':' && render_only(a, c))
+    if (c == 'w' || c == OPT_CHECK) {
+        if (only_for(a, c, CMD_FMT))
+            return EXIT_USAGE;
+    } else if (c != OPT_STRICT && c != OPT_DIAGNOSTICS && c != 'h' &&
+               c != '?' && c != ':' && only_for(a, c, CMD_RENDER)) {
         return EXIT_USAGE;
+    }
     switch (c) {
     case 'o':
         if (a->n_outputs == 16)
@@ -366,6 +389,12 @@ static int parse_option(args *a, int c, const char *arg, char **argv)
     case OPT_STRICT:
         a->strict = 1;
         return 0;
+    case 'w':
+        a->write = 1;
+        return 0;
+    case OPT_CHECK:
+        a->check_only = 1;
+        return 0;
     case OPT_DIAGNOSTICS:
         if (!one_of(arg, dfmts))
             return usage_error("--diagnostics takes text or json, not '%s'",
@@ -388,16 +417,24 @@ static int parse_args(args *a, int argc, char **argv)
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, ":o:T:h", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:T:hw", long_options, NULL)) !=
+           -1) {
         int rc = parse_option(a, c, optarg, argv);
         if (rc != 0)
             return rc;
     }
     a->inputs = argv + optind;
     a->n_inputs = argc - optind;
-    if (!a->render) {
+    if (a->cmd != CMD_RENDER) {
         if (a->n_inputs < 1)
-            return usage_error("%s", "check needs at least one input file");
+            return usage_error("%s needs at least one input file",
+                               command_names[a->cmd]);
+        if (a->write && a->check_only)
+            return usage_error("%s", "fmt takes -w or --check, not both");
+        for (int i = 0; a->write && i < a->n_inputs; i++)
+            if (strcmp(a->inputs[i], "-") == 0)
+                return usage_error("%s", "fmt -w cannot rewrite standard "
+                                         "input; leave out -w");
         return EXIT_OK;
     }
     if (a->n_inputs < 1)
@@ -434,7 +471,7 @@ static int parse_args(args *a, int argc, char **argv)
 
 static int cmd_check(int argc, char **argv)
 {
-    args a = {0};
+    args a = {.cmd = CMD_CHECK};
     int status = parse_args(&a, argc, argv);
     if (status != EXIT_OK)
         return status;
@@ -452,6 +489,107 @@ static int cmd_check(int argc, char **argv)
     }
     rg_diags_free(diags);
     return status;
+}
+
+/* Reads a whole file ("-": standard input). Returns 0, or -1 with a
+ * diagnostic. */
+static int read_all(const char *path, char **out, size_t *len,
+                    rg_diags *diags)
+{
+    int is_stdin = strcmp(path, "-") == 0;
+    const char *name = is_stdin ? "<stdin>" : path;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    size_t cap = 65536, n = 0;
+    char *buf = malloc(cap);
+    if (f == NULL || buf == NULL) {
+        rg_diags_add(diags, RG_ERROR, name, "cannot open: %s",
+                     strerror(errno));
+        free(buf);
+        return -1;
+    }
+    for (;;) {
+        if (n == cap) {
+            char *b = realloc(buf, cap *= 2);
+            if (b == NULL)
+                break;
+            buf = b;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    int err = ferror(f) ? errno : 0;
+    if (!is_stdin)
+        fclose(f);
+    if (err != 0 || n == cap) {
+        rg_diags_add(diags, RG_ERROR, name, "cannot read: %s",
+                     strerror(err ? err : ENOMEM));
+        free(buf);
+        return -1;
+    }
+    *out = buf;
+    *len = n;
+    return 0;
+}
+
+/* fmt: print the canonical text, rewrite the file (-w), or only say
+ * whether it is formatted (--check). A file with any error is left as it
+ * is. */
+static int fmt_one(const args *a, const char *path, rg_diags *diags)
+{
+    char *text = NULL, *formatted = NULL;
+    size_t len = 0, flen = 0;
+    int rc = EXIT_INPUT;
+    const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    if (read_all(path, &text, &len, diags) != 0)
+        goto out;
+    rg_diags_set_strict(diags, a->strict);
+    int bad = rg_doc_format_buffer(&formatted, &flen, text, len, name,
+                                   diags) != 0;
+    rg_diags_set_strict(diags, false);
+    if (bad)
+        goto out;
+    int same = flen == len && memcmp(formatted, text, len) == 0;
+    if (a->check_only) {
+        if (!same)
+            rg_diags_add(diags, RG_ERROR, name,
+                         "not formatted; run 'relgraph fmt -w %s'", name);
+        rc = same ? EXIT_OK : EXIT_INPUT;
+    } else if (a->write) {
+        rc = same || rg_write_file_atomic(path, formatted, flen, diags) == 0
+                 ? EXIT_OK : EXIT_OUTPUT;
+    } else if (fwrite(formatted, 1, flen, stdout) != flen) {
+        rg_diags_add(diags, RG_ERROR, "<stdout>", "cannot write: %s",
+                     strerror(errno));
+        rc = EXIT_OUTPUT;
+    } else {
+        rc = EXIT_OK;
+    }
+out:
+    free(text);
+    free(formatted);
+    return rc;
+}
+
+static int cmd_fmt(int argc, char **argv)
+{
+    args a = {.cmd = CMD_FMT};
+    int rc = parse_args(&a, argc, argv);
+    if (rc != EXIT_OK)
+        return rc;
+    rg_diags *diags = rg_diags_new();
+    if (diags == NULL)
+        return EXIT_OUTPUT;
+    for (int i = 0; i < a.n_inputs; i++) {
+        int st = fmt_one(&a, a.inputs[i], diags);
+        if (st > rc)
+            rc = st;
+        print_diags(diags);
+        rg_diags_clear(diags);
+    }
+    rg_diags_free(diags);
+    return rc;
 }
 
 /* Renders one document to `n` files and, when to_stdout, one more format
@@ -524,7 +662,7 @@ static char *batch_path(const char *dir, const char *input, rg_format f)
 
 static int cmd_render(int argc, char **argv)
 {
-    args a = {.render = 1};
+    args a = {.cmd = CMD_RENDER};
     int rc = parse_args(&a, argc, argv);
     if (rc != EXIT_OK)
         return rc;
@@ -565,7 +703,7 @@ static int cmd_render(int argc, char **argv)
 int main(int argc, char **argv)
 {
     if (argc < 2)
-        return usage_error("%s", "missing command: render or check");
+        return usage_error("%s", "missing command: render, check or fmt");
     const char *cmd = argv[1];
     int rc;
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 ||
@@ -580,8 +718,11 @@ int main(int argc, char **argv)
         rc = cmd_render(argc - 1, argv + 1);
     } else if (strcmp(cmd, "check") == 0) {
         rc = cmd_check(argc - 1, argv + 1);
+    } else if (strcmp(cmd, "fmt") == 0) {
+        rc = cmd_fmt(argc - 1, argv + 1);
     } else {
-        return usage_error("unknown command '%s'; use render or check", cmd);
+        return usage_error("unknown command '%s'; use render, check or fmt",
+                           cmd);
     }
     /* A full disk shows up here for buffered output: report it. */
     if (fclose(stdout) != 0 && rc == EXIT_OK) {

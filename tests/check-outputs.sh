@@ -93,6 +93,25 @@ else
     echo "skip /dev/full checks: /dev/full is not writable here"
 fi
 
+# fmt: the examples are kept canonical; -w leaves a broken file alone and
+# gives text that formats to itself.
+"$bin" fmt --check "$top"/graphs/*.json 2>"$tmp/err"
+check "graphs/*.json are formatted (relgraph fmt --check)" test $? -eq 0
+cp "$tmp/bad.json" "$tmp/bad-copy.json"
+"$bin" fmt -w "$tmp/bad-copy.json" 2>"$tmp/err"
+st=$?
+check "fmt -w of a broken file exits 1" test $st -eq 1
+check "fmt -w leaves a broken file byte for byte" cmp -s "$tmp/bad.json" "$tmp/bad-copy.json"
+printf '{"links": [], "actors": [{"note": "\\u00e9 \\/", "id": "a"}], "relgraph": 1}' >"$tmp/fmt.json"
+cp "$tmp/fmt.json" "$tmp/fmt.orig"
+"$bin" fmt -w "$tmp/fmt.json" 2>"$tmp/err"
+check "fmt -w rewrites an unformatted file" test $? -eq 0 -a -n "$(cmp "$tmp/fmt.json" "$tmp/fmt.orig" 2>&1)"
+check "fmt -w keeps escapes as written" grep -q '"\\u00e9 \\/"' "$tmp/fmt.json"
+"$bin" fmt "$tmp/fmt.json" >"$tmp/fmt2.json" 2>"$tmp/err"
+check "fmt is idempotent" cmp -s "$tmp/fmt.json" "$tmp/fmt2.json"
+"$bin" fmt "$opm" >"$tmp/opm-fmt.json" 2>"$tmp/err"
+check "fmt of the OPM example changes nothing" cmp -s "$opm" "$tmp/opm-fmt.json"
+
 # Batch mode: one process, every document, past a bad one.
 mkdir -p "$tmp/batch"
 "$bin" render --outdir "$tmp/batch" -T svg -T dot "$min" "$tmp/bad.json" "$opm" 2>"$tmp/err"
