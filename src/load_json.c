@@ -808,6 +808,17 @@ int rg_doc_load_buffer(rg_doc **out, const char *text, size_t len,
         type_error(&l, &p, "a relgraph document (a JSON object)", root);
         goto resolve;
     }
+    /* A JSON Schema (graphs/relgraph.schema.json lives beside the
+     * documents, where "relgraph check graphs/<all>.json" meets it) is not a
+     * document: say so once instead of listing its keys as mistakes. */
+    const char *schema = json_string_value(json_object_get(root, "$schema"));
+    if (schema != NULL && json_object_get(root, "actors") == NULL &&
+        (strncmp(schema, "https://json-schema.org/", 24) == 0 ||
+         strncmp(schema, "http://json-schema.org/", 23) == 0)) {
+        rg_diags_add(diags, RG_NOTE, name,
+                     "a JSON Schema, not a relgraph document; skipped");
+        goto out;
+    }
     dispatch(&l, doc, root, &p, top_rules);
     if (json_object_get(root, "actors") == NULL)
         missing(&l, &p, "actors", "add \"actors\": [] with the actors");

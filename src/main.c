@@ -481,7 +481,10 @@ static int cmd_check(int argc, char **argv)
     rg_diags_set_strict(diags, a.strict);
     for (int i = 0; i < a.n_inputs; i++) {
         rg_doc *doc = NULL;
-        if (rg_doc_load_file(&doc, a.inputs[i], diags) != 0)
+        /* A file that is skipped (a JSON Schema) fails to load with a
+         * note and no error: that is not a failed check. */
+        if (rg_doc_load_file(&doc, a.inputs[i], diags) != 0 &&
+            rg_diags_count_severity(diags, RG_ERROR) > 0)
             status = EXIT_INPUT;
         rg_doc_free(doc);
         print_diags(diags);
