@@ -18,7 +18,22 @@ typedef struct ck {
     /* Candidates for "did you mean", built on first use. */
     const char **refs;
     size_t n_refs;
+    /* Comparisons left for suggestions: each costs a pass over the
+     * candidates, so a huge document full of bad references would be
+     * quadratic. Past the budget, errors come without suggestions. */
+    size_t budget;
 } ck;
+
+#define SUGGEST_BUDGET ((size_t)2 * 1000 * 1000)
+
+static const char *suggest(ck *c, const char *word, const char *const *cands,
+                           size_t n)
+{
+    if (n > c->budget)
+        return NULL;
+    c->budget -= n;
+    return rg_suggest__best(word, cands, n);
+}
 
 static rg_path path2(const char *key, size_t index)
 {
@@ -193,15 +208,18 @@ static long find_id(const rg_map *m, const char *id)
     return rg_map__get(m, id, &i) ? (long)i : -1;
 }
 
-static const char *suggest_among(const char *word, const rg_doc *d, size_t n,
+static const char *suggest_among(ck *c, const char *word, const rg_doc *d,
+                                 size_t n,
                                  const char *(*id_at)(const rg_doc *, size_t))
 {
+    if (n > c->budget)
+        return NULL;
     const char **cands = malloc((n ? n : 1) * sizeof(*cands));
     if (cands == NULL)
         return NULL;
     for (size_t i = 0; i < n; i++)
         cands[i] = id_at(d, i);
-    const char *best = rg_suggest__best(word, cands, n);
+    const char *best = suggest(c, word, cands, n);
     free(cands);
     return best;
 }
@@ -226,7 +244,7 @@ static void check_sources_of(ck *c, const rg_map *sources, const char *arr,
         rg_path p = path3(arr, i, "source");
         /* A single string has no index in the text. */
         rg_path q = src->scalar ? p : rg_path__index(&p, j);
-        const char *best = suggest_among(src->v[j], c->doc,
+        const char *best = suggest_among(c, src->v[j], c->doc,
                                          c->doc->n_sources, source_id);
         unknown_ref(c, &q, "source", src->v[j], best,
                     "declare it under \"sources\"");
@@ -246,7 +264,7 @@ static void check_groups(ck *c, rg_map *groups)
         if (pi < 0) {
             rg_path p = path3("groups", i, "parent");
             unknown_ref(c, &p, "group", g->parent,
-                        suggest_among(g->parent, d, d->n_groups, group_id),
+                        suggest_among(c, g->parent, d, d->n_groups, group_id),
                         "declare it under \"groups\"");
         }
         g->parent_index = pi;
@@ -337,7 +355,7 @@ static void check_actors(ck *c, const rg_map *groups, const rg_map *sources)
             if (k == n_kinds) {
                 rg_path p = path3("actors", i, "kind");
                 unknown_ref(c, &p, "kind", a->kind,
-                            rg_suggest__best(a->kind, kinds, n_kinds),
+                            suggest(c, a->kind, kinds, n_kinds),
                             "use a built-in kind or declare it under "
                             "\"kinds\"");
             }
@@ -347,7 +365,7 @@ static void check_actors(ck *c, const rg_map *groups, const rg_map *sources)
             if (a->group_index < 0) {
                 rg_path p = path3("actors", i, "group");
                 unknown_ref(c, &p, "group", a->group,
-                            suggest_among(a->group, d, d->n_groups,
+                            suggest_among(c, a->group, d, d->n_groups,
                                           group_id),
                             "declare it under \"groups\"");
             }
@@ -393,8 +411,9 @@ static long resolve(ck *c, const char *ref, const rg_path *p)
     size_t v;
     if (rg_map__get(&d->names, ref, &v) && v == RG_MAP_AMBIGUOUS) {
         char list[512] = "";
-        size_t shown = 0;
-        for (size_t k = 0; k < d->n_actors && shown < 5; k++) {
+        size_t shown = 0, scan = d->n_actors <= c->budget ? d->n_actors : 0;
+        c->budget -= scan;
+        for (size_t k = 0; k < scan && shown < 5; k++) {
             const rg_actor *a = &d->actors[k];
             int match = a->name && strcmp(a->name, ref) == 0;
             for (size_t j = 0; !match && j < a->aliases.n; j++)
@@ -419,8 +438,7 @@ static long resolve(ck *c, const char *ref, const rg_path *p)
     }
     if (c->refs == NULL)
         collect_refs(c);
-    const char *best = c->refs ? rg_suggest__best(ref, c->refs, c->n_refs)
-                               : NULL;
+    const char *best = c->refs ? suggest(c, ref, c->refs, c->n_refs) : NULL;
     unknown_ref(c, p, "actor", ref, best,
                 "refer to an actor by its id, name or alias");
     return -1;
@@ -473,8 +491,7 @@ static void check_links(ck *c, const rg_map *sources)
             if (j == d->n_link_kinds) {
                 rg_path p = path3("links", i, "kind");
                 unknown_ref(c, &p, "link kind", k->kind,
-                            rg_suggest__best(k->kind, lkinds,
-                                             d->n_link_kinds),
+                            suggest(c, k->kind, lkinds, d->n_link_kinds),
                             "declare it under \"link_kinds\"");
             }
         }
@@ -515,7 +532,7 @@ static void check_empty_groups(ck *c)
 
 void rg_check__doc(rg_doc *doc, rg_diags *diags, rg_jsonpos *loc)
 {
-    ck c = {doc, diags, doc->file, loc, NULL, 0};
+    ck c = {doc, diags, doc->file, loc, NULL, 0, SUGGEST_BUDGET};
     rg_map groups = {0}, sources = {0};
     index_ids(&c, &sources, "sources", doc->n_sources, source_id, "source");
     index_ids(&c, &groups, "groups", doc->n_groups, group_id, "group");

@@ -25,6 +25,11 @@ struct rg_jsonpos {
         int indexed;
     } *tops;
     size_t n_tops;
+    /* The last column computed, to count on from there: diagnostics come
+     * in file order, and a minified document is one long line. */
+    size_t col_line, col_off;
+    int col_val;
+    size_t len_line, len_val;  /* the last line length measured, +1 */
 };
 
 typedef struct rg_jsonpos scan;
@@ -348,8 +353,7 @@ void rg_jsonpos__line_col(const char *text, size_t len, size_t off,
     *line_len = line_length(text, len, start);
 }
 
-static void to_line_col(const scan *s, size_t off, size_t *line_idx,
-                        int *column)
+static void to_line_col(scan *s, size_t off, size_t *line_idx, int *column)
 {
     size_t lo = 0, hi = s->n_lines;
     while (hi - lo > 1) {
@@ -360,7 +364,13 @@ static void to_line_col(const scan *s, size_t off, size_t *line_idx,
             hi = mid;
     }
     *line_idx = lo;
-    *column = (int)chars(s->t, s->lines[lo], off) + 1;
+    if (s->col_val > 0 && s->col_line == lo && s->col_off <= off)
+        *column = s->col_val + (int)chars(s->t, s->col_off, off);
+    else
+        *column = (int)chars(s->t, s->lines[lo], off) + 1;
+    s->col_line = lo;
+    s->col_off = off;
+    s->col_val = *column;
 }
 
 rg_jsonpos *rg_jsonpos__new(const char *text, size_t len)
@@ -429,9 +439,13 @@ void rg_jsonpos__resolve(rg_jsonpos *s, rg_diags *diags, size_t start)
         int col, end_col, rel_line = 0, rel_col = 0;
         locate(s, pd.segs, pd.n, pd.at, &a, &b);
         to_line_col(s, a, &li, &col);
-        size_t ls = s->lines[li], ll = line_length(text, len, ls);
-        end_col = b <= ls + ll ? (int)chars(text, ls, b) + 1
-                               : (int)chars(text, ls, ls + ll) + 1;
+        size_t ls = s->lines[li];
+        if (s->len_line != li + 1) {
+            s->len_line = li + 1;
+            s->len_val = line_length(text, len, ls);
+        }
+        size_t ll = s->len_val;
+        end_col = col + (int)chars(text, a, b <= ls + ll ? b : ls + ll);
         if (pd.rel_segs != NULL) {
             size_t ra, rb, rli;
             locate(s, pd.rel_segs, pd.rel_n, RG_AT_VALUE, &ra, &rb);

@@ -749,11 +749,13 @@ static void syntax_error(rg_diags *diags, const char *file, const char *text,
     size_t ls, ll;
     rg_jsonpos__line_col(text, len, off, &line, &col, &ls, &ll);
     const char *src = ll <= 1024 ? text + ls : NULL;
-    char msg[JSON_ERROR_TEXT_LENGTH + 16];
+    char msg[JSON_ERROR_TEXT_LENGTH + 48];
     /* jansson says "'}' expected" where a comma is as likely missing. */
     const char *t = err->text;
     if (strncmp(t, "'}' expected", 12) == 0 || strncmp(t, "']' expected", 12) == 0)
         snprintf(msg, sizeof(msg), "',' or %s", t);
+    else if (strncmp(t, "unable to decode byte", 21) == 0)
+        snprintf(msg, sizeof(msg), "%s; the file must be UTF-8", t);
     else
         snprintf(msg, sizeof(msg), "%s", t);
     size_t first, dup;

@@ -59,6 +59,16 @@ else
     echo "FAIL global symbols without the rg_ prefix: $stray"
 fi
 
+echo "== JSON Schema (ajv)"
+sh tests/schema/run.sh "$bin" >"$log" 2>&1
+cat "$log"
+tally
+
+echo "== hostile input"
+HOSTILE_BIG=${HOSTILE_BIG:-200000} sh tests/hostile.sh "$bin" >"$log" 2>&1
+cat "$log"
+tally
+
 n=${STRESS_N:-100}
 echo "== stress sample: $n generated documents"
 if "$build/stress" 0 "$n" >"$log" 2>&1; then
