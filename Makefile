@@ -28,7 +28,7 @@ ALL_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Iinclude -Isrc \
 ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS)
 
 LIB_SRC := src/model.c src/diag.c src/buf.c src/jsonpos.c src/load_json.c \
-           src/check.c src/style.c src/build.c src/render.c src/fmt.c
+           src/check.c src/style.c src/build.c src/render.c src/fmt.c src/svg.c src/report.c
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 HEADERS := $(wildcard include/*.h src/*.h)
 
@@ -90,7 +90,7 @@ check: test-deps
 	@$(MAKE) --no-print-directory BUILD=build/asan \
 	    EXTRA_CFLAGS="$(SAN_FLAGS)" EXTRA_LDFLAGS="-fsanitize=address,undefined" \
 	    all build/asan/stress $(UNIT_BIN:$(BUILD)/%=build/asan/%)
-	@BUILD=build/asan STRESS_N=$(or $(STRESS_N),150) \
+	@BUILD=build/asan STRESS_N=$(or $(STRESS_N),150) HOSTILE_BIG=20000 \
 	    ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:fast_unwind_on_malloc=0 \
 	    LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

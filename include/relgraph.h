@@ -292,6 +292,16 @@ typedef struct rg_render_opts {
     /** Run layout and rendering in a child process, so that a crash or
      *  hang in Graphviz becomes a diagnostic (default true). */
     bool isolate;
+    /** Put before every id of an SVG, so that charts inlined in one page
+     *  never share one. NULL: made from the document's file name
+     *  ("opm-2015-" for graphs/opm-2015.json, "chart-" for stdin). */
+    const char *id_prefix;
+    /** SVG: only the <svg> element (no XML declaration, DOCTYPE or
+     *  comments), for pasting into HTML. */
+    bool svg_inline;
+    /** SVG: no fixed width and height, only the viewBox, so that the
+     *  chart scales to its container. */
+    bool svg_responsive;
 } rg_render_opts;
 
 /** Stores the default options in `out`. */

@@ -30,6 +30,8 @@ static void html_text(rg_buf *b, const char *s, size_t n)
         case '>': rg_buf__puts(b, "&gt;"); break;
         case '"': rg_buf__puts(b, "&quot;"); break;
         case '\'': rg_buf__puts(b, "&#39;"); break;
+        /* Graphviz expands \N, \G, \L... even in HTML-like labels. */
+        case '\\': rg_buf__puts(b, "\\\\"); break;
         default:
             rg_buf__putc(b, c < 0x20 || c == 0x7f ? ' ' : (char)c);
         }
@@ -91,9 +93,24 @@ static void esc_text(rg_buf *b, const char *s)
     }
 }
 
+/* Appends s as a CSS class name: characters other than letters, digits,
+ * '-' and '_' become '-'. */
+static void class_token(rg_buf *b, const char *prefix, const char *s)
+{
+    rg_buf__putc(b, ' ');
+    rg_buf__puts(b, prefix);
+    for (; *s; s++) {
+        char c = *s;
+        int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                 (c >= '0' && c <= '9') || c == '-' || c == '_';
+        rg_buf__putc(b, ok ? c : '-');
+    }
+}
+
 /* ---- attributes ---- */
 
 typedef struct bld {
+    size_t titles_cap;
     const rg_doc *doc;
     const rg_build_opts *opts;
     Agraph_t *g;
@@ -102,6 +119,43 @@ typedef struct bld {
     rg_built *out;
     int oom;
 } bld;
+
+/* Records the title an element with this id gets in SVG. */
+static void add_title(bld *b, const char *id, const char *title)
+{
+    rg_built *o = b->out;
+    if (o->n_titles == b->titles_cap) {
+        size_t cap = b->titles_cap ? b->titles_cap * 2 : 64;
+        rg_svg_title *t = realloc(o->titles, cap * sizeof(*t));
+        char **strs = realloc(o->title_strs, 2 * cap * sizeof(*strs));
+        if (t != NULL)
+            o->titles = t;
+        if (strs != NULL)
+            o->title_strs = strs;
+        if (t == NULL || strs == NULL) {
+            b->oom = 1;
+            return;
+        }
+        b->titles_cap = cap;
+    }
+    char *i = strdup(id), *tt = strdup(title);
+    if (i == NULL || tt == NULL) {
+        free(i);
+        free(tt);
+        b->oom = 1;
+        return;
+    }
+    o->title_strs[o->n_title_strs++] = i;
+    o->title_strs[o->n_title_strs++] = tt;
+    o->titles[o->n_titles].id = i;
+    o->titles[o->n_titles].title = tt;
+    o->n_titles++;
+}
+
+static int cmp_titles(const void *a, const void *b)
+{
+    return strcmp(((const rg_svg_title *)a)->id, ((const rg_svg_title *)b)->id);
+}
 
 static void set(void *obj, Agsym_t *sym, const char *value)
 {
@@ -184,11 +238,22 @@ static void style_clusters(bld *b)
     Agsym_t *labeljust = decl(b, AGRAPH, "labeljust", "");
     Agsym_t *margin = decl(b, AGRAPH, "margin", "");
     Agsym_t *penwidth = decl(b, AGRAPH, "penwidth", "");
+    Agsym_t *id_sym = decl(b, AGRAPH, "id", "");
+    Agsym_t *class_sym = decl(b, AGRAPH, "class", "");
     for (size_t i = 0; i < b->doc->n_groups; i++) {
         Agraph_t *sg = b->clusters[i];
         if (sg == NULL)
             continue;
         const rg_group *grp = &b->doc->groups[i];
+        rg_buf__reset(&b->tmp);
+        rg_buf__printf(&b->tmp, "group-%s", grp->id);
+        set(sg, id_sym, rg_buf__str(&b->tmp));
+        add_title(b, rg_buf__str(&b->tmp),
+                  grp->label && *grp->label ? grp->label : grp->id);
+        rg_buf__reset(&b->tmp);
+        rg_buf__puts(&b->tmp, "group");
+        class_token(&b->tmp, "group-", grp->id);
+        set(sg, class_sym, rg_buf__str(&b->tmp));
         int d = depth_of(b->doc, (long)i) - 1;
         rg_buf__reset(&b->tmp);
         rg_buf__puts(&b->tmp, "<B>");
@@ -249,6 +314,8 @@ static void actor_tooltip(bld *b, const rg_actor *a)
 
 static void add_actors(bld *b)
 {
+    Agsym_t *id_sym = decl(b, AGNODE, "id", "");
+    Agsym_t *class_sym = decl(b, AGNODE, "class", "");
     node_syms s = {
         decl(b, AGNODE, "label", "\\N"),
         decl(b, AGNODE, "shape", "box"),
@@ -267,6 +334,19 @@ static void add_actors(bld *b)
             b->oom = 1;
             return;
         }
+        /* Ids come from the actor's id, so they stay put when the
+         * document changes elsewhere; classes let a report's stylesheet
+         * select by kind and group. */
+        rg_buf__reset(&b->tmp);
+        rg_buf__printf(&b->tmp, "actor-%s", a->id);
+        set(n, id_sym, rg_buf__str(&b->tmp));
+        add_title(b, rg_buf__str(&b->tmp), a->name);
+        rg_buf__reset(&b->tmp);
+        rg_buf__puts(&b->tmp, "actor");
+        class_token(&b->tmp, "", a->kind);
+        if (a->group_index >= 0)
+            class_token(&b->tmp, "group-", b->doc->groups[a->group_index].id);
+        set(n, class_sym, rg_buf__str(&b->tmp));
         rg_kind_look look;
         rg_style__kind(b->doc, a->kind, &look);
         actor_label(b, a);
@@ -379,7 +459,11 @@ static void add_links(bld *b)
     Agsym_t *arrowhead = decl(b, AGEDGE, "arrowhead", "normal");
     Agsym_t *dir = decl(b, AGEDGE, "dir", "forward");
     Agsym_t *tooltip = decl(b, AGEDGE, "tooltip", "");
+    Agsym_t *id_sym = decl(b, AGEDGE, "id", "");
+    Agsym_t *class_sym = decl(b, AGEDGE, "class", "");
     Agsym_t *url = NULL;
+    rg_map seen = {0};
+    rg_buf idb = {0};
     const rg_doc *d = b->doc;
     char key[32];
     for (size_t i = 0; i < d->n_links && !b->oom; i++) {
@@ -394,6 +478,46 @@ static void add_links(bld *b)
             b->oom = 1;
             return;
         }
+        /* A link's id comes from its ends, numbered only among links
+         * between the same two actors. */
+        const char *fid = d->actors[k->from_index].id;
+        const char *tid = d->actors[k->to_index].id;
+        rg_buf__reset(&idb);
+        rg_buf__printf(&idb, "link-%s--%s", fid, tid);
+        size_t len = idb.len;
+        for (int dup = 2; rg_map__get(&seen, rg_buf__str(&idb), &(size_t){0});
+             dup++) {
+            idb.len = len;
+            rg_buf__printf(&idb, "-%d", dup);
+        }
+        char *idcopy = strdup(rg_buf__str(&idb));
+        if (idcopy == NULL || rg_map__put(&seen, idcopy, i, NULL) < 0) {
+            free(idcopy);
+            b->oom = 1;
+            break;
+        }
+        set(e, id_sym, idcopy);
+        /* The title reads as a sentence: the tooltip's first line. */
+        {
+            rg_buf t1 = {0};
+            const char *arrow = k->directed ? " \xe2\x86\x92 " : " \xe2\x80\x94 ";
+            rg_buf__puts(&t1, d->actors[k->from_index].name);
+            rg_buf__puts(&t1, arrow);
+            if (k->label != NULL && *k->label) {
+                rg_buf__puts(&t1, k->label);
+                rg_buf__puts(&t1, arrow);
+            }
+            rg_buf__puts(&t1, d->actors[k->to_index].name);
+            rg_buf__printf(&t1, " (%s)", rg_status_name(k->status));
+            add_title(b, idcopy, rg_buf__str(&t1));
+            b->oom |= t1.oom;
+            rg_buf__free(&t1);
+        }
+        rg_buf__reset(&b->tmp);
+        rg_buf__printf(&b->tmp, "link %s", rg_status_name(k->status));
+        if (k->kind != NULL)
+            class_token(&b->tmp, "", k->kind);
+        set(e, class_sym, rg_buf__str(&b->tmp));
         const rg_status_look *st = rg_style__status(k->status);
         link_label(b, k, st);
         if (b->tmp.len > 0)
@@ -425,6 +549,10 @@ static void add_links(bld *b)
         }
         raw_attrs(b, e, AGEDGE, &k->attrs);
     }
+    for (size_t i = 0; i < seen.cap; i++)
+        free((char *)seen.keys[i]);
+    rg_map__free(&seen);
+    rg_buf__free(&idb);
 }
 
 /* ---- title and legend ---- */
@@ -639,7 +767,7 @@ int rg_build__graph(rg_built *out, const rg_doc *doc,
                     const rg_build_opts *opts)
 {
     memset(out, 0, sizeof(*out));
-    bld b = {doc, opts, NULL, NULL, {0}, out, 0};
+    bld b = {0, doc, opts, NULL, NULL, {0}, out, 0};
     Agdesc_t desc = Agdirected;
     b.g = agopen("relgraph", desc, NULL);
     out->g = b.g;
@@ -656,6 +784,8 @@ int rg_build__graph(rg_built *out, const rg_doc *doc,
     style_clusters(&b);
     graph_attrs(&b);
     rg_build__set_urls(out, 0);
+    if (out->n_titles > 0)
+        qsort(out->titles, out->n_titles, sizeof(*out->titles), cmp_titles);
 out:
     b.oom |= b.tmp.oom;
     rg_buf__free(&b.tmp);
@@ -694,6 +824,10 @@ void rg_build__free(rg_built *b)
 {
     if (b->g != NULL)
         agclose(b->g);
+    for (size_t i = 0; i < b->n_title_strs; i++)
+        free(b->title_strs[i]);
+    free(b->title_strs);
+    free(b->titles);
     free(b->urls);
     memset(b, 0, sizeof(*b));
 }

@@ -3,6 +3,7 @@
 #define RG_BUILD_H
 
 #include "model.h"
+#include "svg.h"
 
 #include <graphviz/cgraph.h>
 
@@ -22,6 +23,12 @@ typedef struct rg_build_url {
 
 typedef struct rg_built {
     Agraph_t *g;
+    /* Titles for the SVG's elements, by id, sorted (see svg.h); the
+     * strings live in `titles_buf`. */
+    rg_svg_title *titles;
+    size_t n_titles;
+    char **title_strs;
+    size_t n_title_strs;
     rg_build_url *urls;
     size_t n_urls;
     Agsym_t *url_node;  /* the URL attribute symbols, or NULL */

@@ -46,6 +46,12 @@ static const char usage_text[] =
     "      --direction=D LR, TB, RL or BT (default: the document's, else LR)\n"
     "      --no-legend   leave out the legend of kinds and statuses\n"
     "      --dpi=N       PNG resolution in dots per inch (default 150)\n"
+    "      --id-prefix=P put P before every id of the SVG (default: the\n"
+    "                    input's name, e.g. opm-2015-), so that charts\n"
+    "                    inlined in one HTML page never share an id\n"
+    "      --inline      SVG: only the <svg> element, to paste into HTML\n"
+    "      --responsive  SVG: no fixed width and height (keeps the viewBox),\n"
+    "                    so the chart scales to its container\n"
     "      --layout-timeout=S\n"
     "                    give up a layout after S seconds (default 120)\n"
     "\n"
@@ -236,7 +242,10 @@ enum {
     OPT_STRICT,
     OPT_DIAGNOSTICS,
     OPT_OUTDIR,
-    OPT_CHECK
+    OPT_CHECK,
+    OPT_ID_PREFIX,
+    OPT_INLINE,
+    OPT_RESPONSIVE
 };
 
 static const struct option long_options[] = {
@@ -252,6 +261,9 @@ static const struct option long_options[] = {
     {"no-isolate", no_argument, NULL, OPT_NO_ISOLATE},
     {"strict", no_argument, NULL, OPT_STRICT},
     {"diagnostics", required_argument, NULL, OPT_DIAGNOSTICS},
+    {"id-prefix", required_argument, NULL, OPT_ID_PREFIX},
+    {"inline", no_argument, NULL, OPT_INLINE},
+    {"responsive", no_argument, NULL, OPT_RESPONSIVE},
     {"write", no_argument, NULL, 'w'},
     {"check", no_argument, NULL, OPT_CHECK},
     {"help", no_argument, NULL, 'h'},
@@ -369,6 +381,25 @@ static int parse_option(args *a, int c, const char *arg, char **argv)
         return 0;
     case OPT_NO_LEGEND:
         a->opts.legend = 0;
+        return 0;
+    case OPT_ID_PREFIX: {
+        /* It starts ids in SVG and HTML: keep it to what ids allow. */
+        const char *q = arg;
+        int ok = (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z');
+        for (; *q && ok; q++)
+            ok = (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+                 (*q >= '0' && *q <= '9') || *q == '-' || *q == '_';
+        if (!ok && *arg)
+            return usage_error("--id-prefix takes a letter, then letters, "
+                               "digits, '-' or '_', not '%s'", arg);
+        a->opts.id_prefix = arg;
+        return 0;
+    }
+    case OPT_INLINE:
+        a->opts.svg_inline = true;
+        return 0;
+    case OPT_RESPONSIVE:
+        a->opts.svg_responsive = true;
         return 0;
     case OPT_OUTDIR:
         a->outdir = arg;

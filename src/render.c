@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "model.h"
+#include "svg.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -225,11 +226,86 @@ static void add_messages(rg_diags *diags, const rg_doc *doc, const char *file,
 typedef struct job {
     GVC_t *gvc;
     const rg_doc *doc;
+    const rg_render_opts *opts;
+    const char *id_prefix;
     rg_build_opts bopts;
     double dpi;
     const rg_format *formats;
     size_t n;
 } job;
+
+/* "N actors, M links, K disputed": what a screen reader says after the
+ * description. */
+static void summary(rg_buf *b, const rg_doc *d)
+{
+    size_t by[RG_STATUS_COUNT] = {0};
+    for (size_t i = 0; i < d->n_links; i++)
+        by[d->links[i].status]++;
+    if (d->description != NULL && *d->description)
+        rg_buf__printf(b, "%s ", d->description);
+    rg_buf__printf(b, "%zu actor%s, %zu link%s", d->n_actors,
+                   d->n_actors == 1 ? "" : "s", d->n_links,
+                   d->n_links == 1 ? "" : "s");
+    for (int s = RG_STATUS_ALLEGED; s < RG_STATUS_COUNT; s++)
+        if (by[s] > 0)
+            rg_buf__printf(b, ", %zu %s", by[s], rg_status_name((rg_status)s));
+    rg_buf__putc(b, '.');
+}
+
+/* cairo writes the time of rendering into the PDF (and ignores
+ * SOURCE_DATE_EPOCH), so the same chart would differ at every run.
+ * Overwrite the date's digits in place, keeping every byte offset:
+ * SOURCE_DATE_EPOCH when set, else the epoch itself. */
+static void fix_pdf_dates(char *data, size_t len)
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    time_t t = 0;
+    if (sde != NULL && *sde) {
+        char *end;
+        long long v = strtoll(sde, &end, 10);
+        if (*end == '\0' && v >= 0)
+            t = (time_t)v;
+    }
+    struct tm tm;
+    char digits[32];
+    gmtime_r(&t, &tm);
+    strftime(digits, sizeof(digits), "%Y%m%d%H%M%S", &tm);
+    static const char *const keys[] = {"/CreationDate (D:", "/ModDate (D:"};
+    for (size_t k = 0; k < 2; k++) {
+        size_t kl = strlen(keys[k]);
+        for (size_t i = 0; i + kl + 14 <= len; i++) {
+            if (memcmp(data + i, keys[k], kl) != 0)
+                continue;
+            char *d = data + i + kl;
+            size_t n = 0;
+            while (n < 14 && d[n] >= '0' && d[n] <= '9')
+                n++;
+            if (n == 14)
+                memcpy(d, digits, 14);
+        }
+    }
+}
+
+/* Graphviz's SVG made fit for reports (see svg.h). */
+static int finish_svg(const job *j, const rg_built *b, char **data,
+                      size_t *len)
+{
+    rg_buf desc = {0}, out = {0};
+    summary(&desc, j->doc);
+    rg_svg_opts o = {j->id_prefix, j->opts->svg_inline,
+                     j->opts->svg_responsive, j->doc->title,
+                     rg_buf__str(&desc), b->titles, b->n_titles};
+    int rc = rg_svg__rewrite(&out, *data, *len, &o);
+    rg_buf__free(&desc);
+    if (rc != 0 || out.oom) {
+        rg_buf__free(&out);
+        return -1;
+    }
+    free(*data);
+    *data = out.data;
+    *len = out.len;
+    return 0;
+}
 
 /* Lays out and renders in this process. Stores n outputs or returns -1
  * with a message in *err (malloc'd). */
@@ -274,6 +350,13 @@ static int run_job(const job *j, rg_output *outs, char **err)
         memcpy(outs[i].data, data, len);
         outs[i].size = len;
         gvFreeRenderData(data);
+        if (f == RG_FORMAT_PDF)
+            fix_pdf_dates(outs[i].data, outs[i].size);
+        if (f == RG_FORMAT_SVG &&
+            finish_svg(j, &b, &outs[i].data, &outs[i].size) != 0) {
+            *err = strdup("out of memory rewriting the SVG");
+            goto out;
+        }
     }
     rc = 0;
 out:
@@ -319,6 +402,10 @@ static int send_frame(int fd, uint32_t type, uint32_t format,
 
 static void child_main(const job *j, int out_fd, int err_fd)
 {
+    /* cairo writes the PDF's date in local time with its offset; in UTC
+     * the offset is always "Z", so the date has one length everywhere. */
+    setenv("TZ", "UTC", 1);
+    tzset();
     /* What Graphviz prints behind its callback's back ("triangulation
      * failed", assertions) goes to the parent through stderr's pipe. */
     dup2(err_fd, STDERR_FILENO);
@@ -481,10 +568,12 @@ static int run_isolated(const job *j, double timeout, rg_output *outs,
         parsed = parse_frames(&rd[0].data, outs, j->n, diags, j->doc);
     if (timed_out) {
         rg_diags_add(diags, RG_ERROR, file,
-                     "the %s layout did not finish within %g s; choose a "
-                     "faster engine (--engine sfdp) or raise "
+                     "the %s layout did not finish within %g s; %s raise "
                      "--layout-timeout",
-                     j->bopts.engine, timeout);
+                     j->bopts.engine, timeout,
+                     strcmp(j->bopts.engine, "sfdp") == 0
+                         ? "leave out raw attrs that slow it down, or"
+                         : "choose a faster engine (--engine sfdp) or");
     } else if (WIFSIGNALED(status)) {
         rg_diags_add(diags, RG_ERROR, file,
                      "Graphviz crashed (signal %d) in the %s layout; no "
@@ -512,12 +601,43 @@ fail_pipe:
     return -1;
 }
 
+/* An id prefix from the document's file name: its stem, with characters
+ * not allowed in ids made '-', starting with a letter. */
+static char *default_prefix(const char *file)
+{
+    const char *base = strrchr(file, '/');
+    base = base ? base + 1 : file;
+    if (strcmp(base, "<stdin>") == 0 || *base == '\0')
+        base = "chart";
+    size_t n = strcspn(base, ".");
+    if (n == 0)
+        n = strlen(base);
+    char *p = malloc(n + 4);
+    if (p == NULL)
+        return NULL;
+    size_t k = 0;
+    if (!((base[0] >= 'a' && base[0] <= 'z') || (base[0] >= 'A' && base[0] <= 'Z')))
+        p[k++] = 'c', p[k++] = '-';
+    for (size_t i = 0; i < n; i++) {
+        char c = base[i];
+        int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                 (c >= '0' && c <= '9') || c == '-' || c == '_';
+        p[k++] = ok ? c : '-';
+    }
+    p[k++] = '-';
+    p[k] = '\0';
+    return p;
+}
+
 /* ---- choosing an engine ---- */
 
-/* dot draws the best charts of relations but its cost grows steeply;
- * past these sizes sfdp is used unless the user asks for an engine. */
-#define DOT_MAX_ACTORS 300
-#define DOT_MAX_LINKS 900
+/* dot draws the best charts of relations but its cost grows steeply with
+ * links: on generated documents (tests/bench) it took 3-4 s for 100
+ * actors and 305 links, but 57 s for 120 and 362; at OPM's density (1.25
+ * links an actor) 2.4 s for 500 actors and 616 links. Past these sizes
+ * sfdp (under 1 s up to 500 actors) is used unless the user asks. */
+#define DOT_MAX_ACTORS 500
+#define DOT_MAX_LINKS 320
 
 static const char *pick_engine(const rg_doc *doc, const rg_render_opts *o,
                                rg_diags *diags)
@@ -551,8 +671,10 @@ int rg_render(rg_output **out, rg_renderer *r, const rg_doc *doc,
             return -1;
         }
     }
-    job j = {r->gvc, doc, {NULL, NULL, 1}, opts->dpi > 0 ? opts->dpi : 150,
-             formats, n};
+    char *prefix = opts->id_prefix ? NULL : default_prefix(doc->file);
+    job j = {r->gvc, doc, opts, opts->id_prefix ? opts->id_prefix
+                                                : prefix ? prefix : "",
+             {NULL, NULL, 1}, opts->dpi > 0 ? opts->dpi : 150, formats, n};
     j.bopts.engine = pick_engine(doc, opts, diags);
     j.bopts.direction = opts->direction ? opts->direction
                         : doc->layout.direction ? doc->layout.direction
@@ -562,6 +684,7 @@ int rg_render(rg_output **out, rg_renderer *r, const rg_doc *doc,
     rg_output *outs = calloc(n ? n : 1, sizeof(*outs));
     if (outs == NULL) {
         rg_diags_add(diags, RG_ERROR, doc->file, "out of memory");
+        free(prefix);
         return -1;
     }
     int rc;
@@ -585,6 +708,7 @@ int rg_render(rg_output **out, rg_renderer *r, const rg_doc *doc,
         free(err);
         rg_buf__free(&msgs);
     }
+    free(prefix);
     if (rc != 0) {
         rg_outputs_free(outs, n);
         return -1;

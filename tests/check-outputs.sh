@@ -115,6 +115,38 @@ check "fmt is idempotent" cmp -s "$tmp/fmt.json" "$tmp/fmt2.json"
 "$bin" fmt "$opm" >"$tmp/opm-fmt.json" 2>"$tmp/err"
 check "fmt of the OPM example changes nothing" cmp -s "$opm" "$tmp/opm-fmt.json"
 
+# SVG for reports: ids unique and prefixed, titles, classes, modes.
+svg=$tmp/opm-2015.svg
+ids=$(grep -o ' id="[^"]*"' "$svg" | sort)
+check "every SVG id is unique" test -z "$(printf '%s\n' "$ids" | uniq -d)"
+check "every SVG id carries the file's prefix" test -z "$(printf '%s\n' "$ids" | grep -v ' id="opm-2015-')"
+"$bin" render "$opm" -T svg --id-prefix x- 2>/dev/null | grep -q ' id="x-actor&#45;guo"'
+check "--id-prefix sets the prefix; actor ids come from actor ids" test $? -eq 0
+check "no 'transparent' (not SVG 1.1)" test "$(grep -c transparent "$svg")" -eq 0
+check "no comments or version banner" test "$(grep -c '<!--' "$svg")" -eq 0
+check "root has role=img and aria-labelledby" grep -q 'role="img" aria-labelledby="opm-2015-title opm-2015-desc"' "$svg"
+check "the desc counts actors and disputed links" grep -q '<desc id="opm-2015-desc">.*actors, .* links, .* disputed' "$svg"
+check "an actor's title is its name" grep -q '<title>Guo Shengkun</title>' "$svg"
+check "a link's title reads as a sentence" grep -q '<title>China → blamed for → OPM breach (disputed)</title>' "$svg"
+check "classes for kind, group, status, legend" sh -c "grep -q 'class=\"node actor person group&#45;cn\"' '$svg' && grep -q 'class=\"edge link disputed attribution\"' '$svg' && grep -q 'class=\"legend\"' '$svg'"
+"$bin" render "$opm" -T svg --inline >"$tmp/inline.svg" 2>/dev/null
+check "--inline starts with <svg" test "$(head -c 4 "$tmp/inline.svg")" = "<svg"
+check "--inline is well-formed XML" xmllint --noout "$tmp/inline.svg"
+"$bin" render "$opm" -T svg --responsive >"$tmp/resp.svg" 2>/dev/null
+check "--responsive drops width and height, keeps viewBox" sh -c "grep '<svg' '$tmp/resp.svg' | grep -qv ' width=' && grep -q 'viewBox=' '$tmp/resp.svg'"
+for f in "$svg" "$tmp/inline.svg" "$tmp/resp.svg"; do
+    rsvg-convert "$f" -o "$tmp/rsvg.png" 2>"$tmp/err"
+    check "rsvg-convert converts $(basename "$f")" is_png "$tmp/rsvg.png"
+done
+# Deterministic bytes, across processes.
+"$bin" render "$opm" -o "$tmp/d1.svg" -o "$tmp/d1.png" -o "$tmp/d1.pdf" 2>/dev/null
+"$bin" render "$opm" -o "$tmp/d2.svg" -o "$tmp/d2.png" -o "$tmp/d2.pdf" 2>/dev/null
+for f in svg png pdf; do
+    check "the same input gives the same $f bytes" cmp -s "$tmp/d1.$f" "$tmp/d2.$f"
+done
+SOURCE_DATE_EPOCH=1449014400 "$bin" render "$min" -T pdf >"$tmp/sde.pdf" 2>/dev/null
+check "the PDF date comes from SOURCE_DATE_EPOCH" grep -qa 'CreationDate (D:20151202000000' "$tmp/sde.pdf"
+
 # Batch mode: one process, every document, past a bad one.
 mkdir -p "$tmp/batch"
 "$bin" render --outdir "$tmp/batch" -T svg -T dot "$min" "$tmp/bad.json" "$opm" 2>"$tmp/err"

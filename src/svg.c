@@ -1,0 +1,244 @@
+/* SVG post-processing. Graphviz 2.43 writes its SVG one element to a
+ * line (an opening <svg> tag, the DOCTYPE and comments may take two), in
+ * a fixed order: prologue, comments, <svg>, the root group with its
+ * <title> and background, the graph label (our title and legend), then
+ * clusters, edges and nodes, each a <g> with a <title>. The rewrite
+ * walks those lines once. */
+#include "svg.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void rg_svg__escape(rg_buf *out, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '&': rg_buf__puts(out, "&amp;"); break;
+        case '<': rg_buf__puts(out, "&lt;"); break;
+        case '>': rg_buf__puts(out, "&gt;"); break;
+        case '"': rg_buf__puts(out, "&quot;"); break;
+        case '\'': rg_buf__puts(out, "&#39;"); break;
+        default: rg_buf__putc(out, *s);
+        }
+    }
+}
+
+static int starts(const char *line, size_t n, const char *prefix)
+{
+    size_t k = strlen(prefix);
+    return n >= k && memcmp(line, prefix, k) == 0;
+}
+
+static const char *find(const char *s, size_t n, const char *what)
+{
+    size_t k = strlen(what);
+    for (size_t i = 0; i + k <= n; i++)
+        if (memcmp(s + i, what, k) == 0)
+            return s + i;
+    return NULL;
+}
+
+/* Copies one line, prefixing ids and references to ids, and replacing
+ * "transparent" (not an SVG 1.1 colour) with "none". */
+static void copy_line(rg_buf *out, const char *s, size_t n, const char *p)
+{
+    static const char *const refs[] = {" id=\"", "href=\"#", "url(#"};
+    static const char transparent[] = "=\"transparent\"";
+    size_t i = 0;
+    while (i < n) {
+        int done = 0;
+        for (size_t r = 0; r < 3 && !done; r++) {
+            size_t k = strlen(refs[r]);
+            if (i + k <= n && memcmp(s + i, refs[r], k) == 0) {
+                rg_buf__putn(out, s + i, k);
+                rg_buf__puts(out, p);
+                i += k;
+                done = 1;
+            }
+        }
+        if (!done && i + sizeof(transparent) - 1 <= n &&
+            memcmp(s + i, transparent, sizeof(transparent) - 1) == 0) {
+            rg_buf__puts(out, "=\"none\"");
+            i += sizeof(transparent) - 1;
+            done = 1;
+        }
+        if (!done)
+            rg_buf__putc(out, s[i++]);
+    }
+}
+
+/* The value of attribute `name` in a tag, or NULL; its length in *len. */
+static const char *attr(const char *s, size_t n, const char *name,
+                        size_t *len)
+{
+    char pat[32];
+    snprintf(pat, sizeof(pat), " %s=\"", name);
+    const char *a = find(s, n, pat);
+    if (a == NULL)
+        return NULL;
+    a += strlen(pat);
+    const char *e = memchr(a, '"', (size_t)(s + n - a));
+    if (e == NULL)
+        return NULL;
+    *len = (size_t)(e - a);
+    return a;
+}
+
+static int cmp_title(const void *key, const void *elem)
+{
+    return strcmp((const char *)key, ((const rg_svg_title *)elem)->id);
+}
+
+static const char *title_of(const rg_svg_opts *o, const char *id, size_t n)
+{
+    char key[512];
+    size_t k = 0;
+    if (n >= sizeof(key) || o->titles == NULL)
+        return NULL;
+    /* Graphviz writes '-' in ids as "&#45;". */
+    for (size_t i = 0; i < n; i++) {
+        if (i + 5 <= n && memcmp(id + i, "&#45;", 5) == 0) {
+            key[k++] = '-';
+            i += 4;
+        } else {
+            key[k++] = id[i];
+        }
+    }
+    key[k] = '\0';
+    const rg_svg_title *t = bsearch(key, o->titles, o->n_titles,
+                                    sizeof(*t), cmp_title);
+    return t ? t->title : NULL;
+}
+
+/* The root <svg> tag (s, n: the whole tag, possibly two lines). */
+static void root_tag(rg_buf *out, const char *s, size_t n,
+                     const rg_svg_opts *o)
+{
+    const char *end = s + n;
+    while (end > s && end[-1] != '>')
+        end--;
+    if (end > s)
+        end--; /* at the '>' */
+    size_t i = 0, body = (size_t)(end - s);
+    while (i < body) {
+        if (o->responsive &&
+            (starts(s + i, body - i, " width=\"") ||
+             starts(s + i, body - i, " height=\"") ||
+             starts(s + i, body - i, "\n width=\"") ||
+             starts(s + i, body - i, "\n height=\""))) {
+            const char *q = memchr(s + i, '"', body - i);
+            q = q ? memchr(q + 1, '"', (size_t)(end - q - 1)) : NULL;
+            if (q != NULL) {
+                i = (size_t)(q - s) + 1;
+                continue;
+            }
+        }
+        rg_buf__putc(out, s[i] == '\n' ? ' ' : s[i]);
+        i++;
+    }
+    rg_buf__puts(out, " role=\"img\"");
+    if (o->title || o->desc) {
+        rg_buf__puts(out, " aria-labelledby=\"");
+        if (o->title)
+            rg_buf__printf(out, "%stitle", o->id_prefix);
+        if (o->desc)
+            rg_buf__printf(out, "%s%sdesc", o->title ? " " : "", o->id_prefix);
+        rg_buf__putc(out, '"');
+    }
+    rg_buf__puts(out, ">\n");
+    if (o->title) {
+        rg_buf__printf(out, "<title id=\"%stitle\">", o->id_prefix);
+        rg_svg__escape(out, o->title);
+        rg_buf__puts(out, "</title>\n");
+    }
+    if (o->desc) {
+        rg_buf__printf(out, "<desc id=\"%sdesc\">", o->id_prefix);
+        rg_svg__escape(out, o->desc);
+        rg_buf__puts(out, "</desc>\n");
+    }
+}
+
+typedef enum phase {
+    BEFORE_ROOT,  /* prologue and comments */
+    ROOT_GROUP,   /* the root <g>, its title and background */
+    LABEL,        /* the graph label: our title and legend */
+    BODY
+} phase;
+
+int rg_svg__rewrite(rg_buf *out, const char *svg, size_t len,
+                    const rg_svg_opts *o)
+{
+    const char *p = o->id_prefix ? o->id_prefix : "";
+    rg_svg_opts opts = *o;
+    opts.id_prefix = p;
+    phase ph = BEFORE_ROOT;
+    const char *pending_title = NULL; /* for the <title> after a <g> */
+    int has_pending = 0, in_legend = 0;
+    size_t i = 0;
+    while (i < len) {
+        const char *line = svg + i;
+        const char *nl = memchr(line, '\n', len - i);
+        size_t n = nl ? (size_t)(nl - line) : len - i;
+        size_t next = i + n + (nl != NULL);
+        if (starts(line, n, "<!--")) {
+            /* Comments: Graphviz's banner and the node names. */
+            const char *e = find(line, len - i, "-->");
+            next = e ? (size_t)(e - svg) + 3 : len;
+            if (next < len && svg[next] == '\n')
+                next++;
+        } else if (ph == BEFORE_ROOT && (starts(line, n, "<?xml") ||
+                                         starts(line, n, "<!DOCTYPE"))) {
+            const char *e = memchr(line, '>', len - i);
+            next = e ? (size_t)(e - svg) + 1 : len;
+            if (next < len && svg[next] == '\n')
+                next++;
+            if (!o->inline_mode)
+                rg_buf__putn(out, line, next - i);
+        } else if (ph == BEFORE_ROOT && starts(line, n, "<svg")) {
+            const char *e = memchr(line, '>', len - i);
+            next = e ? (size_t)(e - svg) + 1 : len;
+            root_tag(out, line, next - i, &opts);
+            if (next < len && svg[next] == '\n')
+                next++;
+            ph = ROOT_GROUP;
+        } else if (starts(line, n, "<title>") && has_pending &&
+                   pending_title != NULL) {
+            rg_buf__puts(out, "<title>");
+            rg_svg__escape(out, pending_title);
+            rg_buf__puts(out, "</title>\n");
+            has_pending = 0;
+        } else {
+            if (ph == LABEL && !in_legend && !starts(line, n, "<g ") &&
+                !starts(line, n, "</g>")) {
+                rg_buf__printf(out, "<g id=\"%slegend\" class=\"legend\">\n",
+                               p);
+                in_legend = 1;
+            }
+            if (ph == LABEL && (starts(line, n, "<g ") ||
+                                starts(line, n, "</g>"))) {
+                if (in_legend)
+                    rg_buf__puts(out, "</g>\n");
+                in_legend = 0;
+                ph = BODY;
+            }
+            if (starts(line, n, "<title>"))
+                has_pending = 0;
+            if (starts(line, n, "<g id=\"")) {
+                size_t idl;
+                const char *id = attr(line, n, "id", &idl);
+                has_pending = 1;
+                pending_title = id ? title_of(&opts, id, idl) : NULL;
+                if (ph == ROOT_GROUP && opts.title)
+                    pending_title = opts.title;
+            }
+            copy_line(out, line, n, p);
+            if (nl != NULL)
+                rg_buf__putc(out, '\n');
+            if (ph == ROOT_GROUP && starts(line, n, "<polygon"))
+                ph = LABEL; /* the background: the label comes next */
+        }
+        i = next;
+    }
+    return out->oom ? -1 : 0;
+}
