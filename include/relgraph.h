@@ -270,6 +270,8 @@ typedef enum rg_format {
     RG_FORMAT_PNG,
     RG_FORMAT_PDF,
     RG_FORMAT_DOT,
+    RG_FORMAT_HTML,  /**< a self-contained report page with the chart */
+    RG_FORMAT_MD,    /**< the table of relations, as Markdown */
     RG_FORMAT_COUNT
 } rg_format;
 

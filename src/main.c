@@ -36,8 +36,11 @@ static const char usage_text[] =
     "\n"
     "Render options:\n"
     "  -o, --output=OUT  write to OUT; the format comes from its extension\n"
-    "                    (.svg .png .pdf .dot); repeat for several outputs\n"
-    "  -T, --format=FMT  write FMT (svg, png, pdf, dot) to standard output\n"
+    "                    (.svg .png .pdf .dot, .html: a report page with the\n"
+    "                    chart and every relation, .md: the relations as a\n"
+    "                    Markdown table); repeat for several outputs\n"
+    "  -T, --format=FMT  write FMT (svg, png, pdf, dot, html, md) to standard\n"
+    "                    output\n"
     "      --outdir=DIR  batch mode: render every IN to DIR/<name>.<format>,\n"
     "                    for each -T FORMAT given (svg when none), in one\n"
     "                    process; goes on past a bad document\n"
@@ -349,7 +352,7 @@ static int parse_option(args *a, int c, const char *arg, char **argv)
             return usage_error("%s", "at most 16 outputs");
         if (rg_format_parse(&a->formats[a->n_outputs], arg) != 0)
             return usage_error("cannot tell the format of '%s'; end it with "
-                               ".svg, .png, .pdf or .dot", arg);
+                               ".svg, .png, .pdf, .dot, .html or .md", arg);
         a->outputs[a->n_outputs++] = arg;
         return 0;
     case 'T': {
@@ -357,8 +360,8 @@ static int parse_option(args *a, int c, const char *arg, char **argv)
          * standard output. */
         rg_format f;
         if (strchr(arg, '.') != NULL || rg_format_parse(&f, arg) != 0)
-            return usage_error("unknown format '%s'; use svg, png, pdf or "
-                               "dot", arg);
+            return usage_error("unknown format '%s'; use svg, png, pdf, dot, "
+                               "html or md", arg);
         int seen = 0;
         for (int i = 0; i < a->n_batch; i++)
             seen |= a->batch[i] == f;

@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "model.h"
+#include "report.h"
 #include "svg.h"
 
 #include <errno.h>
@@ -30,12 +31,12 @@ struct rg_renderer {
     GVC_t *gvc;
 };
 
-static const char *const format_names[RG_FORMAT_COUNT] = {"svg", "png",
-                                                          "pdf", "dot"};
+static const char *const format_names[RG_FORMAT_COUNT] = {
+    "svg", "png", "pdf", "dot", "html", "md"};
 /* What gvRender is asked for: cairo for bitmaps and PDF (real fonts,
  * anti-aliasing), Graphviz's own writers for SVG and DOT. */
 static const char *const gv_formats[RG_FORMAT_COUNT] = {
-    "svg", "png:cairo", "pdf:cairo", "dot"};
+    "svg", "png:cairo", "pdf:cairo", "dot", "svg", NULL};
 
 const char *rg_format_name(rg_format format)
 {
@@ -288,12 +289,13 @@ static void fix_pdf_dates(char *data, size_t len)
 
 /* Graphviz's SVG made fit for reports (see svg.h). */
 static int finish_svg(const job *j, const rg_built *b, char **data,
-                      size_t *len)
+                      size_t *len, int in_html)
 {
     rg_buf desc = {0}, out = {0};
     summary(&desc, j->doc);
-    rg_svg_opts o = {j->id_prefix, j->opts->svg_inline,
-                     j->opts->svg_responsive, j->doc->title,
+    /* In a report page the chart is inline and fits the page's width. */
+    rg_svg_opts o = {j->id_prefix, in_html || j->opts->svg_inline,
+                     in_html || j->opts->svg_responsive, j->doc->title,
                      rg_buf__str(&desc), b->titles, b->n_titles};
     int rc = rg_svg__rewrite(&out, *data, *len, &o);
     rg_buf__free(&desc);
@@ -325,6 +327,18 @@ static int run_job(const job *j, rg_output *outs, char **err)
     laid_out = 1;
     for (size_t i = 0; i < j->n; i++) {
         rg_format f = j->formats[i];
+        if (f == RG_FORMAT_MD) {
+            rg_buf md = {0};
+            if (rg_report__markdown(&md, j->doc) != 0 || md.oom) {
+                rg_buf__free(&md);
+                *err = strdup("out of memory writing Markdown");
+                goto out;
+            }
+            outs[i].format = f;
+            outs[i].data = md.data ? md.data : strdup("");
+            outs[i].size = md.len;
+            continue;
+        }
         /* The dpi attribute is read once, by gvLayout, and scales SVG and
          * PDF too; the resolution is for bitmaps only, so it is set on the
          * laid-out graph for each render (0: the device's default). */
@@ -352,10 +366,23 @@ static int run_job(const job *j, rg_output *outs, char **err)
         gvFreeRenderData(data);
         if (f == RG_FORMAT_PDF)
             fix_pdf_dates(outs[i].data, outs[i].size);
-        if (f == RG_FORMAT_SVG &&
-            finish_svg(j, &b, &outs[i].data, &outs[i].size) != 0) {
+        if ((f == RG_FORMAT_SVG || f == RG_FORMAT_HTML) &&
+            finish_svg(j, &b, &outs[i].data, &outs[i].size,
+                       f == RG_FORMAT_HTML) != 0) {
             *err = strdup("out of memory rewriting the SVG");
             goto out;
+        }
+        if (f == RG_FORMAT_HTML) {
+            rg_buf page = {0};
+            if (rg_report__html(&page, j->doc, outs[i].data,
+                                outs[i].size) != 0 || page.oom) {
+                rg_buf__free(&page);
+                *err = strdup("out of memory writing the report");
+                goto out;
+            }
+            free(outs[i].data);
+            outs[i].data = page.data;
+            outs[i].size = page.len;
         }
     }
     rc = 0;

@@ -147,6 +147,16 @@ done
 SOURCE_DATE_EPOCH=1449014400 "$bin" render "$min" -T pdf >"$tmp/sde.pdf" 2>/dev/null
 check "the PDF date comes from SOURCE_DATE_EPOCH" grep -qa 'CreationDate (D:20151202000000' "$tmp/sde.pdf"
 
+# The report page and the Markdown table.
+"$bin" render "$opm" -o "$tmp/r.html" -o "$tmp/r.md" 2>"$tmp/err"
+check "render to .html and .md" test $? -eq 0
+check "the report is well-formed (xmllint)" xmllint --noout "$tmp/r.html"
+check "the report inlines the chart, without XML prologue" sh -c "grep -q '<svg' '$tmp/r.html' && ! grep -q '<?xml' '$tmp/r.html'"
+links=$(grep -c '"from":' "$opm")
+rows=$(grep -c '^| ' "$tmp/r.md")
+check "the Markdown table has a row per link ($links + 2 header lines, got $rows)" test "$rows" -eq $((links + 2))
+check "the report lists the source" grep -q 'Washington Free Beacon' "$tmp/r.html"
+
 # Batch mode: one process, every document, past a bad one.
 mkdir -p "$tmp/batch"
 "$bin" render --outdir "$tmp/batch" -T svg -T dot "$min" "$tmp/bad.json" "$opm" 2>"$tmp/err"
