@@ -3,7 +3,8 @@
 #   make            build build/librelgraph.a and build/relgraph
 #   make demo       render the OPM example to out/opm-2015.svg and .png
 #   make test       unit tests, CLI cases, output checks
-#   make check      the same under ASan and UBSan, with -Werror
+#   make check      the same under ASan and UBSan, with -Werror, and the
+#                   fuzzing corpus replayed (tests/fuzz)
 #   make stress     1,000 generated documents rendered under ASan
 #   make install    PREFIX=/usr/local DESTDIR=
 #
@@ -90,6 +91,7 @@ check: test-deps
 	@$(MAKE) --no-print-directory BUILD=build/asan \
 	    EXTRA_CFLAGS="$(SAN_FLAGS)" EXTRA_LDFLAGS="-fsanitize=address,undefined" \
 	    all build/asan/stress $(UNIT_BIN:$(BUILD)/%=build/asan/%)
+	@$(MAKE) --no-print-directory fuzz-replay
 	@BUILD=build/asan STRESS_N=$(or $(STRESS_N),150) HOSTILE_BIG=20000 \
 	    ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:fast_unwind_on_malloc=0 \
 	    LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
