@@ -75,15 +75,19 @@ static void html_wrapped(rg_buf *b, const char *s, size_t width)
     }
 }
 
-/* Appends s for an escString attribute (tooltips, URLs): backslashes are
- * Graphviz escapes (\N, \G, \n), so double them; drop control
- * characters. */
+/* Appends s for a tooltip (an escString): backslashes are Graphviz
+ * escapes (\N, \G, \n), so double them; drop control characters. Graphviz
+ * writes tooltips into SVG keeping anything that looks like a character
+ * reference, so '&' is written as "&amp;": "&#27;" in a name stays text
+ * instead of becoming a control character. */
 static void esc_text(rg_buf *b, const char *s)
 {
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
         if (c == '\\')
             rg_buf__puts(b, "\\\\");
+        else if (c == '&')
+            rg_buf__puts(b, "&amp;");
         else if (c == '\n')
             rg_buf__puts(b, "\\n");
         else if (c < 0x20 || c == 0x7f)

@@ -44,6 +44,17 @@ static void type_error(ld *l, const rg_path *p, const char *expected,
                 "expected %s, found %s", expected, json_kind(v));
 }
 
+/* Replaces U+FFFE and U+FFFF, which XML 1.0 forbids and so no SVG may
+ * hold, with U+FFFD in place: all three are three bytes in UTF-8. */
+static void replace_nonchars(char *s, size_t n)
+{
+    for (size_t i = 0; i + 2 < n; i++) {
+        unsigned char *u = (unsigned char *)s + i;
+        if (u[0] == 0xef && u[1] == 0xbf && (u[2] == 0xbe || u[2] == 0xbf))
+            u[2] = 0xbd;
+    }
+}
+
 /* A copy of a string value in the document's arena, or NULL (with a
  * diagnostic) when the value is not a string. */
 static const char *str(ld *l, const json_t *v, const rg_path *p)
@@ -56,6 +67,8 @@ static const char *str(ld *l, const json_t *v, const rg_path *p)
                                 json_string_length(v));
     if (s == NULL)
         l->oom = 1;
+    else
+        replace_nonchars(s, json_string_length(v));
     return s;
 }
 
@@ -158,9 +171,12 @@ static void attrs(ld *l, const json_t *v, const rg_path *p, rg_attrs *out)
         }
         rg_attr *a = &out->v[out->n++];
         a->name = rg_arena__strdup(&l->doc->arena, key);
-        a->value = rg_arena__strdup(&l->doc->arena, text);
-        if (a->name == NULL || a->value == NULL)
+        char *value = rg_arena__strdup(&l->doc->arena, text);
+        a->value = value;
+        if (a->name == NULL || value == NULL)
             l->oom = 1;
+        else
+            replace_nonchars(value, strlen(value));
     }
 }
 

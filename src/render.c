@@ -343,7 +343,7 @@ static int run_job(const job *j, rg_output *outs, char **err)
          * PDF too; the resolution is for bitmaps only, so it is set on the
          * laid-out graph for each render (0: the device's default). */
         GD_drawing(b.g)->dpi = f == RG_FORMAT_PNG ? j->dpi : 0;
-        rg_build__set_urls(&b, f == RG_FORMAT_SVG);
+        rg_build__set_urls(&b, f == RG_FORMAT_SVG || f == RG_FORMAT_HTML);
         char *data = NULL;
         unsigned len = 0;
         if (gvRenderData(j->gvc, b.g, gv_formats[f], &data, &len) != 0 ||

@@ -19,7 +19,12 @@ void rg_svg__escape(rg_buf *out, const char *s)
         case '>': rg_buf__puts(out, "&gt;"); break;
         case '"': rg_buf__puts(out, "&quot;"); break;
         case '\'': rg_buf__puts(out, "&#39;"); break;
-        default: rg_buf__putc(out, *s);
+        case '\t':
+        case '\n':
+        case '\r': rg_buf__putc(out, *s); break;
+        default:
+            /* XML 1.0 forbids the other C0 control characters. */
+            rg_buf__putc(out, (unsigned char)*s < 0x20 ? ' ' : *s);
         }
     }
 }

@@ -47,6 +47,15 @@ for doc in "$top"/graphs/*.json; do
     check "$stem renders without warnings" test ! -s "$tmp/err"
 done
 
+# Regressions found by fuzzing: each rendered to SVG and to the HTML
+# report, both of which must stay well-formed XML.
+for doc in "$top"/tests/fuzz/corpus/render-*.json; do
+    stem=$(basename "$doc" .json)
+    "$bin" render "$doc" -o "$tmp/$stem.svg" -o "$tmp/$stem.html" 2>"$tmp/err"
+    check "$stem: SVG is well-formed" xmllint --noout "$tmp/$stem.svg"
+    check "$stem: HTML report is well-formed" xmllint --noout "$tmp/$stem.html"
+done
+
 opm=$top/graphs/opm-2015.json
 min=$top/graphs/minimal.json
 

@@ -36,6 +36,11 @@ FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all \
 FUZZ_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Iinclude -Isrc \
                $(PKG_CFLAGS) -O1 -g $(FUZZ_SAN) -Wno-format-nonliteral
 FUZZ_OBJ := $(LIB_SRC:src/%.c=$(FUZZ_DIR)/obj/%.o)
+# With expat (libexpat1-dev), fuzz_render also checks that the SVG and the
+# HTML report are well-formed XML; without it, that check is left out.
+FUZZ_EXPAT := $(shell $(PKG_CONFIG) --exists expat 2>/dev/null && echo yes)
+FUZZ_XML_CFLAGS := $(if $(FUZZ_EXPAT),-DRG_FUZZ_EXPAT $(shell $(PKG_CONFIG) --cflags expat))
+FUZZ_XML_LIBS := $(if $(FUZZ_EXPAT),$(shell $(PKG_CONFIG) --libs expat))
 .SECONDARY: $(FUZZ_OBJ)
 
 # Options for running under the sanitizers. fast_unwind_on_malloc=0: the
@@ -69,8 +74,8 @@ $(FUZZ_DIR)/obj/%.o: src/%.c $(HEADERS)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
 
 $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ) $(HEADERS)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $< $(FUZZ_OBJ) -o $@ \
-	    $(PKG_LIBS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_XML_CFLAGS) -fsanitize=fuzzer $< \
+	    $(FUZZ_OBJ) -o $@ $(PKG_LIBS) $(FUZZ_XML_LIBS)
 
 fuzz-build: $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
 
@@ -110,9 +115,9 @@ $(FUZZ_DIR)/asan-lib:
 
 $(FUZZ_DIR)/replay-%: tests/fuzz/replay.c tests/fuzz/fuzz_%.c $(FUZZ_DIR)/asan-lib
 	@mkdir -p $(FUZZ_DIR)
-	$(CC) $(FUZZ_REPLAY_CFLAGS) tests/fuzz/replay.c tests/fuzz/fuzz_$*.c \
-	    build/asan/librelgraph.a -o $@ -fsanitize=address,undefined \
-	    $(PKG_LIBS)
+	$(CC) $(FUZZ_REPLAY_CFLAGS) $(FUZZ_XML_CFLAGS) tests/fuzz/replay.c \
+	    tests/fuzz/fuzz_$*.c build/asan/librelgraph.a -o $@ \
+	    -fsanitize=address,undefined $(PKG_LIBS) $(FUZZ_XML_LIBS)
 
 fuzz-replay: $(FUZZ_DIR)/replay-load $(FUZZ_DIR)/replay-render
 	@pass=0; fail=0; \
