@@ -283,6 +283,19 @@ int rg_format_parse(rg_format *out, const char *name_or_path);
 /** True for binary formats that must not go to a terminal. */
 bool rg_format_is_binary(rg_format format);
 
+/** Colour themes of a chart. */
+typedef enum rg_theme {
+    RG_THEME_LIGHT = 0,  /**< Paul Tol's light palette on white (default) */
+    RG_THEME_DARK,       /**< dark fills with light text on near-black */
+    RG_THEME_MONO,       /**< greys only, for black-and-white print */
+    RG_THEME_COUNT
+} rg_theme;
+
+/** The theme's name ("light"...). */
+const char *rg_theme_name(rg_theme theme);
+/** Parses a theme name. Returns 0 and stores the theme, or -1. */
+int rg_theme_parse(rg_theme *out, const char *name);
+
 /** Options of a render; zero-initialise, then set what you need
  *  (rg_render_opts_init() gives the defaults). */
 typedef struct rg_render_opts {
@@ -304,6 +317,10 @@ typedef struct rg_render_opts {
     /** SVG: no fixed width and height, only the viewBox, so that the
      *  chart scales to its container. */
     bool svg_responsive;
+    /** Leave out the footnote markers ([1]) of cited sources and the
+     *  "Sources" block at the foot of the chart. */
+    bool no_citations;
+    rg_theme theme;         /**< colours; RG_THEME_LIGHT by default */
 } rg_render_opts;
 
 /** Stores the default options in `out`. */

@@ -10,6 +10,7 @@
 #include "build.h"
 
 #include "buf.h"
+#include "report.h"
 #include "style.h"
 
 #include <stdio.h>
@@ -119,6 +120,14 @@ typedef struct bld {
     const rg_build_opts *opts;
     Agraph_t *g;
     Agraph_t **clusters;  /* by group index; NULL until made */
+    /* With clusters drawn and sources to list, everything sits in one
+     * borderless cluster whose label holds the title and legend, so that
+     * the root's label can hold the Sources block at the foot. */
+    Agraph_t *chart;
+    const rg_palette *pal;
+    size_t *src_num;      /* footnote number of each source; 0: none */
+    size_t n_cited;
+    rg_map src_idx;       /* source id -> index */
     rg_buf tmp;
     rg_built *out;
     int oom;
@@ -203,7 +212,7 @@ static Agsym_t *decl(bld *b, int kind, const char *name, const char *dflt)
 static Agraph_t *cluster(bld *b, long gi, int depth)
 {
     if (gi < 0 || depth > 64)
-        return b->g;
+        return b->chart ? b->chart : b->g;
     if (b->clusters[gi] != NULL)
         return b->clusters[gi];
     const rg_group *grp = &b->doc->groups[gi];
@@ -213,7 +222,7 @@ static Agraph_t *cluster(bld *b, long gi, int depth)
     Agraph_t *sg = agsubg(parent, (char *)rg_buf__str(&b->tmp), 1);
     if (sg == NULL) {
         b->oom = 1;
-        return b->g;
+        return b->chart ? b->chart : b->g;
     }
     b->clusters[gi] = sg;
     return sg;
@@ -232,7 +241,6 @@ static int depth_of(const rg_doc *doc, long gi)
 
 static void style_clusters(bld *b)
 {
-    static const char *const fills[] = {"#F4F6F8", "#E9EDF1", "#DEE4EA"};
     Agsym_t *label = decl(b, AGRAPH, "label", "");
     Agsym_t *style = decl(b, AGRAPH, "style", "");
     Agsym_t *fill = decl(b, AGRAPH, "fillcolor", "");
@@ -265,15 +273,148 @@ static void style_clusters(bld *b)
         rg_buf__puts(&b->tmp, "</B>");
         set_html(b, sg, label, rg_buf__str(&b->tmp));
         set(sg, style, "rounded,filled");
-        set(sg, fill, fills[d < 3 ? d : 2]);
-        set(sg, color, "#8A96A3");
+        set(sg, fill, b->pal->cluster_fill[d < 3 ? d : 2]);
+        set(sg, color, b->pal->cluster_line);
         set(sg, penwidth, "1.2");
         set(sg, fontsize, d == 0 ? "13" : "11");
-        set(sg, fontcolor, "#33404D");
+        set(sg, fontcolor, b->pal->cluster_ink);
         set(sg, labeljust, "l");
         set(sg, margin, "14");
         raw_attrs(b, sg, AGRAPH, &grp->attrs);
     }
+}
+
+/* ---- citations ---- */
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Appends a footnote marker in a smaller, muted font: " [1,3]", the
+ * numbers of the sources cited, ascending, each once. Nothing when
+ * citations are off or none of them is numbered. */
+static void cite_marker(bld *b, rg_buf *t, const rg_strv *src)
+{
+    if (b->src_num == NULL || src->n == 0)
+        return;
+    size_t local[16];
+    size_t *nums = src->n <= 16 ? local : malloc(src->n * sizeof(*nums));
+    if (nums == NULL) {
+        b->oom = 1;
+        return;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < src->n; i++) {
+        size_t si;
+        if (rg_map__get(&b->src_idx, src->v[i], &si) && b->src_num[si] > 0)
+            nums[n++] = b->src_num[si];
+    }
+    qsort(nums, n, sizeof(*nums), cmp_size);
+    for (size_t i = 0; i < n; i++) {
+        if (i == 0)
+            rg_buf__printf(t, "%s<FONT POINT-SIZE=\"8\" COLOR=\"%s\">[",
+                           t->len > 0 ? " " : "", b->pal->muted);
+        else if (nums[i] == nums[i - 1])
+            continue;
+        else
+            rg_buf__putc(t, ',');
+        rg_buf__printf(t, "%zu", nums[i]);
+    }
+    if (n > 0)
+        rg_buf__puts(t, "]</FONT>");
+    if (nums != local)
+        free(nums);
+}
+
+/* Numbers the sources by first use, as the reports do. */
+static void number_sources(bld *b)
+{
+    const rg_doc *d = b->doc;
+    if (!b->opts->citations || d->n_sources == 0)
+        return;
+    b->src_num = calloc(d->n_sources, sizeof(*b->src_num));
+    if (b->src_num == NULL) {
+        b->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < d->n_sources; i++) {
+        if (d->sources[i].id != NULL &&
+            rg_map__put(&b->src_idx, d->sources[i].id, i, NULL) < 0) {
+            b->oom = 1;
+            return;
+        }
+    }
+    b->n_cited = rg_report__number_sources(d, b->src_num);
+    if (b->n_cited == 0) {
+        free(b->src_num);
+        b->src_num = NULL;
+    }
+}
+
+/* An attribute value inside an HTML-like label that Graphviz writes into
+ * SVG as it is after decoding entities: escaped twice, so that the SVG
+ * gets "&amp;" where the URL has '&'. */
+static void html_attr_twice(rg_buf *t, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '&': rg_buf__puts(t, "&amp;amp;"); break;
+        case '"': rg_buf__puts(t, "&amp;quot;"); break;
+        case '<': rg_buf__puts(t, "&amp;lt;"); break;
+        case '>': rg_buf__puts(t, "&amp;gt;"); break;
+        default:
+            if ((unsigned char)*s >= 0x20)
+                rg_buf__putc(t, *s);
+        }
+    }
+}
+
+/* The "Sources" block: "[n] title, publisher, date, url" for each cited
+ * source in the order of its number; in SVG the line links to the url. */
+static void sources_block(bld *b, rg_buf *t)
+{
+    const rg_doc *d = b->doc;
+    size_t *order = calloc(b->n_cited, sizeof(*order));
+    if (order == NULL) {
+        b->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < d->n_sources; i++)
+        if (b->src_num[i] > 0 && b->src_num[i] <= b->n_cited)
+            order[b->src_num[i] - 1] = i;
+    rg_buf__printf(t, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" "
+                      "CELLSPACING=\"0\" CELLPADDING=\"1\">"
+                      "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" "
+                      "COLOR=\"%s\">SOURCES</FONT></TD></TR>",
+                   b->pal->muted);
+    rg_buf line = {0};
+    for (size_t k = 0; k < b->n_cited; k++) {
+        const rg_source *s = &d->sources[order[k]];
+        rg_buf__reset(&line);
+        rg_buf__printf(&line, "[%zu] ", k + 1);
+        rg_buf__puts(&line, s->title && *s->title ? s->title : s->id);
+        const char *more[] = {s->publisher, s->date, s->url};
+        for (size_t m = 0; m < 3; m++)
+            if (more[m] != NULL && *more[m])
+                rg_buf__printf(&line, ", %s", more[m]);
+        rg_buf__puts(t, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"");
+        if (s->url != NULL && *s->url) {
+            rg_buf__puts(t, " HREF=\"");
+            html_attr_twice(t, s->url);
+            rg_buf__printf(t, "\" ID=\"source-%zu\" TITLE=\"", k + 1);
+            html_attr_twice(t, s->title && *s->title ? s->title : s->url);
+            rg_buf__puts(t, "\"");
+        }
+        rg_buf__puts(t, "><FONT POINT-SIZE=\"9\">");
+        html_wrapped(t, rg_buf__str(&line), 120);
+        rg_buf__puts(t, "</FONT></TD></TR>");
+    }
+    rg_buf__puts(t, "</TABLE>");
+    b->oom |= line.oom;
+    rg_buf__free(&line);
+    free(order);
 }
 
 /* ---- actors ---- */
@@ -288,9 +429,10 @@ static void actor_label(bld *b, const rg_actor *a)
     rg_buf *t = &b->tmp;
     rg_buf__reset(t);
     html_wrapped(t, a->name, 24);
+    cite_marker(b, t, &a->source);
     if (a->note != NULL && *a->note) {
-        rg_buf__puts(t, "<BR/><FONT POINT-SIZE=\"8.5\" COLOR=\"" RG_MUTED
-                        "\">");
+        rg_buf__printf(t, "<BR/><FONT POINT-SIZE=\"8.5\" COLOR=\"%s\">",
+                       b->pal->muted);
         html_wrapped(t, a->note, 32);
         rg_buf__puts(t, "</FONT>");
     }
@@ -326,7 +468,7 @@ static void add_actors(bld *b)
         decl(b, AGNODE, "style", "filled"),
         decl(b, AGNODE, "fillcolor", "#F7F7F7"),
         decl(b, AGNODE, "color", "#666666"),
-        decl(b, AGNODE, "fontcolor", RG_INK),
+        decl(b, AGNODE, "fontcolor", b->pal->ink),
         decl(b, AGNODE, "tooltip", ""),
         NULL,
     };
@@ -352,7 +494,7 @@ static void add_actors(bld *b)
             class_token(&b->tmp, "group-", b->doc->groups[a->group_index].id);
         set(n, class_sym, rg_buf__str(&b->tmp));
         rg_kind_look look;
-        rg_style__kind(b->doc, a->kind, &look);
+        rg_style__kind(b->doc, a->kind, b->opts->theme, &look);
         actor_label(b, a);
         set_html(b, n, s.label, rg_buf__str(&b->tmp));
         set(n, s.shape, look.shape);
@@ -383,10 +525,13 @@ static void link_label(bld *b, const rg_link *k, const rg_status_look *st)
     rg_buf__reset(t);
     if (k->label != NULL && *k->label)
         html_wrapped(t, k->label, 22);
-    if (st->marker != NULL) {
-        rg_buf__printf(t, "%s<FONT POINT-SIZE=\"8\"><I>%s</I></FONT>",
-                       t->len ? "<BR/>" : "", st->marker);
+    if (st->marker == NULL) {
+        cite_marker(b, t, &k->source);
+        return;
     }
+    rg_buf__printf(t, "%s<FONT POINT-SIZE=\"8\"><I>%s</I></FONT>",
+                   t->len ? "<BR/>" : "", st->marker);
+    cite_marker(b, t, &k->source);
 }
 
 static void actor_names(bld *b, const char *what, const size_t *idx,
@@ -458,7 +603,7 @@ static void add_links(bld *b)
     Agsym_t *label = decl(b, AGEDGE, "label", "");
     Agsym_t *style = decl(b, AGEDGE, "style", "solid");
     Agsym_t *color = decl(b, AGEDGE, "color", "#555555");
-    Agsym_t *fontcolor = decl(b, AGEDGE, "fontcolor", "#333333");
+    Agsym_t *fontcolor = decl(b, AGEDGE, "fontcolor", b->pal->link_ink);
     Agsym_t *penwidth = decl(b, AGEDGE, "penwidth", "1");
     Agsym_t *arrowhead = decl(b, AGEDGE, "arrowhead", "normal");
     Agsym_t *dir = decl(b, AGEDGE, "dir", "forward");
@@ -522,7 +667,7 @@ static void add_links(bld *b)
         if (k->kind != NULL)
             class_token(&b->tmp, "", k->kind);
         set(e, class_sym, rg_buf__str(&b->tmp));
-        const rg_status_look *st = rg_style__status(k->status);
+        const rg_status_look *st = rg_style__status(k->status, b->opts->theme);
         link_label(b, k, st);
         if (b->tmp.len > 0)
             set_html(b, e, label, rg_buf__str(&b->tmp));
@@ -546,8 +691,10 @@ static void add_links(bld *b)
         if (ls != NULL) {
             /* A link kind's colour and style replace the status's only
              * where the document asks for them. */
-            set(e, color, ls->color);
-            set(e, fontcolor, ls->fontcolor);
+            char cb[8], fb[8];
+            set(e, color, rg_style__color(ls->color, b->opts->theme, cb));
+            set(e, fontcolor,
+                rg_style__color(ls->fontcolor, b->opts->theme, fb));
             set(e, style, ls->style);
             raw_attrs(b, e, AGEDGE, &ls->attrs);
         }
@@ -585,7 +732,7 @@ static void legend_kinds(bld *b, rg_buf *t)
         if (!used)
             continue;
         rg_kind_look look;
-        rg_style__kind(d, names[i], &look);
+        rg_style__kind(d, names[i], b->opts->theme, &look);
         if (shown > 0 && shown % 6 == 0)
             rg_buf__puts(t, "</TR><TR><TD></TD>");
         rg_buf__printf(t,
@@ -611,7 +758,8 @@ static void legend_statuses(bld *b, rg_buf *t)
     for (int s = 0; s < RG_STATUS_COUNT; s++) {
         if (!used[s])
             continue;
-        const rg_status_look *st = rg_style__status((rg_status)s);
+        const rg_status_look *st =
+            rg_style__status((rg_status)s, b->opts->theme);
         double pw = atof(st->penwidth);
         rg_buf__printf(t,
                        "<TD SIDES=\"B\" BORDER=\"%d\" COLOR=\"%s\"%s "
@@ -641,11 +789,16 @@ static int legend_link_kinds(bld *b, rg_buf *t)
         if (!used || (ls->color == NULL && ls->style == NULL))
             continue;
         const char *style = ls->style ? ls->style : "solid";
+        char cb[8];
+        const char *color = ls->color
+                                ? rg_style__color(ls->color, b->opts->theme, cb)
+                                : rg_style__status(RG_STATUS_REPORTED,
+                                                   b->opts->theme)->color;
         rg_buf__printf(t,
                        "<TD SIDES=\"B\" BORDER=\"2\" COLOR=\"%s\"%s "
                        "WIDTH=\"30\" HEIGHT=\"8\" FIXEDSIZE=\"TRUE\"></TD>"
                        "<TD ALIGN=\"LEFT\">",
-                       ls->color ? ls->color : "#555555",
+                       color,
                        strstr(style, "dashed") ? " STYLE=\"dashed\""
                        : strstr(style, "dotted") ? " STYLE=\"dotted\"" : "");
         const char *label = ls->label ? ls->label : ls->name;
@@ -656,7 +809,15 @@ static int legend_link_kinds(bld *b, rg_buf *t)
     return shown;
 }
 
-static void graph_label(bld *b, rg_buf *t)
+static void legend_heading(bld *b, rg_buf *t, const char *text)
+{
+    rg_buf__printf(t, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" "
+                      "COLOR=\"%s\">%s</FONT></TD>", b->pal->muted, text);
+}
+
+/* The title, the description and the legend; with `sources`, the Sources
+ * block after them. */
+static void graph_label(bld *b, rg_buf *t, int sources)
 {
     const rg_doc *d = b->doc;
     int rows = 0;
@@ -669,8 +830,8 @@ static void graph_label(bld *b, rg_buf *t)
         rows++;
     }
     if (d->description != NULL && *d->description) {
-        rg_buf__puts(t, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\" "
-                        "COLOR=\"" RG_MUTED "\">");
+        rg_buf__printf(t, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT "
+                          "POINT-SIZE=\"10\" COLOR=\"%s\">", b->pal->muted);
         html_wrapped(t, d->description, 110);
         rg_buf__puts(t, "</FONT></TD></TR>");
         rows++;
@@ -680,19 +841,16 @@ static void graph_label(bld *b, rg_buf *t)
                         "<TABLE BORDER=\"0\" CELLBORDER=\"0\" "
                         "CELLSPACING=\"3\" CELLPADDING=\"1\">");
         if (d->n_actors > 0) {
-            rg_buf__puts(t, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" "
-                            "COLOR=\"" RG_MUTED "\">ACTORS</FONT></TD>");
+            legend_heading(b, t, "ACTORS");
             legend_kinds(b, t);
             rg_buf__puts(t, "</TR>");
         }
         if (d->n_links > 0) {
-            rg_buf__puts(t, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" "
-                            "COLOR=\"" RG_MUTED "\">LINKS</FONT></TD>");
+            legend_heading(b, t, "LINKS");
             legend_statuses(b, t);
             rg_buf__puts(t, "</TR>");
             size_t mark = t->len;
-            rg_buf__puts(t, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" "
-                            "COLOR=\"" RG_MUTED "\">LINK KINDS</FONT></TD>");
+            legend_heading(b, t, "LINK KINDS");
             if (legend_link_kinds(b, t) > 0) {
                 rg_buf__puts(t, "</TR>");
             } else {
@@ -701,6 +859,12 @@ static void graph_label(bld *b, rg_buf *t)
             }
         }
         rg_buf__puts(t, "</TABLE></TD></TR>");
+        rows++;
+    }
+    if (sources) {
+        rg_buf__puts(t, "<TR><TD ALIGN=\"LEFT\" CELLPADDING=\"6\">");
+        sources_block(b, t);
+        rg_buf__puts(t, "</TD></TR>");
         rows++;
     }
     rg_buf__puts(t, "</TABLE>");
@@ -720,7 +884,7 @@ static void graph_attrs(bld *b)
         {"newrank", "true"},
         {"rankdir", b->opts->direction},
         {"fontsize", "10"},
-        {"bgcolor", "white"},
+        {"bgcolor", b->pal->bg},
         {"pad", "0.3"},
         {"nodesep", dot ? "0.3" : NULL},
         {"ranksep", dot ? "0.45" : NULL},
@@ -739,13 +903,32 @@ static void graph_attrs(bld *b)
         set(g, sym, root[i].value);
     }
     rg_buf t = {0};
-    graph_label(b, &t);
-    if (t.len > 0) {
-        char *h = agstrdup_html(g, (char *)rg_buf__str(&t));
-        if (h != NULL) {
-            agxset(g, agattr(g, AGRAPH, "label", NULL), h);
-            agstrfree(g, h);
-        }
+    Agsym_t *label = agattr(g, AGRAPH, "label", NULL);
+    if (b->chart != NULL) {
+        /* Title and legend on the chart cluster, sources on the root. */
+        graph_label(b, &t, 0);
+        set_html(b, b->chart, label, t.len > 0 ? rg_buf__str(&t) : "");
+        Agsym_t *color = agattr(g, AGRAPH, "color", NULL);
+        set(b->chart, color, b->pal->bg);
+        set(b->chart, agattr(g, AGRAPH, "id", NULL), "legend");
+        set(b->chart, agattr(g, AGRAPH, "class", NULL), "legend");
+        set(b->chart, agattr(g, AGRAPH, "margin", NULL), "0");
+        set(b->chart, agattr(g, AGRAPH, "labelloc", NULL), "t");
+        set(b->chart, agattr(g, AGRAPH, "labeljust", NULL), "l");
+        set(b->chart, agattr(g, AGRAPH, "fontsize", NULL), "10");
+        set(b->chart, agattr(g, AGRAPH, "style", NULL), "solid");
+        set(b->chart, agattr(g, AGRAPH, "fontcolor", NULL), b->pal->ink);
+        add_title(b, "legend", b->doc->title && *b->doc->title
+                                   ? b->doc->title : "legend");
+        rg_buf__reset(&t);
+        sources_block(b, &t);
+        set_html(b, g, label, rg_buf__str(&t));
+        set(g, agattr(g, AGRAPH, "labelloc", NULL), "b");
+        b->out->sources_at_foot = 1;
+    } else {
+        graph_label(b, &t, b->src_num != NULL);
+        if (t.len > 0)
+            set_html(b, g, label, rg_buf__str(&t));
     }
     b->oom |= t.oom;
     rg_buf__free(&t);
@@ -756,7 +939,7 @@ static void node_edge_defaults(bld *b)
 {
     /* Clusters take the root's font: declare it before they exist. */
     decl(b, AGRAPH, "fontname", RG_FONT);
-    decl(b, AGRAPH, "fontcolor", RG_INK);
+    decl(b, AGRAPH, "fontcolor", b->pal->ink);
     decl(b, AGNODE, "fontname", RG_FONT);
     decl(b, AGNODE, "fontsize", "11");
     decl(b, AGNODE, "margin", "0.12,0.05");
@@ -771,7 +954,8 @@ int rg_build__graph(rg_built *out, const rg_doc *doc,
                     const rg_build_opts *opts)
 {
     memset(out, 0, sizeof(*out));
-    bld b = {0, doc, opts, NULL, NULL, {0}, out, 0};
+    bld b = {.doc = doc, .opts = opts, .out = out,
+             .pal = rg_style__palette(opts->theme)};
     Agdesc_t desc = Agdirected;
     b.g = agopen("relgraph", desc, NULL);
     out->g = b.g;
@@ -783,6 +967,12 @@ int rg_build__graph(rg_built *out, const rg_doc *doc,
         goto out;
     }
     node_edge_defaults(&b);
+    number_sources(&b);
+    if (b.src_num != NULL && (strcmp(opts->engine, "dot") == 0 ||
+                              strcmp(opts->engine, "fdp") == 0)) {
+        b.chart = agsubg(b.g, "cluster chart", 1);
+        b.oom |= b.chart == NULL;
+    }
     add_actors(&b);
     add_links(&b);
     style_clusters(&b);
@@ -794,6 +984,8 @@ out:
     b.oom |= b.tmp.oom;
     rg_buf__free(&b.tmp);
     free(b.clusters);
+    free(b.src_num);
+    rg_map__free(&b.src_idx);
     if (b.oom) {
         rg_build__free(out);
         return -1;

@@ -12,6 +12,8 @@ typedef struct rg_build_opts {
     const char *engine;     /* resolved: never NULL */
     const char *direction;  /* resolved: never NULL */
     int legend;             /* 0 or 1 */
+    int citations;          /* footnote markers and the Sources block */
+    rg_theme theme;
 } rg_build_opts;
 
 /* A link target in the graph, whose text must be XML-escaped for SVG
@@ -31,6 +33,9 @@ typedef struct rg_built {
     size_t n_title_strs;
     rg_build_url *urls;
     size_t n_urls;
+    /* The root's label holds the Sources block (the title and legend
+     * are the label of a cluster holding everything) */
+    int sources_at_foot;
     Agsym_t *url_node;  /* the URL attribute symbols, or NULL */
     Agsym_t *url_edge;
 } rg_built;

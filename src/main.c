@@ -48,6 +48,11 @@ static const char usage_text[] =
     "                    (default: the document's, else chosen by size)\n"
     "      --direction=D LR, TB, RL or BT (default: the document's, else LR)\n"
     "      --no-legend   leave out the legend of kinds and statuses\n"
+    "      --no-citations\n"
+    "                    leave out the footnote markers [n] of cited sources\n"
+    "                    and the Sources block at the foot of the chart\n"
+    "      --theme=T     colours: light (default), dark, or mono (greys only,\n"
+    "                    for black-and-white print)\n"
     "      --dpi=N       PNG resolution in dots per inch (default 150)\n"
     "      --id-prefix=P put P before every id of the SVG (default: the\n"
     "                    input's name, e.g. opm-2015-), so that charts\n"
@@ -248,7 +253,9 @@ enum {
     OPT_CHECK,
     OPT_ID_PREFIX,
     OPT_INLINE,
-    OPT_RESPONSIVE
+    OPT_RESPONSIVE,
+    OPT_NO_CITATIONS,
+    OPT_THEME
 };
 
 static const struct option long_options[] = {
@@ -267,6 +274,8 @@ static const struct option long_options[] = {
     {"id-prefix", required_argument, NULL, OPT_ID_PREFIX},
     {"inline", no_argument, NULL, OPT_INLINE},
     {"responsive", no_argument, NULL, OPT_RESPONSIVE},
+    {"no-citations", no_argument, NULL, OPT_NO_CITATIONS},
+    {"theme", required_argument, NULL, OPT_THEME},
     {"write", no_argument, NULL, 'w'},
     {"check", no_argument, NULL, OPT_CHECK},
     {"help", no_argument, NULL, 'h'},
@@ -384,6 +393,14 @@ static int parse_option(args *a, int c, const char *arg, char **argv)
         return 0;
     case OPT_NO_LEGEND:
         a->opts.legend = 0;
+        return 0;
+    case OPT_NO_CITATIONS:
+        a->opts.no_citations = true;
+        return 0;
+    case OPT_THEME:
+        if (rg_theme_parse(&a->opts.theme, arg) != 0)
+            return usage_error("unknown theme '%s'; use light, dark or mono",
+                               arg);
         return 0;
     case OPT_ID_PREFIX: {
         /* It starts ids in SVG and HTML: keep it to what ids allow. */

@@ -296,7 +296,8 @@ static int finish_svg(const job *j, const rg_built *b, char **data,
     /* In a report page the chart is inline and fits the page's width. */
     rg_svg_opts o = {j->id_prefix, in_html || j->opts->svg_inline,
                      in_html || j->opts->svg_responsive, j->doc->title,
-                     rg_buf__str(&desc), b->titles, b->n_titles};
+                     rg_buf__str(&desc), b->titles, b->n_titles,
+                     b->sources_at_foot ? "sources" : "legend"};
     int rc = rg_svg__rewrite(&out, *data, *len, &o);
     rg_buf__free(&desc);
     if (rc != 0 || out.oom) {
@@ -701,7 +702,8 @@ int rg_render(rg_output **out, rg_renderer *r, const rg_doc *doc,
     char *prefix = opts->id_prefix ? NULL : default_prefix(doc->file);
     job j = {r->gvc, doc, opts, opts->id_prefix ? opts->id_prefix
                                                 : prefix ? prefix : "",
-             {NULL, NULL, 1}, opts->dpi > 0 ? opts->dpi : 150, formats, n};
+             {NULL, NULL, 1, !opts->no_citations, opts->theme},
+             opts->dpi > 0 ? opts->dpi : 150, formats, n};
     j.bopts.engine = pick_engine(doc, opts, diags);
     j.bopts.direction = opts->direction ? opts->direction
                         : doc->layout.direction ? doc->layout.direction

@@ -420,7 +420,7 @@ static const char css[] =
 static void html_status_css(rg_buf *b)
 {
     for (int s = 0; s < RG_STATUS_COUNT; s++) {
-        const rg_status_look *st = rg_style__status((rg_status)s);
+        const rg_status_look *st = rg_style__status((rg_status)s, RG_THEME_LIGHT);
         rg_buf__printf(b, "td.status-%s{border-left:4px %s %s;color:%s}\n",
                        rg_status_name((rg_status)s), st->style, st->color,
                        st->fontcolor);

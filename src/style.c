@@ -7,6 +7,9 @@
  * marker, so they survive grayscale print. */
 #include "style.h"
 
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct builtin {
@@ -50,16 +53,110 @@ bool rg_kind_is_builtin(const char *kind)
     return false;
 }
 
-void rg_style__kind(const rg_doc *doc, const char *kind, rg_kind_look *out)
+/* ---- themes ---- */
+
+static const char *const theme_names[RG_THEME_COUNT] = {"light", "dark",
+                                                        "mono"};
+
+const char *rg_theme_name(rg_theme theme)
+{
+    return (unsigned)theme < RG_THEME_COUNT ? theme_names[theme] : "light";
+}
+
+int rg_theme_parse(rg_theme *out, const char *name)
+{
+    for (int i = 0; i < RG_THEME_COUNT; i++) {
+        if (strcmp(name, theme_names[i]) == 0) {
+            *out = (rg_theme)i;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+static const rg_palette palettes[RG_THEME_COUNT] = {
+    {"white", "#1a1a1a", "#555555", {"#F4F6F8", "#E9EDF1", "#DEE4EA"},
+     "#8A96A3", "#33404D", "#333333"},
+    {"#15181C", "#ECEFF2", "#A9B3BD", {"#21262C", "#2A3037", "#333A42"},
+     "#6E7B88", "#C9D2DB", "#D0D5DA"},
+    {"white", "#000000", "#444444", {"#F6F6F6", "#ECECEC", "#E2E2E2"},
+     "#7A7A7A", "#222222", "#222222"},
+};
+
+const rg_palette *rg_style__palette(rg_theme theme)
+{
+    return &palettes[(unsigned)theme < RG_THEME_COUNT ? theme : 0];
+}
+
+/* Parses "#RRGGBB" (or "#RRGGBBAA", alpha ignored). */
+static int parse_hex(const char *c, unsigned rgb[3])
+{
+    size_t n = c ? strlen(c) : 0;
+    if ((n != 7 && n != 9) || c[0] != '#')
+        return -1;
+    for (size_t i = 1; i < n; i++)
+        if (!isxdigit((unsigned char)c[i]))
+            return -1;
+    for (int i = 0; i < 3; i++) {
+        char h[3] = {c[1 + 2 * i], c[2 + 2 * i], '\0'};
+        rgb[i] = (unsigned)strtoul(h, NULL, 16);
+    }
+    return 0;
+}
+
+/* Relative lightness, 0 to 255 (Rec. 709 weights on the sRGB values:
+ * close enough to tell dark from light and to order greys). */
+static unsigned lightness(const unsigned rgb[3])
+{
+    return (2126 * rgb[0] + 7152 * rgb[1] + 722 * rgb[2]) / 10000;
+}
+
+const char *rg_style__color(const char *color, rg_theme theme, char buf[8])
+{
+    unsigned rgb[3];
+    if (theme != RG_THEME_MONO || parse_hex(color, rgb) != 0)
+        return color;
+    unsigned l = lightness(rgb) & 0xFFu;
+    snprintf(buf, 8, "#%02X%02X%02X", l, l, l);
+    return buf;
+}
+
+/* A fill of the light palette as the theme shows it. Mono keeps light
+ * fills light (black text stays readable) and their order of lightness;
+ * dark keeps the hue at 42% of its value. */
+static const char *theme_fill(const char *fill, rg_theme theme, char buf[8])
+{
+    unsigned rgb[3];
+    if (theme == RG_THEME_LIGHT || parse_hex(fill, rgb) != 0)
+        return fill;
+    if (theme == RG_THEME_MONO) {
+        unsigned l = (0xC4 + lightness(rgb) * (0xFF - 0xC4) / 255) & 0xFFu;
+        snprintf(buf, 8, "#%02X%02X%02X", l, l, l);
+    } else {
+        snprintf(buf, 8, "#%02X%02X%02X", (rgb[0] * 42 / 100) & 0xFFu,
+                 (rgb[1] * 42 / 100) & 0xFFu, (rgb[2] * 42 / 100) & 0xFFu);
+    }
+    return buf;
+}
+
+void rg_style__kind(const rg_doc *doc, const char *kind, rg_theme theme,
+                    rg_kind_look *out)
 {
     const builtin *b = &builtins[N_BUILTINS - 1]; /* other */
     for (size_t i = 0; i < N_BUILTINS; i++)
         if (strcmp(builtins[i].name, kind) == 0)
             b = &builtins[i];
-    *out = (rg_kind_look){kind, b->label, b->shape, b->style, b->fill,
-                          b->color, NULL, NULL};
-    if (!rg_kind_is_builtin(kind))
-        out->label = kind;
+    memset(out, 0, sizeof(*out));
+    out->name = kind;
+    out->label = rg_kind_is_builtin(kind) ? b->label : kind;
+    out->shape = b->shape;
+    out->style = b->style;
+    /* The built-in colours, in the theme: in dark, the light fill draws
+     * the border of a dark fill. */
+    out->fill = theme_fill(b->fill, theme, out->buf[0]);
+    out->color = theme == RG_THEME_DARK ? b->fill
+                 : theme == RG_THEME_MONO ? "#333333" : b->color;
+    const char *user_fill = NULL, *user_color = NULL, *user_font = NULL;
     for (size_t i = 0; i < doc->n_kinds; i++) {
         const rg_style *s = &doc->kinds[i];
         if (strcmp(s->name, kind) != 0)
@@ -67,33 +164,71 @@ void rg_style__kind(const rg_doc *doc, const char *kind, rg_kind_look *out)
         if (s->label) out->label = s->label;
         if (s->shape) out->shape = s->shape;
         if (s->style) out->style = s->style;
-        if (s->fill) out->fill = s->fill;
-        if (s->color) out->color = s->color;
-        if (s->fontcolor) out->fontcolor = s->fontcolor;
+        if (s->fill) user_fill = s->fill;
+        if (s->color) user_color = s->color;
+        if (s->fontcolor) user_font = s->fontcolor;
         out->attrs = &s->attrs;
+    }
+    /* The document's own colours are kept, but for mono's greys. */
+    if (user_fill)
+        out->fill = rg_style__color(user_fill, theme, out->buf[0]);
+    if (user_color)
+        out->color = rg_style__color(user_color, theme, out->buf[1]);
+    unsigned rgb[3];
+    if (user_font) {
+        out->fontcolor = rg_style__color(user_font, theme, out->buf[2]);
+    } else if (parse_hex(out->fill, rgb) == 0) {
+        out->fontcolor = lightness(rgb) >= 128
+                             ? rg_style__palette(RG_THEME_LIGHT)->ink
+                             : rg_style__palette(RG_THEME_DARK)->ink;
+    } else {
+        out->fontcolor = rg_style__palette(theme)->ink;
     }
 }
 
-static const rg_status_look statuses[RG_STATUS_COUNT] = {
-    /* confirmed: established; the heaviest line */
-    {"solid", "#1a1a1a", "2.4", "normal", "#1a1a1a", NULL,
-     "confirmed"},
-    /* reported: what a named source reports */
-    {"solid", "#555555", "1.2", "normal", "#333333", NULL, "reported"},
-    /* alleged: claimed, not established */
-    {"dashed", "#0072B2", "1.6", "empty", "#005A8C", "alleged",
-     "alleged"},
-    /* disputed: one side claims, another contests; the warning colour */
-    {"dashed", "#D55E00", "2.6", "normal", "#A34400", "disputed",
-     "disputed"},
-    /* denied: a party denies it */
-    {"dotted", "#777777", "2.0", "tee", "#555555", "denied", "denied"},
+static const rg_status_look statuses[RG_THEME_COUNT][RG_STATUS_COUNT] = {
+    {
+        /* confirmed: established; the heaviest line */
+        {"solid", "#1a1a1a", "2.4", "normal", "#1a1a1a", NULL, "confirmed"},
+        /* reported: what a named source reports */
+        {"solid", "#555555", "1.2", "normal", "#333333", NULL, "reported"},
+        /* alleged: claimed, not established */
+        {"dashed", "#0072B2", "1.6", "empty", "#005A8C", "alleged",
+         "alleged"},
+        /* disputed: one side claims, another contests; the warning
+         * colour */
+        {"dashed", "#D55E00", "2.6", "normal", "#A34400", "disputed",
+         "disputed"},
+        /* denied: a party denies it */
+        {"dotted", "#777777", "2.0", "tee", "#555555", "denied", "denied"},
+    },
+    {
+        /* dark: the same styles, in colours that stand out on black */
+        {"solid", "#ECEFF2", "2.4", "normal", "#ECEFF2", NULL, "confirmed"},
+        {"solid", "#9AA4AE", "1.2", "normal", "#C3CAD1", NULL, "reported"},
+        {"dashed", "#56B4E9", "1.6", "empty", "#8ACDF2", "alleged",
+         "alleged"},
+        {"dashed", "#F0A040", "2.6", "normal", "#F5BB70", "disputed",
+         "disputed"},
+        {"dotted", "#9AA4AE", "2.0", "tee", "#B5BDC5", "denied", "denied"},
+    },
+    {
+        /* mono: line style, weight, arrowhead and the marker carry it */
+        {"solid", "#000000", "2.4", "normal", "#000000", NULL, "confirmed"},
+        {"solid", "#555555", "1.2", "normal", "#333333", NULL, "reported"},
+        {"dashed", "#333333", "1.4", "empty", "#222222", "alleged",
+         "alleged"},
+        {"dashed", "#000000", "2.8", "normal", "#000000", "disputed",
+         "disputed"},
+        {"dotted", "#555555", "2.0", "tee", "#333333", "denied", "denied"},
+    },
 };
 
-const rg_status_look *rg_style__status(rg_status status)
+const rg_status_look *rg_style__status(rg_status status, rg_theme theme)
 {
-    return &statuses[(unsigned)status < RG_STATUS_COUNT ? status
-                                                        : RG_STATUS_REPORTED];
+    if ((unsigned)status >= RG_STATUS_COUNT)
+        status = RG_STATUS_REPORTED;
+    return &statuses[(unsigned)theme < RG_THEME_COUNT ? theme : 0][status];
 }
 
 const rg_style *rg_style__link_kind(const rg_doc *doc, const char *kind)

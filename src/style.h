@@ -5,8 +5,22 @@
 
 #include "model.h"
 
+/* The colours of a theme that are not a kind's or a status's. */
+typedef struct rg_palette {
+    const char *bg;               /* the page */
+    const char *ink;              /* text */
+    const char *muted;            /* notes, legend headings, markers */
+    const char *cluster_fill[3];  /* by nesting depth */
+    const char *cluster_line;
+    const char *cluster_ink;
+    const char *link_ink;         /* link labels without a status colour */
+} rg_palette;
+
+const rg_palette *rg_style__palette(rg_theme theme);
+
 /* The look of an actor kind (built-in, possibly overridden by the
- * document's "kinds"). Any field may be NULL: Graphviz's default. */
+ * document's "kinds"), in a theme. Any field may be NULL: Graphviz's
+ * default. Colours the theme derives are kept in the struct itself. */
 typedef struct rg_kind_look {
     const char *name;
     const char *label;     /* legend text */
@@ -16,6 +30,7 @@ typedef struct rg_kind_look {
     const char *color;     /* border */
     const char *fontcolor;
     const rg_attrs *attrs; /* the document's raw attributes, or NULL */
+    char buf[3][8];        /* "#RRGGBB" colours made for the theme */
 } rg_kind_look;
 
 /* The look of a link status. */
@@ -32,20 +47,26 @@ typedef struct rg_status_look {
 size_t rg_style__builtin_count(void);
 const char *rg_style__builtin_name(size_t i);
 
-/* The look of an actor kind in a document: the built-in look with the
- * document's overrides applied. */
-void rg_style__kind(const rg_doc *doc, const char *kind, rg_kind_look *out);
+/* The look of an actor kind in a document and theme: the built-in look
+ * with the document's overrides applied. In the dark theme, fills are
+ * darkened and borders take the light fill; in mono, "#RRGGBB" colours
+ * become greys of the same lightness. Text gets the ink that contrasts
+ * with the fill unless the document sets it. */
+void rg_style__kind(const rg_doc *doc, const char *kind, rg_theme theme,
+                    rg_kind_look *out);
 
-const rg_status_look *rg_style__status(rg_status status);
+const rg_status_look *rg_style__status(rg_status status, rg_theme theme);
 
 /* The document's style of a link kind, or NULL. */
 const rg_style *rg_style__link_kind(const rg_doc *doc, const char *kind);
+
+/* A "#RRGGBB" colour as the theme shows it (a grey in mono), into buf;
+ * other colours, and every colour of the other themes, as they are. */
+const char *rg_style__color(const char *color, rg_theme theme, char buf[8]);
 
 /* Fonts: a CSS-style family list; pango measures with the first family
  * fontconfig has (Liberation Sans stands in for Helvetica and Arial with
  * the same metrics), and browsers draw the SVG with the same list. */
 #define RG_FONT "Helvetica,Arial,sans-serif"
-#define RG_INK "#1a1a1a"
-#define RG_MUTED "#555555"
 
 #endif

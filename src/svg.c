@@ -216,8 +216,9 @@ int rg_svg__rewrite(rg_buf *out, const char *svg, size_t len,
         } else {
             if (ph == LABEL && !in_legend && !starts(line, n, "<g ") &&
                 !starts(line, n, "</g>")) {
-                rg_buf__printf(out, "<g id=\"%slegend\" class=\"legend\">\n",
-                               p);
+                const char *what = o->root_label ? o->root_label : "legend";
+                rg_buf__printf(out, "<g id=\"%s%s\" class=\"%s\">\n", p,
+                               what, what);
                 in_legend = 1;
             }
             if (ph == LABEL && (starts(line, n, "<g ") ||
@@ -237,7 +238,14 @@ int rg_svg__rewrite(rg_buf *out, const char *svg, size_t len,
                 if (ph == ROOT_GROUP && opts.title)
                     pending_title = opts.title;
             }
-            copy_line(out, line, n, p);
+            static const char legend_cluster[] =
+                "<g id=\"legend\" class=\"cluster legend\">";
+            if (n == sizeof(legend_cluster) - 1 &&
+                starts(line, n, legend_cluster))
+                /* The cluster holding the title and legend is no group. */
+                rg_buf__printf(out, "<g id=\"%slegend\" class=\"legend\">", p);
+            else
+                copy_line(out, line, n, p);
             if (nl != NULL)
                 rg_buf__putc(out, '\n');
             if (ph == ROOT_GROUP && starts(line, n, "<polygon"))

@@ -156,12 +156,63 @@ done
 SOURCE_DATE_EPOCH=1449014400 "$bin" render "$min" -T pdf >"$tmp/sde.pdf" 2>/dev/null
 check "the PDF date comes from SOURCE_DATE_EPOCH" grep -qa 'CreationDate (D:20151202000000' "$tmp/sde.pdf"
 
+# Citations: a marker on every citing actor and link, numbered by first
+# use, and a Sources block at the foot, in every format.
+actors=$(grep -c '"name":' "$opm")
+links=$(grep -c '"from":' "$opm")
+markers=$(grep -c '>\[1\]</text>' "$svg")
+check "every actor and link of the OPM chart carries [1] ($actors + $links, got $markers)" \
+    test "$markers" -eq $((actors + links))
+check "the SVG ends with a Sources block" sh -c "grep -A4 'id=\"opm-2015-sources\" class=\"sources\"' '$svg' | grep -q '>\[1\] China Says OPM Hack Was Not State&#45;Sponsored, Washington Free Beacon, 2015&#45;12&#45;02,'"
+check "the source's url is a link in SVG" grep -q 'xlink:href="https://freebeacon.com/national-security/china-says-opm-hack-was-not-state-sponsored/"' "$svg"
+pdftotext "$tmp/opm-2015.pdf" "$tmp/opm.txt" 2>"$tmp/err"
+check "the PDF holds the Sources block" sh -c "grep -q '^SOURCES' '$tmp/opm.txt' && grep -q '^\[1\] China Says OPM Hack' '$tmp/opm.txt'"
+"$bin" render "$opm" -T svg --no-citations >"$tmp/nocite.svg" 2>"$tmp/err"
+check "--no-citations: no markers, no Sources block" sh -c "! grep -q '\[1\]' '$tmp/nocite.svg' && ! grep -q 'sources' '$tmp/nocite.svg'"
+cat >"$tmp/cite.json" <<'JSON'
+{
+  "relgraph": 1,
+  "title": "Two sources",
+  "sources": [
+    {"id": "a", "title": "Alpha", "url": "https://a.example/?x=1&y=2"},
+    {"id": "b", "title": "Beta", "publisher": "Beta Press", "date": "2020-01"},
+    {"id": "c", "title": "Never cited"}
+  ],
+  "actors": [
+    {"id": "p", "name": "P", "kind": "person", "source": ["a", "b"]},
+    {"id": "q", "name": "Q", "kind": "company"}
+  ],
+  "links": [{"from": "p", "to": "q", "label": "owns", "source": "b"}]
+}
+JSON
+for e in dot neato; do
+    "$bin" render "$tmp/cite.json" --engine $e -o "$tmp/cite-$e.svg" 2>"$tmp/err"
+    check "$e: citations keep the SVG well-formed (a url with &)" xmllint --noout "$tmp/cite-$e.svg"
+    check "$e: sources numbered by first use (links first)" sh -c "grep -q '>\[1\] Beta, Beta Press, 2020&#45;01</text>' '$tmp/cite-$e.svg' && grep -q '>\[2\] Alpha, https://a.example/?x=1&amp;y=2</text>' '$tmp/cite-$e.svg'"
+    check "$e: an actor citing two sources reads [1,2]" grep -q '>\[1,2\]</text>' "$tmp/cite-$e.svg"
+    check "$e: an uncited source is not listed" sh -c "! grep -q 'Never cited' '$tmp/cite-$e.svg'"
+    ids=$(grep -o ' id="[^"]*"' "$tmp/cite-$e.svg" | sort)
+    check "$e: ids stay unique with citations" test -z "$(printf '%s\n' "$ids" | uniq -d)"
+done
+
+# Themes: dark draws on a dark page; mono uses greys only.
+"$bin" render "$opm" -T svg --theme dark >"$tmp/dark.svg" 2>"$tmp/err"
+check "--theme dark paints the page dark" grep -q '<polygon fill="#15181[cC]"' "$tmp/dark.svg"
+"$bin" render "$opm" -T svg --theme mono >"$tmp/mono.svg" 2>"$tmp/err"
+colours=$(grep -o '#[0-9A-Fa-f]\{6\}' "$tmp/mono.svg" | sort -u)
+not_grey=$(printf '%s\n' "$colours" | awk '{ r = substr($0, 2, 2); g = substr($0, 4, 2); b = substr($0, 6, 2); if (tolower(r) != tolower(g) || tolower(g) != tolower(b)) print }')
+check "--theme mono uses greys only ($(printf '%s\n' "$colours" | wc -l) colours)" test -z "$not_grey" -a -n "$colours"
+colours=$(grep -o '#[0-9A-Fa-f]\{6\}' "$svg" | sort -u)
+not_grey=$(printf '%s\n' "$colours" | awk '{ r = substr($0, 2, 2); g = substr($0, 4, 2); b = substr($0, 6, 2); if (tolower(r) != tolower(g) || tolower(g) != tolower(b)) print }')
+check "the light theme has colours (the mono check can fail)" test -n "$not_grey"
+"$bin" render "$opm" -T svg --theme blue >/dev/null 2>"$tmp/err"
+check "an unknown theme is a usage error (exit 2)" test $? -eq 2
+
 # The report page and the Markdown table.
 "$bin" render "$opm" -o "$tmp/r.html" -o "$tmp/r.md" 2>"$tmp/err"
 check "render to .html and .md" test $? -eq 0
 check "the report is well-formed (xmllint)" xmllint --noout "$tmp/r.html"
 check "the report inlines the chart, without XML prologue" sh -c "grep -q '<svg' '$tmp/r.html' && ! grep -q '<?xml' '$tmp/r.html'"
-links=$(grep -c '"from":' "$opm")
 rows=$(grep -c '^| ' "$tmp/r.md")
 check "the Markdown table has a row per link ($links + 2 header lines, got $rows)" test "$rows" -eq $((links + 2))
 check "the report lists the source" grep -q 'Washington Free Beacon' "$tmp/r.html"
