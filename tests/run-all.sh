@@ -69,6 +69,11 @@ sh tests/schema/run.sh "$bin" >"$log" 2>&1
 cat "$log"
 tally
 
+echo "== two charts in one page, in headless Chromium"
+sh tests/browser/run.sh "$bin" >"$log" 2>&1
+cat "$log"
+tally
+
 echo "== hostile input"
 HOSTILE_BIG=${HOSTILE_BIG:-200000} sh tests/hostile.sh "$bin" >"$log" 2>&1
 cat "$log"
