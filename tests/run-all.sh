@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs every test of `make test` (and, with BUILD=build/asan, of
-# `make check`) and ends with one line: "N passed, N failed".
+# `make check`) and ends with one line: "N passed, N failed" (and
+# ", N skipped" when a test could not run here, e.g. without Chromium).
 #   BUILD      the build directory (build)
 #   STRESS_N   how many generated documents the stress sample renders (100)
 set -u
@@ -10,17 +11,21 @@ build=$top/${BUILD:-build}
 bin=$build/relgraph
 pass=0
 fail=0
+skip=0
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
-# Adds the counts of a "...: P passed, F failed" line to the totals.
+# Adds the counts of a "...: P passed, F failed[, S skipped]" line to the
+# totals.
 tally() {
     line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
     p=$(echo "$line" | sed -E 's/.* ([0-9]+) passed.*/\1/')
     f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
+    s=$(echo "$line" | sed -nE 's/.* ([0-9]+) skipped.*/\1/p')
     if [ -z "$line" ]; then p=0; f=1; fi
     pass=$((pass + p))
     fail=$((fail + f))
+    skip=$((skip + ${s:-0}))
 }
 
 echo "== unit tests (cmocka)"
@@ -64,6 +69,11 @@ sh tests/schema/run.sh "$bin" >"$log" 2>&1
 cat "$log"
 tally
 
+echo "== two charts in one page, in headless Chromium"
+sh tests/browser/run.sh "$bin" >"$log" 2>&1
+cat "$log"
+tally
+
 echo "== hostile input"
 HOSTILE_BIG=${HOSTILE_BIG:-200000} sh tests/hostile.sh "$bin" >"$log" 2>&1
 cat "$log"
@@ -78,5 +88,9 @@ else
 fi
 tail -n 20 "$log"
 
-echo "$pass passed, $fail failed"
+if [ $skip -gt 0 ]; then
+    echo "$pass passed, $fail failed, $skip skipped (see \"skip\" above)"
+else
+    echo "$pass passed, $fail failed"
+fi
 [ $fail -eq 0 ]

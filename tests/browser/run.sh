@@ -1,0 +1,222 @@
+#!/bin/sh
+# Two different charts inlined in one HTML page, in a real browser:
+# relgraph renders graphs/opm-2015.json (--inline --responsive) and
+# graphs/minimal.json (--inline, fixed size) into $BUILD/browser/, which
+# gets page.html with both charts and checks.js inlined; headless
+# Chromium opens it, checks.js checks the live DOM (no id repeats on the
+# page; each chart is SVG, has a non-zero size, the size it asks for, and
+# every url(#...), href="#..." and aria-labelledby of a chart names an
+# element of that same chart) and writes its verdicts into the page,
+# which Chromium prints (--dump-dom). A second run saves a screenshot,
+# $BUILD/browser/two-charts.png (1400 x 2000).
+#
+# The checks are checked too: the same two charts rendered with one
+# --id-prefix must make the page report repeated ids and a reference
+# resolved outside its chart.
+#
+#   sh tests/browser/run.sh path/to/relgraph
+#
+# Chromium is Debian's chromium (CHROMIUM=... for another binary), run
+# headless with a fresh profile each time and a timeout of 120 s. When it
+# is missing, it is installed with apt-get as root; when that cannot be
+# done, the test says why and is skipped, not passed. Chromium's own
+# messages (dbus and the like) go to $BUILD/browser/*.chromium.log, shown
+# only when a run fails.
+#
+# Prints "ok", "FAIL" or "skip" and the name of each check, and a last
+# line "browser: P passed, F failed" (", S skipped" when any were); exits
+# 1 if any check failed.
+set -u
+bin=${1:?usage: sh tests/browser/run.sh path/to/relgraph}
+case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top" || exit 1
+here=tests/browser
+build=${BUILD:-build}
+case $build in /*) ;; *) build=$top/$build ;; esac
+out=$build/browser
+chromium=${CHROMIUM:-chromium}
+
+pass=0
+fail=0
+skip=0
+ok() { pass=$((pass + 1)); echo "ok   $1"; }
+bad() {
+    fail=$((fail + 1))
+    echo "FAIL $1"
+    shift
+    for f in "$@"; do
+        [ -s "$f" ] && tail -n 20 "$f" | sed 's/^/     /'
+    done
+}
+finish() {
+    if [ $skip -gt 0 ]; then
+        echo "browser: $pass passed, $fail failed, $skip skipped"
+    else
+        echo "browser: $pass passed, $fail failed"
+    fi
+    [ $fail -eq 0 ]
+    exit
+}
+
+mkdir -p "$out" || exit 1
+rm -rf "$out"/*.svg "$out"/*.how "$out"/*.err "$out"/*.html "$out"/*.dom \
+    "$out"/*.verdicts "$out"/*.log "$out"/*.png "$out/same-prefix"
+
+# Chromium, installed when missing and possible; if not, say why and skip.
+skip_all() {
+    skip=1
+    echo "skip the browser test: $1"
+    shift
+    for line in "$@"; do
+        echo "     $line"
+    done
+    finish
+}
+how="install it with: sudo apt-get update && sudo apt-get install -y chromium"
+if ! command -v "$chromium" >/dev/null 2>&1; then
+    if [ "$chromium" != chromium ]; then
+        skip_all "CHROMIUM=$chromium is not a command"
+    elif [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+        skip_all "chromium is not installed, and installing it needs root and apt-get" \
+            "$how (or run: make test-deps)"
+    fi
+    echo "installing Debian's chromium for the browser test"
+    export DEBIAN_FRONTEND=noninteractive
+    if ! { apt-get update -qq &&
+        apt-get install -y -qq --no-install-recommends chromium; } \
+        >"$out/apt.log" 2>&1 || ! command -v chromium >/dev/null 2>&1; then
+        tail -n 5 "$out/apt.log" | sed 's/^/     /'
+        skip_all "chromium is not installed, and apt-get could not install it" \
+            "(no network or no Debian mirror?); apt-get's output is in $out/apt.log"
+    fi
+fi
+
+# Runs Chromium on a page with a fresh profile: browse LOG PAGE OPTION...
+# Chromium's messages go to LOG.
+browse() {
+    log=$1
+    page=$2
+    shift 2
+    profile=$(mktemp -d) || return 1
+    echo "$chromium $* $page" >"$log"
+    # --disable-dev-shm-usage: containers often give /dev/shm 64 MB,
+    # which a large page can exhaust.
+    timeout 120 "$chromium" --headless --no-sandbox --disable-gpu \
+        --disable-background-networking --disable-component-update \
+        --no-first-run --disable-dev-shm-usage --user-data-dir="$profile" \
+        --window-size=1400,2000 --hide-scrollbars "$@" "file://$page" 2>>"$log"
+    st=$?
+    rm -rf "$profile"
+    [ $st -eq 124 ] && echo "(timed out after 120 s)" >>"$log"
+    return $st
+}
+
+# Writes a page of two inlined charts: page OUT SVG1 SVG2 (each SVG is
+# named after its file and described by the NAME.how file beside it).
+page() {
+    {
+        printf '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        printf '<title>relgraph: two charts in one page</title>\n<style>\n'
+        printf 'body { margin: 16px; font: 14px sans-serif; }\n'
+        printf 'figure { margin: 0 0 24px; }\n'
+        printf 'figure svg { display: block; }\n</style>\n</head>\n<body>\n'
+        for svg in "$2" "$3"; do
+            name=$(basename "$svg" .svg)
+            printf '<figure data-chart="%s">\n' "$name"
+            cat "$svg"
+            printf '<figcaption>%s: relgraph render %s</figcaption>\n</figure>\n' \
+                "$name" "$(cat "${svg%.svg}.how")"
+        done
+        printf '<pre id="result">the checks did not run</pre>\n<script>\n'
+        cat "$here/checks.js"
+        printf '</script>\n</body>\n</html>\n'
+    } >"$1"
+}
+
+# The verdicts checks.js left in a dumped page, one a line: the text of
+# the first <pre id="result"> (the page's script mentions it too).
+verdicts() {
+    awk '!on && sub(/.*<pre id="result">/, "") { on = 1 }
+        on { if (sub(/<\/pre>.*/, "")) { print; exit } print }' "$1" |
+        sed -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&quot;/"/g' -e 's/&amp;/\&/g' |
+        grep .
+}
+
+# render DIR NAME OPTION... renders graphs/NAME.json to DIR/NAME.svg.
+render() {
+    dir=$1
+    name=$2
+    shift 2
+    echo "graphs/$name.json $*" >"$dir/$name.how"
+    "$bin" render "graphs/$name.json" -T svg "$@" >"$dir/$name.svg" 2>"$dir/$name.err"
+}
+
+if render "$out" opm-2015 --inline --responsive && render "$out" minimal --inline; then
+    ok "relgraph renders opm-2015 (--inline --responsive) and minimal (--inline)"
+else
+    bad "relgraph renders opm-2015 (--inline --responsive) and minimal (--inline)" \
+        "$out/opm-2015.err" "$out/minimal.err"
+    finish
+fi
+page "$out/page.html" "$out/opm-2015.svg" "$out/minimal.svg"
+
+start=$(date +%s)
+browse "$out/page.chromium.log" "$out/page.html" --dump-dom >"$out/page.dom"
+st=$?
+verdicts "$out/page.dom" >"$out/page.verdicts"
+if [ $st -ne 0 ] || ! grep -qx 'done' "$out/page.verdicts"; then
+    bad "Chromium runs checks.js on page.html to the end (status $st)" \
+        "$out/page.verdicts" "$out/page.chromium.log"
+else
+    ok "Chromium runs checks.js on page.html to the end"
+    while read -r key verdict detail; do
+        [ "$key" = 'done' ] && continue
+        if [ "$verdict" = ok ]; then
+            ok "$key: $detail"
+        else
+            bad "$key: $detail"
+        fi
+    done <"$out/page.verdicts"
+fi
+
+# The screenshot: a PNG of the window's size, 1400 x 2000, and not a
+# blank page (13 kB at that size; with the two charts, about 285 kB).
+png_dim() { od -An -j"$2" -N4 -tu1 "$1" | awk '{print $1*16777216+$2*65536+$3*256+$4}'; }
+shot=$out/two-charts.png
+browse "$out/screenshot.chromium.log" "$out/page.html" --screenshot="$shot" >/dev/null
+st=$?
+if [ $st -eq 0 ] && [ -s "$shot" ] &&
+    [ "$(head -c 8 "$shot" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] &&
+    [ "$(png_dim "$shot" 16)x$(png_dim "$shot" 20)" = 1400x2000 ] &&
+    [ "$(wc -c <"$shot")" -gt 50000 ]; then
+    ok "screenshot $shot: 1400 x 2000, $(($(wc -c <"$shot") / 1024)) kB"
+else
+    bad "screenshot $shot (status $st)" "$out/screenshot.chromium.log"
+fi
+
+# The negative self-check: with one --id-prefix for both charts, the page
+# must report repeated ids and a chart's reference resolved into the other.
+same=$out/same-prefix
+mkdir -p "$same"
+if ! { render "$same" opm-2015 --inline --responsive --id-prefix same- &&
+    render "$same" minimal --inline --id-prefix same-; }; then
+    bad "relgraph renders both charts with --id-prefix same-" \
+        "$same/opm-2015.err" "$same/minimal.err"
+fi
+page "$out/same-prefix.html" "$same/opm-2015.svg" "$same/minimal.svg"
+browse "$out/same-prefix.chromium.log" "$out/same-prefix.html" --dump-dom \
+    >"$out/same-prefix.dom"
+verdicts "$out/same-prefix.dom" >"$out/same-prefix.verdicts"
+if grep -q '^unique-ids FAIL ' "$out/same-prefix.verdicts" &&
+    grep -q '^refs:[^ ]* FAIL .*outside this chart' "$out/same-prefix.verdicts" &&
+    grep -qx 'done' "$out/same-prefix.verdicts"; then
+    ok "self-check: two charts with one --id-prefix are caught ($(
+        sed -n 's/^unique-ids FAIL \([0-9]*\) ids repeat.*/\1 ids repeat/p' \
+            "$out/same-prefix.verdicts"))"
+else
+    bad "self-check: two charts with one --id-prefix must fail unique-ids and refs" \
+        "$out/same-prefix.verdicts" "$out/same-prefix.chromium.log"
+fi
+echo "(Chromium: 3 runs in $(($(date +%s) - start)) s; its messages are in $out/*.chromium.log)"
+finish
