@@ -29,7 +29,8 @@ ALL_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Iinclude -Isrc \
 ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS)
 
 LIB_SRC := src/model.c src/diag.c src/buf.c src/jsonpos.c src/load_json.c \
-           src/check.c src/style.c src/build.c src/render.c src/fmt.c src/svg.c src/report.c
+           src/check.c src/style.c src/build.c src/render.c src/fmt.c src/svg.c src/report.c \
+           src/view.c
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 HEADERS := $(wildcard include/*.h src/*.h)
 
@@ -64,7 +65,11 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	mkdir -p out
 	$(BUILD)/relgraph render graphs/opm-2015.json -o out/opm-2015.svg -o out/opm-2015.png
-	@echo "wrote out/opm-2015.svg and out/opm-2015.png"
+	$(BUILD)/relgraph render graphs/opm-2015.json --focus opm-breach \
+	    --direction TB -o out/opm-2015-a4.svg -o out/opm-2015-a4.png \
+	    -o out/opm-2015-a4.pdf
+	@echo "wrote out/opm-2015.svg and .png (the whole story), and"
+	@echo "out/opm-2015-a4.svg, .png and .pdf (the attribution of the breach, for an A4 page)"
 
 # ---- tests ----
 

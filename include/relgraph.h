@@ -321,6 +321,13 @@ typedef struct rg_render_opts {
      *  "Sources" block at the foot of the chart. */
     bool no_citations;
     rg_theme theme;         /**< colours; RG_THEME_LIGHT by default */
+    /** Draw only the actors within `focus_depth` links (either way) of
+     *  these, and the links between them: a chart of one part of a big
+     *  document. Each names an actor by id, name or alias. The chart says
+     *  what it leaves out. n_focus 0: the whole document. */
+    const char *const *focus;
+    size_t n_focus;
+    unsigned focus_depth;   /**< 0: the default, 1 */
 } rg_render_opts;
 
 /** Stores the default options in `out`. */

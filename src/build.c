@@ -836,6 +836,13 @@ static void graph_label(bld *b, rg_buf *t, int sources)
         rg_buf__puts(t, "</FONT></TD></TR>");
         rows++;
     }
+    if (d->view_note != NULL) {
+        rg_buf__printf(t, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT "
+                          "POINT-SIZE=\"10\" COLOR=\"%s\"><I>", b->pal->muted);
+        html_wrapped(t, d->view_note, 110);
+        rg_buf__puts(t, "</I></FONT></TD></TR>");
+        rows++;
+    }
     if (b->opts->legend && (d->n_actors > 0 || d->n_links > 0)) {
         rg_buf__puts(t, "<TR><TD ALIGN=\"LEFT\" CELLPADDING=\"6\">"
                         "<TABLE BORDER=\"0\" CELLBORDER=\"0\" "

@@ -53,6 +53,10 @@ static const char usage_text[] =
     "                    and the Sources block at the foot of the chart\n"
     "      --theme=T     colours: light (default), dark, or mono (greys only,\n"
     "                    for black-and-white print)\n"
+    "      --focus=ACTOR draw only the actors within --depth links of ACTOR\n"
+    "                    (an id, name or alias; repeat for several) and the\n"
+    "                    links between them; the chart says what it leaves out\n"
+    "      --depth=N     how many links --focus follows, either way (default 1)\n"
     "      --dpi=N       PNG resolution in dots per inch (default 150)\n"
     "      --id-prefix=P put P before every id of the SVG (default: the\n"
     "                    input's name, e.g. opm-2015-), so that charts\n"
@@ -238,6 +242,7 @@ typedef struct args {
     int write;                /* fmt -w */
     int check_only;           /* fmt --check */
     rg_render_opts opts;
+    const char *focus[64];    /* --focus, for opts.focus */
 } args;
 
 enum {
@@ -255,7 +260,9 @@ enum {
     OPT_INLINE,
     OPT_RESPONSIVE,
     OPT_NO_CITATIONS,
-    OPT_THEME
+    OPT_THEME,
+    OPT_FOCUS,
+    OPT_DEPTH
 };
 
 static const struct option long_options[] = {
@@ -276,6 +283,8 @@ static const struct option long_options[] = {
     {"responsive", no_argument, NULL, OPT_RESPONSIVE},
     {"no-citations", no_argument, NULL, OPT_NO_CITATIONS},
     {"theme", required_argument, NULL, OPT_THEME},
+    {"focus", required_argument, NULL, OPT_FOCUS},
+    {"depth", required_argument, NULL, OPT_DEPTH},
     {"write", no_argument, NULL, 'w'},
     {"check", no_argument, NULL, OPT_CHECK},
     {"help", no_argument, NULL, 'h'},
@@ -397,6 +406,22 @@ static int parse_option(args *a, int c, const char *arg, char **argv)
     case OPT_NO_CITATIONS:
         a->opts.no_citations = true;
         return 0;
+    case OPT_FOCUS:
+        if (a->opts.n_focus == sizeof(a->focus) / sizeof(a->focus[0]))
+            return usage_error("%s", "at most 64 --focus actors");
+        a->focus[a->opts.n_focus++] = arg;
+        a->opts.focus = a->focus;
+        return 0;
+    case OPT_DEPTH: {
+        char *end;
+        errno = 0;
+        long d = strtol(arg, &end, 10);
+        if (errno != 0 || end == arg || *end != '\0' || d < 1 || d > 100)
+            return usage_error("--depth takes a whole number from 1 to "
+                               "100, not '%s'", arg);
+        a->opts.focus_depth = (unsigned)d;
+        return 0;
+    }
     case OPT_THEME:
         if (rg_theme_parse(&a->opts.theme, arg) != 0)
             return usage_error("unknown theme '%s'; use light, dark or mono",
@@ -665,6 +690,17 @@ static int render_one(const args *a, rg_renderer **r, const char *input,
         rc = EXIT_INPUT;
         goto out;
     }
+    for (size_t i = 0; i < a->opts.n_focus; i++) {
+        if (rg_doc_find_actor(doc, a->opts.focus[i]) < 0) {
+            rg_diags_add(diags, RG_ERROR, input,
+                         "--focus %s: no actor has this id, nor is it the "
+                         "name or alias of exactly one actor",
+                         a->opts.focus[i]);
+            rc = EXIT_USAGE;
+        }
+    }
+    if (rc == EXIT_USAGE)
+        goto out;
     for (int i = 0; i < n; i++)
         formats[nf++] = fmts[i];
     if (a->to_stdout)
@@ -720,6 +756,9 @@ static int cmd_render(int argc, char **argv)
     int rc = parse_args(&a, argc, argv);
     if (rc != EXIT_OK)
         return rc;
+    if (a.opts.focus_depth > 0 && a.opts.n_focus == 0)
+        return usage_error("%s", "--depth needs --focus ACTOR: the actors "
+                                 "the depth is counted from");
     rg_diags *diags = rg_diags_new();
     rg_renderer *r = NULL;
     if (diags == NULL)

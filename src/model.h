@@ -77,6 +77,9 @@ struct rg_doc {
     size_t n_gvvals;
     rg_map ids;    /* actor id -> index */
     rg_map names;  /* actor name or alias -> index, or RG_MAP_AMBIGUOUS */
+    /* In a view (view.h): what it leaves out, said under the description;
+     * NULL for a whole document. */
+    const char *view_note;
 };
 
 rg_doc *rg_doc__new(const char *file);

@@ -12,6 +12,7 @@
 #include "model.h"
 #include "report.h"
 #include "svg.h"
+#include "view.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -251,6 +252,8 @@ static void summary(rg_buf *b, const rg_doc *d)
         if (by[s] > 0)
             rg_buf__printf(b, ", %zu %s", by[s], rg_status_name((rg_status)s));
     rg_buf__putc(b, '.');
+    if (d->view_note != NULL)
+        rg_buf__printf(b, " %s", d->view_note);
 }
 
 /* cairo writes the time of rendering into the PDF (and ignores
@@ -684,6 +687,10 @@ static const char *pick_engine(const rg_doc *doc, const rg_render_opts *o,
     return "sfdp";
 }
 
+static int render_doc(rg_output **out, rg_renderer *r, const rg_doc *doc,
+                      const rg_render_opts *opts, const rg_format *formats,
+                      size_t n, rg_diags *diags);
+
 int rg_render(rg_output **out, rg_renderer *r, const rg_doc *doc,
               const rg_render_opts *opts, const rg_format *formats,
               size_t n, rg_diags *diags)
@@ -693,6 +700,40 @@ int rg_render(rg_output **out, rg_renderer *r, const rg_doc *doc,
     if (opts == NULL)
         opts = &dflt;
     *out = NULL;
+    if (opts->n_focus == 0)
+        return render_doc(out, r, doc, opts, formats, n, diags);
+    size_t *focus = malloc(opts->n_focus * sizeof(*focus));
+    if (focus == NULL) {
+        rg_diags_add(diags, RG_ERROR, doc->file, "out of memory");
+        return -1;
+    }
+    for (size_t i = 0; i < opts->n_focus; i++) {
+        long a = rg_doc_find_actor(doc, opts->focus[i]);
+        if (a < 0) {
+            rg_diags_add(diags, RG_ERROR, doc->file,
+                         "focus: no actor is \"%s\" (by id, or by a name or "
+                         "alias only one actor has)", opts->focus[i]);
+            free(focus);
+            return -1;
+        }
+        focus[i] = (size_t)a;
+    }
+    rg_view v;
+    int rc = -1;
+    if (rg_view__make(&v, doc, focus, opts->n_focus,
+                      opts->focus_depth ? opts->focus_depth : 1) != 0)
+        rg_diags_add(diags, RG_ERROR, doc->file, "out of memory");
+    else
+        rc = render_doc(out, r, &v.doc, opts, formats, n, diags);
+    rg_view__free(&v);
+    free(focus);
+    return rc;
+}
+
+static int render_doc(rg_output **out, rg_renderer *r, const rg_doc *doc,
+                      const rg_render_opts *opts, const rg_format *formats,
+                      size_t n, rg_diags *diags)
+{
     for (size_t i = 0; i < n; i++) {
         if ((unsigned)formats[i] >= RG_FORMAT_COUNT) {
             rg_diags_add(diags, RG_ERROR, doc->file, "unknown output format");

@@ -455,6 +455,11 @@ static void html_intro(rep *r, const char *svg, size_t svg_len)
         html(b, d->description, 1);
         rg_buf__puts(b, "</p>\n");
     }
+    if (d->view_note != NULL) {
+        rg_buf__puts(b, "<p class=\"view\">");
+        html(b, d->view_note, 0);
+        rg_buf__puts(b, "</p>\n");
+    }
     if (svg == NULL || svg_len == 0)
         return;
     rg_buf__puts(b, "<figure class=\"chart\">\n");
@@ -968,6 +973,10 @@ int rg_report__markdown(rg_buf *out, const rg_doc *doc)
     rg_buf__puts(out, "# ");
     md(out, doc_title(doc), 0);
     rg_buf__puts(out, "\n\n");
+    if (doc->view_note != NULL) {
+        md(out, doc->view_note, 0);
+        rg_buf__puts(out, "\n\n");
+    }
     md_table(&r);
     md_sources(&r);
     return rep_done(&r, 0);

@@ -201,6 +201,44 @@ for e in dot neato; do
     check "$e: ids stay unique with citations" test -z "$(printf '%s\n' "$ids" | uniq -d)"
 done
 
+# Focus: a chart of the part of a document around some actors, that
+# says what it leaves out.
+"$bin" render "$opm" --focus opm-breach -o "$tmp/focus.svg" -o "$tmp/focus.md" 2>"$tmp/err"
+check "--focus renders" test $? -eq 0
+check "--focus keeps the actors one link away (8)" test "$(grep -c 'class="node actor' "$tmp/focus.svg")" -eq 8
+check "--focus keeps the links between them (10)" test "$(grep -c 'class="edge link' "$tmp/focus.svg")" -eq 10
+check "--focus says what it leaves out, in the chart" grep -q '>Showing 8 of 49 actors and 10 of 60 links: those within 1 link of OPM breach.<' "$tmp/focus.svg"
+check "--focus: the Markdown table has the 10 links" test "$(grep -c '^| ' "$tmp/focus.md")" -eq 12
+check "--focus: a claimer left out is still named in the tooltip" grep -q 'claimed by United States, James Clapper' "$tmp/focus.svg"
+ids=$(grep -o ' id="[^"]*"' "$tmp/focus.svg" | sort)
+check "--focus: ids unique" test -z "$(printf '%s\n' "$ids" | uniq -d)"
+"$bin" render "$opm" --focus Chalco --focus 'Deep Panda' --depth 2 -T svg >"$tmp/focus2.svg" 2>"$tmp/err"
+n2=$(grep -c 'class="node actor' "$tmp/focus2.svg")
+check "--focus by alias and name, --depth 2 reaches further ($n2 actors)" test "$n2" -gt 8 -a "$n2" -lt 49
+"$bin" render "$opm" --focus nobody -T svg >"$tmp/focus3.svg" 2>"$tmp/err"
+check "--focus on no actor: exit 2" test $? -eq 2
+check "--focus on no actor: says so" grep -q 'focus nobody: no actor has this id' "$tmp/err"
+check "--focus on no actor: writes nothing" test ! -s "$tmp/focus3.svg"
+"$bin" render "$opm" --depth 2 -T svg >/dev/null 2>"$tmp/err"
+check "--depth without --focus: exit 2" test $? -eq 2
+
+# Legibility at A4 width: the A4 chart of `make demo`, scaled to the
+# 510 pt (180 mm) a portrait A4 page prints, keeps actor names at 6 pt or
+# more and no text under 4.5 pt. The whole story is too big for A4; the
+# same measure puts its names under 2 pt, which shows the check can fail.
+a4_sizes() {
+    w=$(grep -o '<svg width="[0-9.]*pt' "$1" | sed 's/[^0-9.]//g')
+    min=$(grep -o 'font-size="[0-9.]*"' "$1" | grep -o '[0-9.][0-9.]*' | sort -n | head -1)
+    echo "$w $min" | awk '{ s = 510 / $1; if (s > 1) s = 1; printf "%.1f %.1f", 11 * s, $2 * s }'
+}
+"$bin" render "$opm" --focus opm-breach --direction TB -T svg >"$tmp/a4.svg" 2>"$tmp/err"
+set -- $(a4_sizes "$tmp/a4.svg")
+check "A4 chart at A4 width: names $1 pt (>= 6), smallest text $2 pt (>= 4.5)" \
+    awk -v n="$1" -v m="$2" 'BEGIN { exit !(n >= 6 && m >= 4.5) }'
+set -- $(a4_sizes "$svg")
+check "the whole story at A4 width: names $1 pt, too small (< 6)" \
+    awk -v n="$1" 'BEGIN { exit !(n < 6) }'
+
 # Themes: dark draws on a dark page; mono uses greys only.
 "$bin" render "$opm" -T svg --theme dark >"$tmp/dark.svg" 2>"$tmp/err"
 check "--theme dark paints the page dark" grep -q '<polygon fill="#15181[cC]"' "$tmp/dark.svg"
