@@ -142,7 +142,7 @@ static void root_tag(rg_buf *out, const char *s, size_t n,
         rg_buf__putc(out, s[i] == '\n' ? ' ' : s[i]);
         i++;
     }
-    rg_buf__puts(out, " role=\"img\"");
+    rg_buf__puts(out, " class=\"relgraph\" role=\"img\"");
     if (o->title || o->desc) {
         rg_buf__puts(out, " aria-labelledby=\"");
         if (o->title)

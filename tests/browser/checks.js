@@ -125,8 +125,26 @@
             wrong.slice(0, 4).join('; ') + (wrong.length > 4 ? '; ...' : ''));
     }
 
+    // graphs/report-example.css, which the page loads, must take effect:
+    // its rules select by the classes relgraph writes.
+    function checkStylesheet() {
+        var svg = document.querySelector('figure[data-chart="opm-2015"] svg');
+        var path = svg && svg.querySelector('.link.disputed path');
+        if (!path) {
+            report('stylesheet', false, 'no .link.disputed path in opm-2015');
+            return;
+        }
+        var width = getComputedStyle(path).strokeWidth;
+        var root = svg.classList.contains('relgraph');
+        report('stylesheet', width === '3.5px' && root,
+            'svg.relgraph: ' + root + '; a disputed link is ' + width +
+            ' wide by graphs/report-example.css (Graphviz wrote ' +
+            path.getAttribute('stroke-width') + ')');
+    }
+
     function run() {
         checkUniqueIds();
+        checkStylesheet();
         var figures = document.querySelectorAll('figure[data-chart]');
         if (figures.length === 0)
             throw new Error('no figure[data-chart] on the page');

@@ -120,7 +120,9 @@ page() {
         printf '<title>relgraph: two charts in one page</title>\n<style>\n'
         printf 'body { margin: 16px; font: 14px sans-serif; }\n'
         printf 'figure { margin: 0 0 24px; }\n'
-        printf 'figure svg { display: block; }\n</style>\n</head>\n<body>\n'
+        printf 'figure svg { display: block; }\n'
+        cat graphs/report-example.css
+        printf '</style>\n</head>\n<body>\n'
         for svg in "$2" "$3"; do
             name=$(basename "$svg" .svg)
             printf '<figure data-chart="%s">\n' "$name"
