@@ -5,7 +5,8 @@
  * of the child process turning it into a diagnostic. Everything is freed.
  *
  * The render options the CLI can set (svg_inline, svg_responsive,
- * id_prefix, legend, direction) are chosen from a hash of the input, so
+ * id_prefix, legend, direction, no_citations, theme, focus and its
+ * depth) are chosen from a hash of the input, so
  * that one input always renders the same way (a reproducer reproduces)
  * while the corpus covers every combination.
  *
@@ -246,6 +247,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static const int legends[] = {-1, 0, 1, -1};
     opts.legend = legends[(h >> 4) & 3];
     opts.direction = directions[(h >> 6) & 7];
+    opts.no_citations = (h >> 9) & 1;
+    opts.theme = (rg_theme)(((h >> 10) & 3) % RG_THEME_COUNT);
+    /* A quarter of the inputs are drawn as a view around their first
+     * actor, one or two links deep. */
+    const char *focus[1];
+    if (((h >> 12) & 3) == 0 && rg_doc_actor_count(doc) > 0) {
+        focus[0] = rg_doc_actor(doc, 0)->id;
+        opts.focus = focus;
+        opts.n_focus = 1;
+        opts.focus_depth = 1 + ((h >> 14) & 1);
+    }
 
     const rg_format formats[] = {RG_FORMAT_SVG, RG_FORMAT_DOT,
                                  RG_FORMAT_HTML, RG_FORMAT_MD};
