@@ -153,15 +153,20 @@ int rg_view__make(rg_view *v, const rg_doc *doc, const size_t *focus,
     rg_buf__printf(&note, "Showing %zu of %zu actors and %zu of %zu links: "
                           "those within %u link%s of ",
                    shown, n, nl, doc->n_links, depth, depth == 1 ? "" : "s");
+    /* The focus actors, each once, in the order given (map is no longer
+     * needed for indexes, so it holds them). */
+    size_t named = 0;
     for (size_t i = 0; i < n_focus; i++) {
         int dup = 0;
         for (size_t j = 0; j < i; j++)
             dup |= focus[j] == focus[i];
-        if (dup)
-            continue;
+        if (!dup)
+            map[named++] = focus[i];
+    }
+    for (size_t i = 0; i < named; i++) {
         if (i > 0)
-            rg_buf__puts(&note, i + 1 == n_focus ? " and " : ", ");
-        rg_buf__puts(&note, doc->actors[focus[i]].name);
+            rg_buf__puts(&note, i + 1 == named ? " and " : ", ");
+        rg_buf__puts(&note, doc->actors[map[i]].name);
     }
     rg_buf__putc(&note, '.');
     if (note.oom) {
