@@ -767,13 +767,34 @@ static void node_edge_defaults(bld *b)
     decl(b, AGEDGE, "arrowsize", "0.75");
 }
 
+/* cgraph's default ids for named objects are the addresses of their name
+ * strings, and subgraphs are kept in id order: the order of the clusters,
+ * so the layout and the SVG, followed where malloc happened to put their
+ * names (it changed with the environment's size). Declining to map names
+ * makes cgraph number every object in creation order and keep the names
+ * in its own table. */
+static long id_map(void *state, int objtype, char *str, IDTYPE *id,
+                   int createflag)
+{
+    if (str != NULL)
+        return 0;
+    return AgIdDisc.map(state, objtype, NULL, id, createflag);
+}
+
 int rg_build__graph(rg_built *out, const rg_doc *doc,
                     const rg_build_opts *opts)
 {
+    static Agiddisc_t ids;
+    static Agdisc_t disc;
+    if (disc.id == NULL) {
+        ids = AgIdDisc;
+        ids.map = id_map;
+        disc.id = &ids;
+    }
     memset(out, 0, sizeof(*out));
     bld b = {0, doc, opts, NULL, NULL, {0}, out, 0};
     Agdesc_t desc = Agdirected;
-    b.g = agopen("relgraph", desc, NULL);
+    b.g = agopen("relgraph", desc, &disc);
     out->g = b.g;
     b.clusters = calloc(doc->n_groups ? doc->n_groups : 1,
                         sizeof(*b.clusters));
