@@ -524,7 +524,7 @@ static void add_links(bld *b)
         set(e, class_sym, rg_buf__str(&b->tmp));
         const rg_status_look *st = rg_style__status(k->status);
         link_label(b, k, st);
-        if (b->tmp.len > 0)
+        if (b->tmp.len > 0 && b->opts->link_labels)
             set_html(b, e, label, rg_buf__str(&b->tmp));
         set(e, style, st->style);
         set(e, color, st->color);
