@@ -727,7 +727,7 @@ static void graph_attrs(bld *b)
         {"outputorder", "edgesfirst"},
         {"labelloc", "t"},
         {"labeljust", "l"},
-        {"overlap", dot ? NULL : "prism"},
+        {"overlap", dot ? NULL : b->opts->overlap ? b->opts->overlap : "prism"},
         {"sep", dot ? NULL : "+6"},
     };
     for (size_t i = 0; i < sizeof(root) / sizeof(root[0]); i++) {

@@ -13,6 +13,7 @@ typedef struct rg_build_opts {
     const char *direction;  /* resolved: never NULL */
     int legend;             /* 0 or 1 */
     int link_labels;        /* 0: link labels only in titles and tooltips */
+    const char *overlap;    /* sfdp and neato's overlap; NULL: "prism" */
 } rg_build_opts;
 
 /* A link target in the graph, whose text must be XML-escaped for SVG
