@@ -8,6 +8,7 @@
  * same size in a fraction of the time, and the pixels are the same. */
 #include "pngenc.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
@@ -86,49 +87,107 @@ static void filter_row(unsigned char *dst, const uint32_t *cur,
     }
 }
 
-/* Deflates the rows into IDAT chunks of at most 1 MiB. */
-static int write_idat(rg_buf *out, const uint32_t *px, unsigned w,
-                      unsigned h, int alpha)
+/* A band of rows deflated as a raw stream of its own. Bands are
+ * compressed on two threads and joined into one zlib stream: a band
+ * other than the last ends with a sync flush (byte-aligned, not final),
+ * so the bands' streams concatenate, and their Adler-32 sums combine.
+ * The bands are fixed by the image's height, so the bytes do not depend
+ * on the threads' timing. */
+typedef struct band {
+    const uint32_t *px;
+    unsigned w, y0, y1;
+    int alpha, last;
+    rg_buf z;       /* the deflated rows */
+    uLong adler;    /* of the filtered rows */
+    int rc;
+} band;
+
+static void *deflate_band(void *arg)
 {
-    size_t rowlen = (size_t)w * (alpha ? 4 : 3);
+    band *b = arg;
+    size_t rowlen = (size_t)b->w * (b->alpha ? 4 : 3);
     unsigned char *line = malloc(rowlen + 1);
-    size_t cap = 1 << 20;
-    unsigned char *z = malloc(cap);
+    unsigned char out[1 << 16];
     z_stream s;
     memset(&s, 0, sizeof(s));
-    int rc = -1, zok = deflateInit2(&s, 1, Z_DEFLATED, 15, 8,
-                                    Z_DEFAULT_STRATEGY) == Z_OK;
-    if (line == NULL || z == NULL || !zok)
+    int zok = deflateInit2(&s, 1, Z_DEFLATED, -15, 8,
+                           Z_DEFAULT_STRATEGY) == Z_OK;
+    b->rc = -1;
+    b->adler = adler32(0, NULL, 0);
+    if (line == NULL || !zok)
         goto out;
-    s.next_out = z;
-    s.avail_out = (uInt)cap;
-    for (unsigned y = 0; y <= h; y++) {
-        int last = y == h;
-        if (!last) {
-            const uint32_t *cur = px + (size_t)y * w;
-            filter_row(line, cur, y > 0 ? cur - w : NULL, w, alpha);
+    for (unsigned y = b->y0; y <= b->y1; y++) {
+        int end = y == b->y1;
+        int flush = !end ? Z_NO_FLUSH : b->last ? Z_FINISH : Z_SYNC_FLUSH;
+        if (!end) {
+            const uint32_t *cur = b->px + (size_t)y * b->w;
+            filter_row(line, cur, y > 0 ? cur - b->w : NULL, b->w, b->alpha);
+            b->adler = adler32(b->adler, line, (uInt)(rowlen + 1));
             s.next_in = line;
             s.avail_in = (uInt)(rowlen + 1);
         }
-        for (;;) {
-            int zr = deflate(&s, last ? Z_FINISH : Z_NO_FLUSH);
-            if (zr == Z_STREAM_ERROR)
+        do {
+            s.next_out = out;
+            s.avail_out = sizeof(out);
+            if (deflate(&s, flush) == Z_STREAM_ERROR)
                 goto out;
-            if (s.avail_out == 0 || (last && zr == Z_STREAM_END)) {
-                chunk(out, "IDAT", z, cap - s.avail_out);
-                s.next_out = z;
-                s.avail_out = (uInt)cap;
-            }
-            if (last ? zr == Z_STREAM_END : s.avail_in == 0)
-                break;
-        }
+            rg_buf__putn(&b->z, (const char *)out, sizeof(out) - s.avail_out);
+        } while (s.avail_out == 0);
     }
-    rc = 0;
+    b->rc = b->z.oom ? -1 : 0;
 out:
     if (zok)
         deflateEnd(&s);
     free(line);
-    free(z);
+    return NULL;
+}
+
+/* Deflates the rows into IDAT chunks of at most 1 MiB. */
+static int write_idat(rg_buf *out, const uint32_t *px, unsigned w,
+                      unsigned h, int alpha)
+{
+    /* Below this many rows one thread does it all. */
+    unsigned half = h >= 256 ? h / 2 : h;
+    band bands[2] = {{px, w, 0, half, alpha, half == h, {0}, 0, -1},
+                     {px, w, half, h, alpha, 1, {0}, 0, -1}};
+    size_t nb = half == h ? 1 : 2;
+    pthread_t t;
+    int threaded = nb == 2 && pthread_create(&t, NULL, deflate_band,
+                                             &bands[1]) == 0;
+    deflate_band(&bands[0]);
+    if (threaded)
+        pthread_join(t, NULL);
+    else if (nb == 2)
+        deflate_band(&bands[1]);
+    int rc = -1;
+    for (size_t i = 0; i < nb; i++)
+        if (bands[i].rc != 0)
+            goto out;
+    /* zlib's header (deflate, 32K window, fastest), the bands, the sum. */
+    rg_buf z = {0};
+    uLong adler = bands[0].adler;
+    rg_buf__putn(&z, "\x78\x01", 2);
+    for (size_t i = 0; i < nb; i++) {
+        rg_buf__putn(&z, bands[i].z.data, bands[i].z.len);
+        if (i > 0) {
+            size_t rowlen = (size_t)w * (alpha ? 4 : 3) + 1;
+            adler = adler32_combine(adler, bands[i].adler,
+                                    (z_off_t)(rowlen *
+                                              (bands[i].y1 - bands[i].y0)));
+        }
+    }
+    unsigned char sum[4];
+    put32(sum, (uint32_t)adler);
+    rg_buf__putn(&z, (const char *)sum, 4);
+    for (size_t off = 0; off < z.len; off += 1 << 20) {
+        size_t n = z.len - off < (1 << 20) ? z.len - off : (1 << 20);
+        chunk(out, "IDAT", (const unsigned char *)z.data + off, n);
+    }
+    rc = z.oom ? -1 : 0;
+    rg_buf__free(&z);
+out:
+    for (size_t i = 0; i < nb; i++)
+        rg_buf__free(&bands[i].z);
     return rc;
 }
 

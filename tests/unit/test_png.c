@@ -126,7 +126,7 @@ static void test_alpha_is_unpremultiplied(void **state)
 static void test_same_pixels_same_bytes(void **state)
 {
     (void)state;
-    enum { W = 300, H = 200 };
+    enum { W = 300, H = 301 }; /* two bands, one a row longer */
     uint32_t *px = malloc(sizeof(uint32_t) * W * H);
     for (size_t i = 0; i < (size_t)W * H; i++)
         px[i] = 0xFF000000u | (uint32_t)(i * 2654435761u >> 8);
