@@ -37,6 +37,9 @@ typedef struct rg_map {
  * the key was present (its value is left in *old if old is not NULL), -1
  * when out of memory. */
 int rg_map__put(rg_map *m, const char *key, size_t val, size_t *old);
+/* Makes room for n keys in all, so that filling the map up to n does not
+ * rehash it again and again. Returns 0, or -1 when out of memory. */
+int rg_map__reserve(rg_map *m, size_t n);
 /* Overwrites the value of a key that is present. */
 void rg_map__set(rg_map *m, const char *key, size_t val);
 /* Returns 1 and stores the value when key is present, else 0. */
