@@ -33,7 +33,8 @@ static void chunk(rg_buf *out, const char *type, const unsigned char *data,
         crc = crc32(crc, data, (uInt)len);
     put32(tail, (uint32_t)crc);
     rg_buf__putn(out, (const char *)head, 8);
-    rg_buf__putn(out, (const char *)data, len);
+    if (len > 0)
+        rg_buf__putn(out, (const char *)data, len);
     rg_buf__putn(out, (const char *)tail, 4);
 }
 
