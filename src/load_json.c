@@ -632,33 +632,23 @@ static const key_rule top_rules[] = {
 typedef struct gvcollect {
     rg_doc *doc;
     rg_jsonpos *loc;
+    int eager;  /* locate now: the text will be gone */
     size_t cap;
     int oom;
 } gvcollect;
 
-static void gv_add(gvcollect *g, const rg_path *p, const char *value)
+/* Where v stands in the text of loc. */
+static void locate_gvval(rg_doc *d, rg_gvval *v, rg_jsonpos *loc)
 {
-    rg_doc *d = g->doc;
-    if (value == NULL || g->oom)
-        return;
-    if (d->n_gvvals == g->cap) {
-        g->cap = g->cap ? g->cap * 2 : 16;
-        rg_gvval *v = realloc(d->gvvals, g->cap * sizeof(*v));
-        if (v == NULL) {
-            g->oom = 1;
-            return;
-        }
-        d->gvvals = v;
-    }
-    rg_gvval *v = &d->gvvals[d->n_gvvals++];
-    v->value = value;
+    const rg_path *p = &v->at;
+    v->located = 1;
     v->line = v->column = 0;
     v->source_line = NULL;
-    rg_jsonpos__lookup(g->loc, p, RG_AT_VALUE, &v->line, &v->column);
+    rg_jsonpos__lookup(loc, p, RG_AT_VALUE, &v->line, &v->column);
     v->end_column = v->column;
     const char *lt;
     size_t ll;
-    if (rg_jsonpos__line_text(g->loc, v->line, &lt, &ll) == 0 && ll <= 1024) {
+    if (rg_jsonpos__line_text(loc, v->line, &lt, &ll) == 0 && ll <= 1024) {
         v->source_line = rg_arena__strndup(&d->arena, lt, ll);
         /* The value is a JSON string or number: its end is where its
          * text ends on the line. */
@@ -679,6 +669,37 @@ static void gv_add(gvcollect *g, const rg_path *p, const char *value)
             col += ((unsigned char)lt[k] & 0xC0) != 0x80;
         v->end_column = (int)col;
     }
+}
+
+void rg_doc__locate_gvval(const rg_doc *doc, const rg_gvval *cv)
+{
+    rg_gvval *v = (rg_gvval *)cv;
+    if (!v->located && doc->loc != NULL)
+        locate_gvval((rg_doc *)doc, v, doc->loc);
+}
+
+static void gv_add(gvcollect *g, const rg_path *p, const char *value)
+{
+    rg_doc *d = g->doc;
+    if (value == NULL || g->oom)
+        return;
+    if (d->n_gvvals == g->cap) {
+        g->cap = g->cap ? g->cap * 2 : 16;
+        rg_gvval *v = realloc(d->gvvals, g->cap * sizeof(*v));
+        if (v == NULL) {
+            g->oom = 1;
+            return;
+        }
+        d->gvvals = v;
+    }
+    rg_gvval *v = &d->gvvals[d->n_gvvals++];
+    v->value = value;
+    v->at = *p;
+    v->located = 0;
+    v->line = v->column = v->end_column = 0;
+    v->source_line = NULL;
+    if (g->eager)
+        locate_gvval(d, v, g->loc);
     rg_buf b = {0};
     for (int i = 0; i < p->n; i++) {
         if (p->seg[i].key)
@@ -718,12 +739,13 @@ static void gv_styles(gvcollect *g, const char *key, const rg_style *st,
     }
 }
 
-/* Records where each value the document hands to Graphviz stands, while
- * the text is still here, so that Graphviz's complaints can point at it
- * after the text is gone. Only documents that use raw values pay. */
-static int collect_gv_values(rg_doc *d, rg_jsonpos *loc)
+/* Records each value the document hands to Graphviz, so that Graphviz's
+ * complaints can point at it: where it stands is found now (eager) while
+ * the text is still here, or for a file, only when a complaint is about
+ * it (rg_doc__locate_gvval). Only documents that use raw values pay. */
+static int collect_gv_values(rg_doc *d, rg_jsonpos *loc, int eager)
 {
-    gvcollect g = {d, loc, 0, 0};
+    gvcollect g = {d, loc, eager, 0, 0};
     rg_path root = {.n = 0};
     rg_path actors = rg_path__key(&root, "actors");
     rg_path links = rg_path__key(&root, "links");
@@ -853,8 +875,13 @@ resolve:
     for (size_t i = start; i < rg_diags_count(diags); i++)
         if (rg_diags_get(diags, i)->severity == RG_ERROR)
             goto out;
-    if (collect_gv_values(doc, loc) != 0)
+    if (collect_gv_values(doc, loc, text != NULL) != 0)
         goto oom;
+    if (text == NULL && doc->n_gvvals > 0) {
+        /* Located when a Graphviz message is about one of them. */
+        doc->loc = loc;
+        loc = NULL;
+    }
     *out = doc;
     doc = NULL;
     rc = 0;

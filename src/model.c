@@ -1,5 +1,6 @@
 /* The document in memory and its indexes. */
 #include "model.h"
+#include "jsonpos.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -199,6 +200,7 @@ void rg_doc_free(rg_doc *doc)
     free(doc->kinds);
     free(doc->link_kinds);
     free(doc->gvvals);
+    rg_jsonpos__free(doc->loc);
     rg_map__free(&doc->ids);
     rg_map__free(&doc->names);
     rg_arena__free(&doc->arena);

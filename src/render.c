@@ -214,6 +214,8 @@ static void add_message(rg_diags *diags, const rg_doc *doc, const char *file,
 {
     const rg_gvval *v = blame(doc, msg);
     if (v != NULL)
+        rg_doc__locate_gvval(doc, v);
+    if (v != NULL)
         rg_diag__pos(diags, sev, file, v->line, v->column, v->end_column,
                      v->source_line,
                      v->source_line ? strlen(v->source_line) : 0, v->path,
