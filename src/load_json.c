@@ -530,6 +530,9 @@ static void *load_array(ld *l, const json_t *v, const rg_path *p,
     for (size_t i = 0; i < n; i++) {
         rg_path q = rg_path__index(p, i);
         fn(l, arr + i * elem_size, json_array_get(v, i), &q);
+        /* The model has its copies: the element goes now, so that the
+         * model reuses its memory instead of adding to the tree's. */
+        json_array_set((json_t *)v, i, json_null());
     }
     *n_out = n;
     return arr;
