@@ -10,7 +10,7 @@
 #
 # Your CFLAGS and LDFLAGS are added to the project's, never replace them.
 
-PKGS      := libgvc libcgraph jansson
+PKGS      := libgvc libcgraph jansson zlib
 PREFIX    ?= /usr/local
 DESTDIR   ?=
 BUILD     ?= build
@@ -22,7 +22,7 @@ VERSION   := $(shell sed -n 's/^#define RG_VERSION "\(.*\)"/\1/p' include/relgra
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
         -Wmissing-prototypes -Wformat=2
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -pthread
 
 ALL_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Iinclude -Isrc \
               $(PKG_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
@@ -30,7 +30,7 @@ ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS)
 
 LIB_SRC := src/model.c src/diag.c src/buf.c src/jsonpos.c src/load_json.c \
            src/check.c src/style.c src/build.c src/render.c src/fmt.c src/svg.c src/report.c \
-           src/view.c
+           src/view.c src/pngenc.c
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 HEADERS := $(wildcard include/*.h src/*.h)
 

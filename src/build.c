@@ -669,7 +669,7 @@ static void add_links(bld *b)
         set(e, class_sym, rg_buf__str(&b->tmp));
         const rg_status_look *st = rg_style__status(k->status, b->opts->theme);
         link_label(b, k, st);
-        if (b->tmp.len > 0)
+        if (b->tmp.len > 0 && b->opts->link_labels)
             set_html(b, e, label, rg_buf__str(&b->tmp));
         set(e, style, st->style);
         set(e, color, st->color);
@@ -898,7 +898,7 @@ static void graph_attrs(bld *b)
         {"outputorder", "edgesfirst"},
         {"labelloc", "t"},
         {"labeljust", "l"},
-        {"overlap", dot ? NULL : "prism"},
+        {"overlap", dot ? NULL : b->opts->overlap ? b->opts->overlap : "prism"},
         {"sep", dot ? NULL : "+6"},
     };
     for (size_t i = 0; i < sizeof(root) / sizeof(root[0]); i++) {

@@ -14,6 +14,8 @@ typedef struct rg_build_opts {
     int legend;             /* 0 or 1 */
     int citations;          /* footnote markers and the Sources block */
     rg_theme theme;
+    int link_labels;        /* 0: link labels only in titles and tooltips */
+    const char *overlap;    /* sfdp and neato's overlap; NULL: "prism" */
 } rg_build_opts;
 
 /* A link target in the graph, whose text must be XML-escaped for SVG

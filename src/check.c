@@ -173,6 +173,7 @@ static void index_ids(ck *c, rg_map *m, const char *arr, size_t n,
                       const char *(*id_at)(const rg_doc *, size_t),
                       const char *what)
 {
+    rg_map__reserve(m, m->len + n); /* on failure, put() says so */
     for (size_t i = 0; i < n; i++) {
         const char *id = id_at(c->doc, i);
         if (id == NULL)
@@ -314,6 +315,10 @@ static void check_groups(ck *c, rg_map *groups)
 static void index_names(ck *c)
 {
     rg_doc *d = c->doc;
+    size_t n = d->n_actors;
+    for (size_t i = 0; i < d->n_actors; i++)
+        n += d->actors[i].aliases.n;
+    rg_map__reserve(&d->names, n); /* on failure, put() says so */
     for (size_t i = 0; i < d->n_actors; i++) {
         rg_actor *a = &d->actors[i];
         if (a->id == NULL)

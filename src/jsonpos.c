@@ -4,12 +4,16 @@
 #include "jsonpos.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 struct rg_jsonpos {
     const char *t;
     size_t len;
+    /* rg_jsonpos__new_file(): the file, read at the first question. */
+    char *path;
+    char *owned;
     /* Line starts, built on first use. */
     size_t *lines;
     size_t n_lines;
@@ -373,6 +377,49 @@ static void to_line_col(scan *s, size_t off, size_t *line_idx, int *column)
     s->col_val = *column;
 }
 
+rg_jsonpos *rg_jsonpos__new_file(const char *path)
+{
+    rg_jsonpos *s = calloc(1, sizeof(*s));
+    if (s != NULL && (s->path = strdup(path)) == NULL) {
+        free(s);
+        s = NULL;
+    }
+    return s;
+}
+
+/* Reads the file of rg_jsonpos__new_file() once. Returns 0 when the text
+ * is here. Offsets count from after a UTF-8 byte order mark, as the
+ * loader's do. */
+static int have_text(scan *s)
+{
+    if (s->t != NULL || s->path == NULL)
+        return s->t != NULL ? 0 : -1;
+    FILE *f = fopen(s->path, "rb");
+    free(s->path);
+    s->path = NULL;
+    if (f == NULL)
+        return -1;
+    size_t cap = 1 << 16, n = 0, got;
+    char *buf = malloc(cap);
+    while (buf != NULL && (got = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap) {
+            char *b = realloc(buf, cap *= 2);
+            if (b == NULL)
+                free(buf);
+            buf = b;
+        }
+    }
+    fclose(f);
+    if (buf == NULL)
+        return -1;
+    size_t bom = n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    s->owned = buf;
+    s->t = buf + bom;
+    s->len = n - bom;
+    return 0;
+}
+
 rg_jsonpos *rg_jsonpos__new(const char *text, size_t len)
 {
     rg_jsonpos *s = calloc(1, sizeof(*s));
@@ -393,12 +440,16 @@ void rg_jsonpos__free(rg_jsonpos *s)
     }
     free(s->tops);
     free(s->lines);
+    free(s->path);
+    free(s->owned);
     free(s);
 }
 
 int rg_jsonpos__lookup(rg_jsonpos *s, const rg_path *path, rg_at at,
                        int *line, int *column)
 {
+    if (have_text(s) != 0)
+        return -1;
     if (s->lines == NULL)
         build_lines(s);
     if (s->lines == NULL)
@@ -423,6 +474,8 @@ int rg_jsonpos__line_text(rg_jsonpos *s, int line, const char **text,
 
 void rg_jsonpos__resolve(rg_jsonpos *s, rg_diags *diags, size_t start)
 {
+    if (have_text(s) != 0)
+        return;
     const char *text = s->t;
     size_t len = s->len;
     size_t n = rg_diags_count(diags);

@@ -530,6 +530,9 @@ static void *load_array(ld *l, const json_t *v, const rg_path *p,
     for (size_t i = 0; i < n; i++) {
         rg_path q = rg_path__index(p, i);
         fn(l, arr + i * elem_size, json_array_get(v, i), &q);
+        /* The model has its copies: the element goes now, so that the
+         * model reuses its memory instead of adding to the tree's. */
+        json_array_set((json_t *)v, i, json_null());
     }
     *n_out = n;
     return arr;
@@ -632,33 +635,23 @@ static const key_rule top_rules[] = {
 typedef struct gvcollect {
     rg_doc *doc;
     rg_jsonpos *loc;
+    int eager;  /* locate now: the text will be gone */
     size_t cap;
     int oom;
 } gvcollect;
 
-static void gv_add(gvcollect *g, const rg_path *p, const char *value)
+/* Where v stands in the text of loc. */
+static void locate_gvval(rg_doc *d, rg_gvval *v, rg_jsonpos *loc)
 {
-    rg_doc *d = g->doc;
-    if (value == NULL || g->oom)
-        return;
-    if (d->n_gvvals == g->cap) {
-        g->cap = g->cap ? g->cap * 2 : 16;
-        rg_gvval *v = realloc(d->gvvals, g->cap * sizeof(*v));
-        if (v == NULL) {
-            g->oom = 1;
-            return;
-        }
-        d->gvvals = v;
-    }
-    rg_gvval *v = &d->gvvals[d->n_gvvals++];
-    v->value = value;
+    const rg_path *p = &v->at;
+    v->located = 1;
     v->line = v->column = 0;
     v->source_line = NULL;
-    rg_jsonpos__lookup(g->loc, p, RG_AT_VALUE, &v->line, &v->column);
+    rg_jsonpos__lookup(loc, p, RG_AT_VALUE, &v->line, &v->column);
     v->end_column = v->column;
     const char *lt;
     size_t ll;
-    if (rg_jsonpos__line_text(g->loc, v->line, &lt, &ll) == 0 && ll <= 1024) {
+    if (rg_jsonpos__line_text(loc, v->line, &lt, &ll) == 0 && ll <= 1024) {
         v->source_line = rg_arena__strndup(&d->arena, lt, ll);
         /* The value is a JSON string or number: its end is where its
          * text ends on the line. */
@@ -679,6 +672,37 @@ static void gv_add(gvcollect *g, const rg_path *p, const char *value)
             col += ((unsigned char)lt[k] & 0xC0) != 0x80;
         v->end_column = (int)col;
     }
+}
+
+void rg_doc__locate_gvval(const rg_doc *doc, const rg_gvval *cv)
+{
+    rg_gvval *v = (rg_gvval *)cv;
+    if (!v->located && doc->loc != NULL)
+        locate_gvval((rg_doc *)doc, v, doc->loc);
+}
+
+static void gv_add(gvcollect *g, const rg_path *p, const char *value)
+{
+    rg_doc *d = g->doc;
+    if (value == NULL || g->oom)
+        return;
+    if (d->n_gvvals == g->cap) {
+        g->cap = g->cap ? g->cap * 2 : 16;
+        rg_gvval *v = realloc(d->gvvals, g->cap * sizeof(*v));
+        if (v == NULL) {
+            g->oom = 1;
+            return;
+        }
+        d->gvvals = v;
+    }
+    rg_gvval *v = &d->gvvals[d->n_gvvals++];
+    v->value = value;
+    v->at = *p;
+    v->located = 0;
+    v->line = v->column = v->end_column = 0;
+    v->source_line = NULL;
+    if (g->eager)
+        locate_gvval(d, v, g->loc);
     rg_buf b = {0};
     for (int i = 0; i < p->n; i++) {
         if (p->seg[i].key)
@@ -718,12 +742,13 @@ static void gv_styles(gvcollect *g, const char *key, const rg_style *st,
     }
 }
 
-/* Records where each value the document hands to Graphviz stands, while
- * the text is still here, so that Graphviz's complaints can point at it
- * after the text is gone. Only documents that use raw values pay. */
-static int collect_gv_values(rg_doc *d, rg_jsonpos *loc)
+/* Records each value the document hands to Graphviz, so that Graphviz's
+ * complaints can point at it: where it stands is found now (eager) while
+ * the text is still here, or for a file, only when a complaint is about
+ * it (rg_doc__locate_gvval). Only documents that use raw values pay. */
+static int collect_gv_values(rg_doc *d, rg_jsonpos *loc, int eager)
 {
-    gvcollect g = {d, loc, 0, 0};
+    gvcollect g = {d, loc, eager, 0, 0};
     rg_path root = {.n = 0};
     rg_path actors = rg_path__key(&root, "actors");
     rg_path links = rg_path__key(&root, "links");
@@ -797,26 +822,18 @@ static void syntax_error(rg_diags *diags, const char *file, const char *text,
     }
 }
 
-int rg_doc_load_buffer(rg_doc **out, const char *text, size_t len,
-                       const char *name, rg_diags *diags)
+/* Turns a parsed tree into a checked document; always releases `root`.
+ * Positions for diagnostics come from `text`, or when it is NULL from the
+ * file at `path`, read only if there is something to point at. */
+static int load_tree(rg_doc **out, json_t *root, const char *text,
+                     size_t len, const char *path, const char *name,
+                     rg_diags *diags)
 {
     int rc = -1;
     size_t start = rg_diags_count(diags);
     rg_doc *doc = NULL;
-    json_error_t err;
-    /* A UTF-8 byte order mark is allowed (RFC 8259 lets a parser ignore
-     * it) and invisible in editors, so positions count from after it. */
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
-        text += 3;
-        len -= 3;
-    }
-    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
     rg_jsonpos *loc = NULL;
     *out = NULL;
-    if (root == NULL) {
-        syntax_error(diags, name, text, len, &err);
-        goto out;
-    }
     doc = rg_doc__new(name);
     if (doc == NULL)
         goto oom;
@@ -845,13 +862,15 @@ int rg_doc_load_buffer(rg_doc **out, const char *text, size_t len,
     root = NULL;
     if (l.oom)
         goto oom;
-    loc = rg_jsonpos__new(text, len);
+    loc = text ? rg_jsonpos__new(text, len) : rg_jsonpos__new_file(path);
     if (loc == NULL)
         goto oom;
     rg_check__doc(doc, diags, loc);
 resolve:
     if (rg_diags_count(diags) > start) {
-        if (loc == NULL && (loc = rg_jsonpos__new(text, len)) == NULL)
+        if (loc == NULL &&
+            (loc = text ? rg_jsonpos__new(text, len)
+                        : rg_jsonpos__new_file(path)) == NULL)
             goto oom;
         rg_jsonpos__resolve(loc, diags, start);
         rg_diags__sort_from(diags, start);
@@ -859,8 +878,13 @@ resolve:
     for (size_t i = start; i < rg_diags_count(diags); i++)
         if (rg_diags_get(diags, i)->severity == RG_ERROR)
             goto out;
-    if (collect_gv_values(doc, loc) != 0)
+    if (collect_gv_values(doc, loc, text != NULL) != 0)
         goto oom;
+    if (text == NULL && doc->n_gvvals > 0) {
+        /* Located when a Graphviz message is about one of them. */
+        doc->loc = loc;
+        loc = NULL;
+    }
     *out = doc;
     doc = NULL;
     rc = 0;
@@ -872,6 +896,25 @@ out:
     json_decref(root);
     rg_doc_free(doc);
     return rc;
+}
+
+int rg_doc_load_buffer(rg_doc **out, const char *text, size_t len,
+                       const char *name, rg_diags *diags)
+{
+    json_error_t err;
+    /* A UTF-8 byte order mark is allowed (RFC 8259 lets a parser ignore
+     * it) and invisible in editors, so positions count from after it. */
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        text += 3;
+        len -= 3;
+    }
+    *out = NULL;
+    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+    if (root == NULL) {
+        syntax_error(diags, name, text, len, &err);
+        return -1;
+    }
+    return load_tree(out, root, text, len, NULL, name, diags);
 }
 
 /* Reads a whole stream. Returns 0, or errno. */
@@ -906,6 +949,65 @@ static int slurp(FILE *f, char **out, size_t *len)
     return 0;
 }
 
+/* jansson reads a file through this, a block at a time. */
+typedef struct stream {
+    FILE *f;
+    int started;
+} stream;
+
+static size_t read_block(void *buf, size_t size, void *data)
+{
+    stream *s = data;
+    size_t n = fread(buf, 1, size, s->f);
+    if (n == 0 && ferror(s->f))
+        return (size_t)-1;
+    if (!s->started) {
+        /* The byte order mark, as in rg_doc_load_buffer(). */
+        s->started = 1;
+        if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+            memmove(buf, (char *)buf + 3, n - 3);
+            n -= 3;
+        }
+    }
+    return n;
+}
+
+/* A file is parsed as it is read, without its whole text in memory beside
+ * the JSON tree (76 MB of text for the 100,000-actor benchmark document);
+ * the text is read again only to point at a problem. Closes f. */
+static int load_stream(rg_doc **out, FILE *f, const char *path,
+                       rg_diags *diags)
+{
+    stream s = {f, 0};
+    json_error_t err;
+    errno = 0;
+    json_t *root = json_load_callback(read_block, &s, JSON_REJECT_DUPLICATES,
+                                      &err);
+    int e = ferror(f) ? (errno ? errno : EIO) : 0;
+    fclose(f);
+    if (e != 0) {
+        json_decref(root);
+        rg_diags_add(diags, RG_ERROR, path, "cannot read: %s", strerror(e));
+        return -1;
+    }
+    if (root != NULL)
+        return load_tree(out, root, NULL, 0, path, path, diags);
+    /* A syntax error is reported from the text, where it stands. */
+    char *text = NULL;
+    size_t len = 0;
+    FILE *again = fopen(path, "rb");
+    e = again ? slurp(again, &text, &len) : errno;
+    if (again)
+        fclose(again);
+    if (e != 0) {
+        rg_diags_add(diags, RG_ERROR, path, "cannot read: %s", strerror(e));
+        return -1;
+    }
+    int rc = rg_doc_load_buffer(out, text, len, path, diags);
+    free(text);
+    return rc;
+}
+
 int rg_doc_load_file(rg_doc **out, const char *path, rg_diags *diags)
 {
     int is_stdin = strcmp(path, "-") == 0;
@@ -920,13 +1022,16 @@ int rg_doc_load_file(rg_doc **out, const char *path, rg_diags *diags)
         return -1;
     }
     struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+    int stat_ok = fstat(fileno(f), &st) == 0;
+    if (stat_ok && S_ISDIR(st.st_mode)) {
         rg_diags_add(diags, RG_ERROR, name,
                      "is a directory; give a relgraph JSON file");
         if (!is_stdin)
             fclose(f);
         return -1;
     }
+    if (!is_stdin && stat_ok && S_ISREG(st.st_mode))
+        return load_stream(out, f, path, diags);
     errno = 0;
     int e = slurp(f, &text, &len);
     if (!is_stdin)

@@ -1,5 +1,6 @@
 /* The document in memory and its indexes. */
 #include "model.h"
+#include "jsonpos.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -90,9 +91,8 @@ static size_t slot_of(const rg_map *m, const char *key)
     return i;
 }
 
-static int grow(rg_map *m)
+static int resize(rg_map *m, size_t cap)
 {
-    size_t cap = m->cap ? m->cap * 2 : 64;
     rg_map n = {calloc(cap, sizeof(*n.keys)), malloc(cap * sizeof(*n.vals)),
                 cap, 0};
     if (n.keys == NULL || n.vals == NULL) {
@@ -111,6 +111,19 @@ static int grow(rg_map *m)
     rg_map__free(m);
     *m = n;
     return 0;
+}
+
+static int grow(rg_map *m)
+{
+    return resize(m, m->cap ? m->cap * 2 : 64);
+}
+
+int rg_map__reserve(rg_map *m, size_t n)
+{
+    size_t cap = m->cap ? m->cap : 64;
+    while ((n + 1) * 4 > cap * 3)
+        cap *= 2;
+    return cap > m->cap ? resize(m, cap) : 0;
 }
 
 int rg_map__put(rg_map *m, const char *key, size_t val, size_t *old)
@@ -187,6 +200,7 @@ void rg_doc_free(rg_doc *doc)
     free(doc->kinds);
     free(doc->link_kinds);
     free(doc->gvvals);
+    rg_jsonpos__free(doc->loc);
     rg_map__free(&doc->ids);
     rg_map__free(&doc->names);
     rg_arena__free(&doc->arena);

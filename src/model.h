@@ -4,6 +4,7 @@
 #ifndef RG_MODEL_H
 #define RG_MODEL_H
 
+#include "diag.h"
 #include "relgraph.h"
 
 #include <stdint.h>
@@ -37,6 +38,9 @@ typedef struct rg_map {
  * the key was present (its value is left in *old if old is not NULL), -1
  * when out of memory. */
 int rg_map__put(rg_map *m, const char *key, size_t val, size_t *old);
+/* Makes room for n keys in all, so that filling the map up to n does not
+ * rehash it again and again. Returns 0, or -1 when out of memory. */
+int rg_map__reserve(rg_map *m, size_t n);
 /* Overwrites the value of a key that is present. */
 void rg_map__set(rg_map *m, const char *key, size_t val);
 /* Returns 1 and stores the value when key is present, else 0. */
@@ -49,6 +53,10 @@ void rg_map__free(rg_map *m);
 typedef struct rg_gvval {
     const char *value;
     const char *path;   /* "actors[3].attrs.color" */
+    /* Where it stands: filled in at load, or for a document loaded from
+     * a file, by rg_doc__locate_gvval() when first asked. */
+    rg_path at;
+    int located;
     int line;
     int column;
     int end_column;
@@ -75,6 +83,7 @@ struct rg_doc {
     rg_layout layout;
     rg_gvval *gvvals;
     size_t n_gvvals;
+    struct rg_jsonpos *loc;  /* the file, for rg_doc__locate_gvval() */
     rg_map ids;    /* actor id -> index */
     rg_map names;  /* actor name or alias -> index, or RG_MAP_AMBIGUOUS */
     /* In a view (view.h): what it leaves out, said under the description;
@@ -83,5 +92,11 @@ struct rg_doc {
 };
 
 rg_doc *rg_doc__new(const char *file);
+
+/* Fills in where a raw value stands (line, columns, source line), once:
+ * a document loaded from a file reads its text again only when a
+ * Graphviz message is about one of its values. The fields are a cache,
+ * hence the const document. */
+void rg_doc__locate_gvval(const rg_doc *doc, const rg_gvval *v);
 
 #endif

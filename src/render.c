@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "model.h"
+#include "pngenc.h"
 #include "report.h"
 #include "svg.h"
 #include "view.h"
@@ -17,6 +18,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <graphviz/gvc.h>
+#include <graphviz/gvplugin.h>
+#include <graphviz/gvplugin_device.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdint.h>
@@ -30,6 +33,10 @@
 
 struct rg_renderer {
     GVC_t *gvc;
+    unsigned renders; /* isolated renders so far */
+    /* The batch worker (see "the batch worker" below); 0 when none. */
+    pid_t worker;
+    int req_fd, out_fd, err_fd;
 };
 
 static const char *const format_names[RG_FORMAT_COUNT] = {
@@ -37,7 +44,7 @@ static const char *const format_names[RG_FORMAT_COUNT] = {
 /* What gvRender is asked for: cairo for bitmaps and PDF (real fonts,
  * anti-aliasing), Graphviz's own writers for SVG and DOT. */
 static const char *const gv_formats[RG_FORMAT_COUNT] = {
-    "svg", "png:cairo", "pdf:cairo", "dot", "svg", NULL};
+    "svg", "png:cairo:relgraph", "pdf:cairo", "dot", "svg", NULL};
 
 const char *rg_format_name(rg_format format)
 {
@@ -78,6 +85,40 @@ void rg_render_opts_init(rg_render_opts *out)
 
 /* ---- the Graphviz context ---- */
 
+/* PNG: cairo draws, relgraph encodes. A device plugin of our own
+ * ("png:cairo", as Graphviz's gd device is "png:cairo:gd") is
+ * handed cairo's finished image surface and writes it with pngenc.c,
+ * several times faster than cairo's own PNG writer (see there). */
+size_t gvwrite(GVJ_t *job, const char *s, size_t len); /* libgvc's */
+
+/* Set when the encoder failed: a device has no way to report it. */
+static int png_failed;
+
+static void png_format(GVJ_t *job)
+{
+    rg_buf png = {0};
+    if (job->imagedata == NULL ||
+        rg_png__encode(&png, (const uint32_t *)(void *)job->imagedata,
+                       job->width, job->height, job->dpi.x) != 0 ||
+        gvwrite(job, png.data, png.len) != png.len)
+        png_failed = 1;
+    rg_buf__free(&png);
+}
+
+static gvdevice_engine_t png_engine = {NULL, png_format, NULL};
+static gvdevice_features_t png_features = {
+    GVDEVICE_BINARY_FORMAT | GVDEVICE_NO_WRITER | GVDEVICE_DOES_TRUECOLOR,
+    {0., 0.},   /* margin */
+    {0., 0.},   /* page size */
+    {96., 96.}, /* dpi unless the graph sets one */
+};
+static gvplugin_installed_t png_devices[] = {
+    {0, "png:cairo", 1, &png_engine, &png_features},
+    {0, NULL, 0, NULL, NULL}};
+static gvplugin_api_t png_apis[] = {{API_device, png_devices},
+                                    {(api_t)0, NULL}};
+static gvplugin_library_t png_library = {"relgraph", png_apis};
+
 static int count_plugins(GVC_t *gvc, const char *kind)
 {
     int n = 0;
@@ -105,13 +146,17 @@ rg_renderer *rg_renderer_new(rg_diags *diags)
         rg_renderer_free(r);
         return NULL;
     }
+    gvAddLibrary(r->gvc, &png_library);
     return r;
 }
+
+static void worker_stop(rg_renderer *r, int kill_it);
 
 void rg_renderer_free(rg_renderer *r)
 {
     if (r == NULL)
         return;
+    worker_stop(r, 0);
     if (r->gvc != NULL)
         gvFreeContext(r->gvc);
     free(r);
@@ -169,6 +214,8 @@ static void add_message(rg_diags *diags, const rg_doc *doc, const char *file,
                         rg_severity sev, const char *msg)
 {
     const rg_gvval *v = blame(doc, msg);
+    if (v != NULL)
+        rg_doc__locate_gvval(doc, v);
     if (v != NULL)
         rg_diag__pos(diags, sev, file, v->line, v->column, v->end_column,
                      v->source_line,
@@ -350,8 +397,9 @@ static int run_job(const job *j, rg_output *outs, char **err)
         rg_build__set_urls(&b, f == RG_FORMAT_SVG || f == RG_FORMAT_HTML);
         char *data = NULL;
         unsigned len = 0;
+        png_failed = 0;
         if (gvRenderData(j->gvc, b.g, gv_formats[f], &data, &len) != 0 ||
-            data == NULL) {
+            data == NULL || png_failed) {
             *err = rg__asprintf("Graphviz could not render %s",
                                 format_names[f]);
             if (data)
@@ -431,36 +479,53 @@ static int send_frame(int fd, uint32_t type, uint32_t format,
     return len ? write_all(fd, data, len) : 0;
 }
 
-static void child_main(const job *j, int out_fd, int err_fd)
+/* Runs a job in this (child) process and sends its frames: warnings,
+ * then the outputs and FR_DONE, or FR_ERROR. Returns 0, or -1 after an
+ * error. */
+static int serve_job(const job *j, int out_fd)
 {
-    /* cairo writes the PDF's date in local time with its offset; in UTC
-     * the offset is always "Z", so the date has one length everywhere. */
-    setenv("TZ", "UTC", 1);
-    tzset();
-    /* What Graphviz prints behind its callback's back ("triangulation
-     * failed", assertions) goes to the parent through stderr's pipe. */
-    dup2(err_fd, STDERR_FILENO);
-    close(err_fd);
     rg_output *outs = calloc(j->n ? j->n : 1, sizeof(*outs));
     char *err = NULL;
     rg_buf msgs = {0};
     gv_messages = &msgs;
     agseterrf(on_gv_message);
     int rc = outs ? run_job(j, outs, &err) : -1;
+    gv_messages = NULL;
     if (msgs.len > 0)
         send_frame(out_fd, FR_WARNINGS, 0, msgs.data, msgs.len);
+    rg_buf__free(&msgs);
     if (rc != 0) {
         const char *m = err ? err : "out of memory";
         send_frame(out_fd, FR_ERROR, 0, m, strlen(m));
-        _exit(1);
+        return -1;
     }
     for (size_t i = 0; i < j->n; i++)
         if (send_frame(out_fd, FR_OUTPUT, outs[i].format, outs[i].data,
                        outs[i].size) != 0)
-            _exit(1);
+            return -1;
     send_frame(out_fd, FR_DONE, 0, NULL, 0);
+    rg_outputs_free(outs, j->n);
+    return 0;
+}
+
+/* What every child does first. */
+static void child_setup(int err_fd)
+{
+    /* cairo writes the PDF's date in local time with its offset; in UTC
+     * the offset is always "Z", so the date has one length everywhere. */
+    setenv("TZ", "UTC", 1);
+    tzset();
+    /* What Graphviz prints behind its callback's back ("triangulation
+     * failed", assertions) goes to the parent through stderr. */
+    dup2(err_fd, STDERR_FILENO);
+    close(err_fd);
+}
+
+static void child_main(const job *j, int out_fd, int err_fd)
+{
+    child_setup(err_fd);
     /* _exit: the parent owns stdio buffers and atexit handlers. */
-    _exit(0);
+    _exit(serve_job(j, out_fd) == 0 ? 0 : 1);
 }
 
 static double now(void)
@@ -558,6 +623,10 @@ static int parse_frames(const rg_buf *in, rg_output *outs, size_t n,
     return done && got == n ? 0 : -1;
 }
 
+static int report_end(const job *j, double timeout, int timed_out,
+                      int status, const rg_buf *frames, rg_output *outs,
+                      rg_diags *diags);
+
 static int run_isolated(const job *j, double timeout, rg_output *outs,
                         rg_diags *diags)
 {
@@ -594,9 +663,30 @@ static int run_isolated(const job *j, double timeout, rg_output *outs,
         ;
     close(po[0]);
     close(pe[0]);
+    int rc = report_end(j, timeout, timed_out, status, &rd[0].data, outs,
+                        diags);
+    if (rd[1].data.len > 0)
+        add_messages(diags, j->doc, file, rg_buf__str(&rd[1].data),
+                     rc == 0 ? RG_WARNING : RG_NOTE);
+    rg_buf__free(&rd[0].data);
+    rg_buf__free(&rd[1].data);
+    return rc;
+fail_pipe:
+    rg_diags_add(diags, RG_ERROR, file, "cannot start the layout: %s",
+                 strerror(errno));
+    return -1;
+}
+
+/* Turns how a child's job ended into outputs or diagnostics. Returns 0
+ * when every output arrived. */
+static int report_end(const job *j, double timeout, int timed_out,
+                      int status, const rg_buf *frames, rg_output *outs,
+                      rg_diags *diags)
+{
+    const char *file = j->doc->file;
     int rc = -1, parsed = -1;
     if (!timed_out && !WIFSIGNALED(status))
-        parsed = parse_frames(&rd[0].data, outs, j->n, diags, j->doc);
+        parsed = parse_frames(frames, outs, j->n, diags, j->doc);
     if (timed_out) {
         rg_diags_add(diags, RG_ERROR, file,
                      "the %s layout did not finish within %g s; %s raise "
@@ -620,16 +710,7 @@ static int run_isolated(const job *j, double timeout, rg_output *outs,
                      "no output was written",
                      j->bopts.engine, WEXITSTATUS(status));
     }
-    if (rd[1].data.len > 0)
-        add_messages(diags, j->doc, file, rg_buf__str(&rd[1].data),
-                     rc == 0 ? RG_WARNING : RG_NOTE);
-    rg_buf__free(&rd[0].data);
-    rg_buf__free(&rd[1].data);
     return rc;
-fail_pipe:
-    rg_diags_add(diags, RG_ERROR, file, "cannot start the layout: %s",
-                 strerror(errno));
-    return -1;
 }
 
 /* An id prefix from the document's file name: its stem, with characters
@@ -670,21 +751,336 @@ static char *default_prefix(const char *file)
 #define DOT_MAX_ACTORS 500
 #define DOT_MAX_LINKS 320
 
-static const char *pick_engine(const rg_doc *doc, const rg_render_opts *o,
-                               rg_diags *diags)
+/* sfdp spends most of a big layout placing link labels and removing
+ * overlaps: the generated 10,000-actor document (29,861 labelled links)
+ * took 78-97 s with its labels, 56 s without, and 14 s when the overlap
+ * removal (prism) stops after 20 rounds instead of 1,000 (no overlap left
+ * that we could see; 5 rounds: 9 s). Past this many links, an sfdp layout
+ * picked by relgraph draws no link labels (each stays in its link's title
+ * and tooltip) and removes overlaps in at most 20 rounds. */
+#define SFDP_MAX_LABELLED_LINKS 5000
+#define RG_STR_(x) #x
+#define RG_STR(x) RG_STR_(x)
+
+static void pick_engine(rg_build_opts *out, const rg_doc *doc,
+                        const rg_render_opts *o, rg_diags *diags)
 {
-    if (o->engine != NULL)
-        return o->engine;
-    if (doc->layout.engine != NULL)
-        return doc->layout.engine;
-    if (doc->n_actors <= DOT_MAX_ACTORS && doc->n_links <= DOT_MAX_LINKS)
-        return "dot";
+    out->link_labels = 1;
+    out->overlap = NULL;
+    out->engine = o->engine ? o->engine : doc->layout.engine;
+    if (out->engine != NULL)
+        return;
+    if (doc->n_actors <= DOT_MAX_ACTORS && doc->n_links <= DOT_MAX_LINKS) {
+        out->engine = "dot";
+        return;
+    }
+    out->engine = "sfdp";
+    out->link_labels = doc->n_links <= SFDP_MAX_LABELLED_LINKS;
+    out->overlap = out->link_labels ? NULL : "prism20";
     rg_diags_add(diags, RG_NOTE, doc->file,
                  "using the sfdp layout for %zu actors and %zu links (dot "
-                 "is used up to %d actors and %d links); choose one with "
+                 "is used up to %d actors and %d links)%s; choose one with "
                  "--engine or \"layout\": {\"engine\": ...}",
-                 doc->n_actors, doc->n_links, DOT_MAX_ACTORS, DOT_MAX_LINKS);
-    return "sfdp";
+                 doc->n_actors, doc->n_links, DOT_MAX_ACTORS, DOT_MAX_LINKS,
+                 out->link_labels
+                     ? ""
+                     : ", without link labels (more than "
+                       RG_STR(SFDP_MAX_LABELLED_LINKS) " links; each is "
+                       "in its link's tooltip) and with a shorter overlap "
+                       "removal");
+}
+
+/* Fills in the job of rendering doc; returns the id prefix it made (to
+ * free after the job), or NULL. */
+static char *setup_job(job *jp, rg_renderer *r, const rg_doc *doc,
+                       const rg_render_opts *opts, const rg_format *formats,
+                       size_t n, rg_diags *diags)
+{
+    char *prefix = opts->id_prefix ? NULL : default_prefix(doc->file);
+    job j = {r->gvc, doc, opts, opts->id_prefix ? opts->id_prefix
+                                                : prefix ? prefix : "",
+             {NULL, NULL, 1, !opts->no_citations, opts->theme, 1, NULL},
+             opts->dpi > 0 ? opts->dpi : 150, formats, n};
+    pick_engine(&j.bopts, doc, opts, diags);
+    j.bopts.direction = opts->direction ? opts->direction
+                        : doc->layout.direction ? doc->layout.direction
+                                                : "LR";
+    j.bopts.legend = opts->legend >= 0 ? opts->legend
+                     : doc->layout.legend >= 0 ? doc->layout.legend : 1;
+    *jp = j;
+    return prefix;
+}
+
+/* ---- the batch worker ----
+ *
+ * A child of its own for every document of a batch pays, each time, for
+ * what the first render in a process loads (fontconfig's configuration,
+ * pango, the fonts: about 45 ms of a 70 ms small chart) and for the page
+ * faults of a fresh process (about 1,000 a child, which cost much more in
+ * a VM than on bare metal). So from a renderer's second render on, the
+ * documents go to one long-lived child, the worker, which loads each one
+ * again from its file, renders it and answers with the same frames as a
+ * one-off child. It keeps the guarantees of a child: a crash or a time
+ * limit ends the worker, not relgraph; that document fails with exit
+ * status 3 and the next one gets a new worker. After a failed job the
+ * worker exits too, so that no document is rendered by a process that
+ * Graphviz may have left in a bad state. A view (--focus) is rendered in
+ * a child of its own: the worker knows documents only by their files. */
+#define MAX_WORKER_FORMATS 32
+
+typedef struct request {
+    int32_t legend, svg_inline, svg_responsive, no_citations, theme;
+    uint32_t n;
+    double dpi, layout_timeout;
+    uint32_t formats[MAX_WORKER_FORMATS];
+    /* Lengths of the strings that follow, with their NUL; 0: none. The
+     * file, the engine, the direction, the id prefix. */
+    uint32_t len[4];
+} request;
+
+static int read_all(int fd, void *p, size_t n)
+{
+    char *c = p;
+    while (n > 0) {
+        ssize_t got = read(fd, c, n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            return -1;
+        c += got;
+        n -= (size_t)got;
+    }
+    return 0;
+}
+
+static void worker_main(rg_renderer *r, int req_fd, int out_fd, int err_fd)
+{
+    child_setup(err_fd);
+    for (;;) {
+        request q;
+        char *str[4] = {NULL, NULL, NULL, NULL};
+        if (read_all(req_fd, &q, sizeof(q)) != 0)
+            _exit(0); /* the parent is done */
+        for (int k = 0; k < 4; k++) {
+            if (q.len[k] == 0)
+                continue;
+            if ((str[k] = malloc(q.len[k])) == NULL ||
+                read_all(req_fd, str[k], q.len[k]) != 0)
+                _exit(1);
+            str[k][q.len[k] - 1] = '\0';
+        }
+        rg_diags *d = rg_diags_new();
+        rg_doc *doc = NULL;
+        if (d == NULL || str[0] == NULL ||
+            rg_doc_load_file(&doc, str[0], d) != 0) {
+            static const char m[] = "the document changed while relgraph "
+                                    "was rendering it";
+            send_frame(out_fd, FR_ERROR, 0, m, sizeof(m) - 1);
+            _exit(1);
+        }
+        rg_render_opts o;
+        rg_render_opts_init(&o);
+        o.engine = str[1];
+        o.direction = str[2];
+        o.id_prefix = str[3];
+        o.legend = q.legend;
+        o.svg_inline = q.svg_inline != 0;
+        o.svg_responsive = q.svg_responsive != 0;
+        o.no_citations = q.no_citations != 0;
+        o.theme = (rg_theme)q.theme;
+        o.dpi = q.dpi;
+        rg_format f[MAX_WORKER_FORMATS];
+        for (uint32_t i = 0; i < q.n && i < MAX_WORKER_FORMATS; i++)
+            f[i] = (rg_format)q.formats[i];
+        job j;
+        char *prefix = setup_job(&j, r, doc, &o, f, q.n, d);
+        if (serve_job(&j, out_fd) != 0)
+            _exit(1);
+        free(prefix);
+        rg_doc_free(doc);
+        rg_diags_free(d);
+        for (int k = 0; k < 4; k++)
+            free(str[k]);
+    }
+}
+
+static void worker_stop(rg_renderer *r, int kill_it)
+{
+    if (r->worker <= 0)
+        return;
+    close(r->req_fd);
+    if (kill_it)
+        kill(r->worker, SIGKILL);
+    while (waitpid(r->worker, NULL, 0) < 0 && errno == EINTR)
+        ;
+    close(r->out_fd);
+    close(r->err_fd);
+    r->worker = 0;
+}
+
+static int worker_start(rg_renderer *r)
+{
+    int rq[2], po[2];
+    const char *dir = getenv("TMPDIR");
+    char *tmpl = rg__asprintf("%s/relgraph-XXXXXX", dir && *dir ? dir : "/tmp");
+    /* The worker's stderr: a file both share, appended to by the worker
+     * and read by relgraph after each document (and after a crash). */
+    int ef = tmpl ? mkstemp(tmpl) : -1;
+    if (ef >= 0)
+        unlink(tmpl);
+    free(tmpl);
+    if (ef < 0 || fcntl(ef, F_SETFL, O_APPEND) != 0) {
+        if (ef >= 0)
+            close(ef);
+        return -1;
+    }
+    if (pipe(rq) != 0) {
+        close(ef);
+        return -1;
+    }
+    if (pipe(po) != 0) {
+        close(rq[0]); close(rq[1]); close(ef);
+        return -1;
+    }
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(rq[1]);
+        close(po[0]);
+        worker_main(r, rq[0], po[1], dup(ef));
+    }
+    close(rq[0]);
+    close(po[1]);
+    if (pid < 0) {
+        close(rq[1]); close(po[0]); close(ef);
+        return -1;
+    }
+    r->worker = pid;
+    r->req_fd = rq[1];
+    r->out_fd = po[0];
+    r->err_fd = ef;
+    return 0;
+}
+
+/* How the frames so far end a job: 0 not yet, FR_DONE or FR_ERROR. */
+static int job_end(const rg_buf *in)
+{
+    size_t off = 0;
+    while (off + sizeof(frame) <= in->len) {
+        frame f;
+        memcpy(&f, in->data + off, sizeof(f));
+        if (f.len > in->len - off - sizeof(f))
+            return 0;
+        if (f.type == FR_DONE || f.type == FR_ERROR)
+            return (int)f.type;
+        off += sizeof(f) + f.len;
+    }
+    return 0;
+}
+
+/* Reads the worker's frames until the job ends. Returns 0, 1 when the
+ * worker closed its end (it died), -1 at the deadline. */
+static int read_job(int fd, rg_buf *data, double deadline)
+{
+    char chunk[65536];
+    while (job_end(data) == 0) {
+        double left = deadline - now();
+        if (left <= 0)
+            return -1;
+        struct pollfd p = {fd, POLLIN, 0};
+        int k = poll(&p, 1, left > 1e6 ? 1000000000 : (int)(left * 1000) + 1);
+        if (k < 0 && errno != EINTR)
+            return 1;
+        if (k <= 0)
+            continue;
+        ssize_t got = read(fd, chunk, sizeof(chunk));
+        if (got > 0)
+            rg_buf__putn(data, chunk, (size_t)got);
+        else if (got == 0 || errno != EINTR)
+            return 1;
+    }
+    return 0;
+}
+
+static int send_request(rg_renderer *r, const job *j,
+                        const rg_render_opts *opts)
+{
+    request q;
+    memset(&q, 0, sizeof(q));
+    const char *str[4] = {j->doc->file, opts->engine, opts->direction,
+                          opts->id_prefix};
+    q.legend = opts->legend;
+    q.svg_inline = opts->svg_inline;
+    q.svg_responsive = opts->svg_responsive;
+    q.no_citations = opts->no_citations;
+    q.theme = (int32_t)opts->theme;
+    q.dpi = opts->dpi;
+    q.n = (uint32_t)j->n;
+    for (size_t i = 0; i < j->n; i++)
+        q.formats[i] = (uint32_t)j->formats[i];
+    for (int k = 0; k < 4; k++)
+        q.len[k] = str[k] ? (uint32_t)strlen(str[k]) + 1 : 0;
+    /* A worker that died makes write() raise SIGPIPE: ignore it here. */
+    struct sigaction ign, old;
+    memset(&ign, 0, sizeof(ign));
+    ign.sa_handler = SIG_IGN;
+    sigaction(SIGPIPE, &ign, &old);
+    int rc = write_all(r->req_fd, &q, sizeof(q));
+    for (int k = 0; k < 4 && rc == 0; k++)
+        if (str[k] != NULL)
+            rc = write_all(r->req_fd, str[k], q.len[k]);
+    sigaction(SIGPIPE, &old, NULL);
+    return rc;
+}
+
+static int run_in_worker(rg_renderer *r, const job *j,
+                         const rg_render_opts *opts, double timeout,
+                         rg_output *outs, rg_diags *diags)
+{
+    if (r->worker == 0 && worker_start(r) != 0)
+        return run_isolated(j, timeout, outs, diags);
+    if (send_request(r, j, opts) != 0) {
+        /* It died since the last document: a new one. */
+        worker_stop(r, 1);
+        if (worker_start(r) != 0 || send_request(r, j, opts) != 0) {
+            worker_stop(r, 1);
+            return run_isolated(j, timeout, outs, diags);
+        }
+    }
+    rg_buf data = {0};
+    int got = read_job(r->out_fd, &data, now() + timeout);
+    int timed_out = got < 0, status = 0;
+    if (got != 0 || job_end(&data) == FR_ERROR) {
+        /* Timed out, crashed, or failed and exiting: it goes. */
+        if (timed_out)
+            kill(r->worker, SIGKILL);
+        while (waitpid(r->worker, &status, 0) < 0 && errno == EINTR)
+            ;
+        close(r->req_fd);
+        close(r->out_fd);
+        r->worker = -1; /* reaped; its stderr is read below */
+    }
+    int rc = report_end(j, timeout, timed_out, status, &data, outs, diags);
+    rg_buf__free(&data);
+    /* What it printed on stderr for this document. */
+    struct stat st;
+    if (fstat(r->err_fd, &st) == 0 && st.st_size > 0) {
+        char *text = malloc((size_t)st.st_size + 1);
+        ssize_t n = text ? pread(r->err_fd, text, (size_t)st.st_size, 0) : -1;
+        if (n > 0) {
+            text[n] = '\0';
+            add_messages(diags, j->doc, j->doc->file, text,
+                         rc == 0 ? RG_WARNING : RG_NOTE);
+        }
+        free(text);
+        if (r->worker > 0 && ftruncate(r->err_fd, 0) != 0)
+            worker_stop(r, 1);
+    }
+    if (r->worker < 0) {
+        close(r->err_fd);
+        r->worker = 0;
+    }
+    return rc;
 }
 
 static int render_doc(rg_output **out, rg_renderer *r, const rg_doc *doc,
@@ -740,17 +1136,8 @@ static int render_doc(rg_output **out, rg_renderer *r, const rg_doc *doc,
             return -1;
         }
     }
-    char *prefix = opts->id_prefix ? NULL : default_prefix(doc->file);
-    job j = {r->gvc, doc, opts, opts->id_prefix ? opts->id_prefix
-                                                : prefix ? prefix : "",
-             {NULL, NULL, 1, !opts->no_citations, opts->theme},
-             opts->dpi > 0 ? opts->dpi : 150, formats, n};
-    j.bopts.engine = pick_engine(doc, opts, diags);
-    j.bopts.direction = opts->direction ? opts->direction
-                        : doc->layout.direction ? doc->layout.direction
-                                                : "LR";
-    j.bopts.legend = opts->legend >= 0 ? opts->legend
-                     : doc->layout.legend >= 0 ? doc->layout.legend : 1;
+    job j;
+    char *prefix = setup_job(&j, r, doc, opts, formats, n, diags);
     rg_output *outs = calloc(n ? n : 1, sizeof(*outs));
     if (outs == NULL) {
         rg_diags_add(diags, RG_ERROR, doc->file, "out of memory");
@@ -760,7 +1147,13 @@ static int render_doc(rg_output **out, rg_renderer *r, const rg_doc *doc,
     int rc;
     if (opts->isolate) {
         double timeout = opts->layout_timeout > 0 ? opts->layout_timeout : 120;
-        rc = run_isolated(&j, timeout, outs, diags);
+        /* The first document in a child of its own, as a single render;
+         * the next ones of a batch in the worker. */
+        if (r->renders++ > 0 && strcmp(doc->file, "<stdin>") != 0 &&
+            n <= MAX_WORKER_FORMATS && opts->n_focus == 0)
+            rc = run_in_worker(r, &j, opts, timeout, outs, diags);
+        else
+            rc = run_isolated(&j, timeout, outs, diags);
     } else {
         char *err = NULL;
         rg_buf msgs = {0};

@@ -159,6 +159,14 @@ done
 GLIBC_TUNABLES=glibc.malloc.tcache_count=0 MALLOC_PERTURB_=7 \
     "$bin" render "$opm" -T svg --no-citations >"$tmp/m2.svg" 2>/dev/null
 check "the same SVG whatever malloc does" cmp -s "$tmp/m1.svg" "$tmp/m2.svg"
+# The order of the clusters once followed where malloc put their names,
+# which moved with the size of the environment.
+same=0
+for n in $(seq 1 48); do
+    RG_PAD=$(printf "%${n}s" "") "$bin" render "$opm" -T svg >"$tmp/d3.svg" 2>/dev/null
+    cmp -s "$tmp/d1.svg" "$tmp/d3.svg" && same=$((same + 1))
+done
+check "the SVG does not depend on the environment's size ($same of 48 equal)" test "$same" = 48
 SOURCE_DATE_EPOCH=1449014400 "$bin" render "$min" -T pdf >"$tmp/sde.pdf" 2>/dev/null
 check "the PDF date comes from SOURCE_DATE_EPOCH" grep -qa 'CreationDate (D:20151202000000' "$tmp/sde.pdf"
 
@@ -272,6 +280,27 @@ check "batch renders the good documents to each format" \
     -s "$tmp/batch/opm-2015.svg" -a -s "$tmp/batch/opm-2015.dot"
 check "batch writes nothing for the bad document" test ! -e "$tmp/batch/bad.svg"
 check "batch SVG equals a single render's" cmp -s "$tmp/batch/minimal.svg" "$tmp/both.svg"
+
+# After the first document a batch renders in one long-lived child: a
+# crash or a time limit there still fails only its document.
+cases=$(dirname "$0")/cases
+mkdir -p "$tmp/batch2"
+cp "$cases/graphviz-crash/input.json" "$tmp/crash.json"
+cp "$cases/layout-timeout/input.json" "$tmp/slow.json"
+cp "$min" "$tmp/again.json"
+"$bin" render --outdir "$tmp/batch2" --layout-timeout 6 -T svg -T png "$min" \
+    "$opm" "$tmp/crash.json" "$tmp/again.json" "$tmp/slow.json" "$tmp/bad.json" \
+    "$min" 2>"$tmp/err"
+st=$?
+check "batch with a crash and a time limit exits 3" test $st -eq 3
+check "batch reports the crash" grep -q 'crash.json: error: Graphviz crashed' "$tmp/err"
+check "batch reports the time limit" grep -q 'slow.json: error: the dot layout did not finish within 6 s' "$tmp/err"
+check "batch writes nothing for them" test ! -e "$tmp/batch2/crash.svg" -a ! -e "$tmp/batch2/slow.svg"
+check "batch renders the documents before and after them" \
+    test -s "$tmp/batch2/opm-2015.png" -a -s "$tmp/batch2/again.svg" -a -s "$tmp/batch2/minimal.png"
+"$bin" render "$tmp/again.json" -T svg >"$tmp/again.svg" 2>/dev/null
+check "a batch's later SVG equals a single render's" cmp -s "$tmp/batch2/again.svg" "$tmp/again.svg"
+check "a batch's later PNG equals a single render's" cmp -s "$tmp/batch2/opm-2015.png" "$tmp/d1.png"
 
 echo "outputs: $pass passed, $fail failed"
 [ $fail = 0 ]

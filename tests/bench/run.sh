@@ -345,7 +345,18 @@ for e in sfdp neato; do
     else v="failed ($2) after $(fmt_s "$1")"; fi
     printf '%7s %-40s %s\n' "$e" "(--layout-timeout $to, $3 run(s))" "$v"
 done
-printf '%7s %s\n' default "(no --engine) picks $(default_engine "$f"), whose time is above"
+# With no engine named, relgraph picks sfdp and, past 5,000 links, leaves
+# the link labels to the tooltips and shortens the overlap removal.
+echo "  default, 10000 ..." >&2
+tag="eng-default+any"
+for _ in 1 2 3; do
+    run "$tag" -o /dev/null -- "$RG" render "$f" --layout-timeout 120 -T svg
+    set -- $(tail -1 "$T/$tag")
+    [ "$3" = 0 ] || break
+    awk -v x="$1" 'BEGIN { exit !(x >= 10) }' && break
+done
+if [ "$3" = 0 ]; then v=$(fmt_s "$(median "$tag")"); else v="failed ($3)"; fi
+printf '%7s %-40s %s\n' default "(no --engine: $(default_engine "$f"), no link labels)" "$v"
 
 echo
 echo "total: $(($(date +%s) - START)) s"
