@@ -280,6 +280,12 @@ check "batch renders the good documents to each format" \
     -s "$tmp/batch/opm-2015.svg" -a -s "$tmp/batch/opm-2015.dot"
 check "batch writes nothing for the bad document" test ! -e "$tmp/batch/bad.svg"
 check "batch SVG equals a single render's" cmp -s "$tmp/batch/minimal.svg" "$tmp/both.svg"
+# The second document goes to the batch worker: it must get every option.
+mkdir -p "$tmp/batch2"
+"$bin" render --outdir "$tmp/batch2" --theme mono --no-citations "$min" "$opm" 2>"$tmp/err"
+"$bin" render "$opm" -T svg --theme mono --no-citations >"$tmp/single-mono.svg" 2>"$tmp/err"
+check "batch: the worker's SVG equals a single render's with --theme and --no-citations" \
+    cmp -s "$tmp/batch2/opm-2015.svg" "$tmp/single-mono.svg"
 
 # After the first document a batch renders in one long-lived child: a
 # crash or a time limit there still fails only its document.
