@@ -343,8 +343,10 @@ typedef struct rg_output {
 /** A Graphviz context that can render many documents (opaque). */
 typedef struct rg_renderer rg_renderer;
 
-/** Starts Graphviz. Returns NULL and appends a diagnostic when Graphviz
- *  has no layout or render plugins (a broken installation). */
+/** A renderer. Graphviz is started by the first render that needs it,
+ *  in the process that lays out (see rg_render_opts.isolate); a broken
+ *  installation (no layout or render plugins) is reported by that render.
+ *  Returns NULL and appends a diagnostic only when out of memory. */
 rg_renderer *rg_renderer_new(rg_diags *diags);
 /** Ends Graphviz. */
 void rg_renderer_free(rg_renderer *r);

@@ -5,11 +5,12 @@
  *   phases [-r RUNS] [-e ENGINE] IN [FORMAT]...
  *
  * FORMAT: svg (default), png, pdf, dot. Prints, in milliseconds (medians of
- * RUNS, default 5): starting Graphviz (rg_renderer_new), loading and
- * checking IN, one render in a child process (what the CLI does) and one
- * render in this process (isolate = false), each to all FORMATs at once.
- * The difference of the last two is the cost of the isolation (fork, pipe,
- * copy-on-write page faults). */
+ * RUNS, default 5): rg_renderer_new (an allocation: Graphviz starts in
+ * the process that lays out), loading and checking IN, one render in a
+ * child process (what the CLI does; the child starts Graphviz) and one
+ * render in this process (isolate = false; the first in a renderer
+ * starts Graphviz here), each to all FORMATs at once. The difference of
+ * the last two is the cost of the isolation (fork, pipe, page faults). */
 #define _POSIX_C_SOURCE 200809L
 #include "relgraph.h"
 
