@@ -209,6 +209,16 @@ for e in dot neato; do
     check "$e: ids stay unique with citations" test -z "$(printf '%s\n' "$ids" | uniq -d)"
 done
 
+# A Graphviz without plugins (GVBINDIR pointing at an empty folder) is
+# reported by the render, with the fix, in the child and in process.
+mkdir -p "$tmp/no-plugins"
+for iso in "" --no-isolate; do
+    GVBINDIR=$tmp/no-plugins "$bin" render "$min" -T svg $iso >"$tmp/np.svg" 2>"$tmp/err"
+    st=$?
+    check "Graphviz without plugins ${iso:-(child)}: exit 3, says to run dot -c" \
+        sh -c "test $st -eq 3 && grep -q \"run 'dot -c' as root\" '$tmp/err' && test ! -s '$tmp/np.svg'"
+done
+
 # Focus: a chart of the part of a document around some actors, that
 # says what it leaves out.
 "$bin" render "$opm" --focus opm-breach -o "$tmp/focus.svg" -o "$tmp/focus.md" 2>"$tmp/err"
