@@ -127,7 +127,7 @@ typedef struct bld {
     const rg_palette *pal;
     size_t *src_num;      /* footnote number of each source; 0: none */
     size_t n_cited;
-    rg_map src_idx;       /* source id -> index */
+    rg_map src_idx;       /* source id -> index, with or without citations */
     rg_buf tmp;
     rg_built *out;
     int oom;
@@ -328,23 +328,24 @@ static void cite_marker(bld *b, rg_buf *t, const rg_strv *src)
         free(nums);
 }
 
-/* Numbers the sources by first use, as the reports do. */
+/* Indexes the sources by id (for markers and tooltips) and, with
+ * citations, numbers them by first use, as the reports do. */
 static void number_sources(bld *b)
 {
     const rg_doc *d = b->doc;
-    if (!b->opts->citations || d->n_sources == 0)
-        return;
-    b->src_num = calloc(d->n_sources, sizeof(*b->src_num));
-    if (b->src_num == NULL) {
-        b->oom = 1;
-        return;
-    }
     for (size_t i = 0; i < d->n_sources; i++) {
         if (d->sources[i].id != NULL &&
             rg_map__put(&b->src_idx, d->sources[i].id, i, NULL) < 0) {
             b->oom = 1;
             return;
         }
+    }
+    if (!b->opts->citations || d->n_sources == 0)
+        return;
+    b->src_num = calloc(d->n_sources, sizeof(*b->src_num));
+    if (b->src_num == NULL) {
+        b->oom = 1;
+        return;
     }
     b->n_cited = rg_report__number_sources(d, b->src_num);
     if (b->n_cited == 0) {
@@ -576,10 +577,10 @@ static void link_tooltip(bld *b, const rg_link *k)
         actor_names(b, "disputed by", k->disputed_by_index,
                     k->disputed_by.n);
     for (size_t i = 0; i < k->source.n; i++) {
-        const rg_source *s = NULL;
-        for (size_t j = 0; j < d->n_sources && s == NULL; j++)
-            if (d->sources[j].id && strcmp(d->sources[j].id, k->source.v[i]) == 0)
-                s = &d->sources[j];
+        size_t si;
+        const rg_source *s = rg_map__get(&b->src_idx, k->source.v[i], &si)
+                                 ? &d->sources[si]
+                                 : NULL;
         rg_buf__puts(t, "\\nsource: ");
         esc_text(t, s && s->title ? s->title : k->source.v[i]);
         if (s && s->publisher) {
