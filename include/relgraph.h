@@ -360,6 +360,14 @@ int rg_render(rg_output **out, rg_renderer *r, const rg_doc *doc,
               const rg_render_opts *opts, const rg_format *formats,
               size_t n, rg_diags *diags);
 
+/** The layout engine rg_render() would use for this document and these
+ *  options (the options', else the document's, else the one picked by
+ *  size, for the view when opts->focus is set), without rendering; for
+ *  messages about a render. Borrowed: a static string, or the options'
+ *  or the document's. NULL only when a focus actor is unknown or memory
+ *  runs out. */
+const char *rg_render_engine(const rg_doc *doc, const rg_render_opts *opts);
+
 /** Frees `n` outputs returned by rg_render(). */
 void rg_outputs_free(rg_output *outputs, size_t n);
 

@@ -1111,6 +1111,59 @@ static int render_doc(rg_output **out, rg_renderer *r, const rg_doc *doc,
                       const rg_render_opts *opts, const rg_format *formats,
                       size_t n, rg_diags *diags);
 
+/* The focus actors' indexes (malloc'd), or NULL with a diagnostic. */
+static size_t *find_focus(const rg_doc *doc, const rg_render_opts *opts,
+                          rg_diags *diags)
+{
+    size_t *focus = malloc(opts->n_focus * sizeof(*focus));
+    if (focus == NULL) {
+        rg_diags_add(diags, RG_ERROR, doc->file, "out of memory");
+        return NULL;
+    }
+    for (size_t i = 0; i < opts->n_focus; i++) {
+        long a = rg_doc_find_actor(doc, opts->focus[i]);
+        if (a < 0) {
+            rg_diags_add(diags, RG_ERROR, doc->file,
+                         "focus: no actor is \"%s\" (by id, or by a name or "
+                         "alias only one actor has)", opts->focus[i]);
+            free(focus);
+            return NULL;
+        }
+        focus[i] = (size_t)a;
+    }
+    return focus;
+}
+
+const char *rg_render_engine(const rg_doc *doc, const rg_render_opts *opts)
+{
+    rg_render_opts dflt;
+    rg_render_opts_init(&dflt);
+    if (opts == NULL)
+        opts = &dflt;
+    rg_diags *d = rg_diags_new();
+    if (d == NULL)
+        return NULL;
+    rg_build_opts b;
+    const char *engine = NULL;
+    if (opts->n_focus == 0) {
+        pick_engine(&b, doc, opts, d);
+        engine = b.engine;
+    } else {
+        size_t *focus = find_focus(doc, opts, d);
+        rg_view v;
+        if (focus != NULL &&
+            rg_view__make(&v, doc, focus, opts->n_focus,
+                          opts->focus_depth ? opts->focus_depth : 1) == 0) {
+            pick_engine(&b, &v.doc, opts, d);
+            engine = b.engine; /* static, or the options' or document's */
+            rg_view__free(&v);
+        }
+        free(focus);
+    }
+    rg_diags_free(d);
+    return engine;
+}
+
 int rg_render(rg_output **out, rg_renderer *r, const rg_doc *doc,
               const rg_render_opts *opts, const rg_format *formats,
               size_t n, rg_diags *diags)
@@ -1122,22 +1175,9 @@ int rg_render(rg_output **out, rg_renderer *r, const rg_doc *doc,
     *out = NULL;
     if (opts->n_focus == 0)
         return render_doc(out, r, doc, opts, formats, n, diags);
-    size_t *focus = malloc(opts->n_focus * sizeof(*focus));
-    if (focus == NULL) {
-        rg_diags_add(diags, RG_ERROR, doc->file, "out of memory");
+    size_t *focus = find_focus(doc, opts, diags);
+    if (focus == NULL)
         return -1;
-    }
-    for (size_t i = 0; i < opts->n_focus; i++) {
-        long a = rg_doc_find_actor(doc, opts->focus[i]);
-        if (a < 0) {
-            rg_diags_add(diags, RG_ERROR, doc->file,
-                         "focus: no actor is \"%s\" (by id, or by a name or "
-                         "alias only one actor has)", opts->focus[i]);
-            free(focus);
-            return -1;
-        }
-        focus[i] = (size_t)a;
-    }
     rg_view v;
     int rc = -1;
     if (rg_view__make(&v, doc, focus, opts->n_focus,

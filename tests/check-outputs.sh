@@ -209,6 +209,18 @@ for e in dot neato; do
     check "$e: ids stay unique with citations" test -z "$(printf '%s\n' "$ids" | uniq -d)"
 done
 
+# A single render lays out in relgraph's process, guarded: a crash in
+# Graphviz (an assertion with sfdp and raw splines) is exit 3 with a
+# diagnostic, and an existing chart is left as it was, with no temporary
+# file beside it.
+mkdir -p "$tmp/guard"
+echo keep >"$tmp/guard/chart.svg"
+"$bin" render "$top/tests/cases/graphviz-crash/input.json" -o "$tmp/guard/chart.svg" 2>"$tmp/err"
+st=$?
+check "guarded crash: exit 3 and the diagnostic" sh -c "test $st -eq 3 && grep -q 'error: Graphviz crashed (signal 6) in the sfdp layout' '$tmp/err'"
+check "guarded crash: the existing chart is untouched, nothing else written" \
+    sh -c "test \"\$(cat '$tmp/guard/chart.svg')\" = keep && test \"\$(ls -A '$tmp/guard')\" = chart.svg"
+
 # A Graphviz without plugins (GVBINDIR pointing at an empty folder) is
 # reported by the render, with the fix, in the child and in process.
 mkdir -p "$tmp/no-plugins"
