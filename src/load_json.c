@@ -975,6 +975,26 @@ static size_t read_block(void *buf, size_t size, void *data)
 /* A file is parsed as it is read, without its whole text in memory beside
  * the JSON tree (76 MB of text for the 100,000-actor benchmark document);
  * the text is read again only to point at a problem. Closes f. */
+/* Reads all of f (closing it when close_it) and loads the text, named
+ * `name` in diagnostics. */
+static int load_read(rg_doc **out, FILE *f, int close_it, const char *name,
+                     rg_diags *diags)
+{
+    char *text = NULL;
+    size_t len = 0;
+    errno = 0;
+    int e = slurp(f, &text, &len);
+    if (close_it)
+        fclose(f);
+    if (e != 0) {
+        rg_diags_add(diags, RG_ERROR, name, "cannot read: %s", strerror(e));
+        return -1;
+    }
+    int rc = rg_doc_load_buffer(out, text, len, name, diags);
+    free(text);
+    return rc;
+}
+
 static int load_stream(rg_doc **out, FILE *f, const char *path,
                        rg_diags *diags)
 {
@@ -993,27 +1013,19 @@ static int load_stream(rg_doc **out, FILE *f, const char *path,
     if (root != NULL)
         return load_tree(out, root, NULL, 0, path, path, diags);
     /* A syntax error is reported from the text, where it stands. */
-    char *text = NULL;
-    size_t len = 0;
     FILE *again = fopen(path, "rb");
-    e = again ? slurp(again, &text, &len) : errno;
-    if (again)
-        fclose(again);
-    if (e != 0) {
-        rg_diags_add(diags, RG_ERROR, path, "cannot read: %s", strerror(e));
+    if (again == NULL) {
+        rg_diags_add(diags, RG_ERROR, path, "cannot read: %s",
+                     strerror(errno));
         return -1;
     }
-    int rc = rg_doc_load_buffer(out, text, len, path, diags);
-    free(text);
-    return rc;
+    return load_read(out, again, 1, path, diags);
 }
 
 int rg_doc_load_file(rg_doc **out, const char *path, rg_diags *diags)
 {
     int is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? "<stdin>" : path;
-    char *text = NULL;
-    size_t len = 0;
     *out = NULL;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (f == NULL) {
@@ -1032,15 +1044,5 @@ int rg_doc_load_file(rg_doc **out, const char *path, rg_diags *diags)
     }
     if (!is_stdin && stat_ok && S_ISREG(st.st_mode))
         return load_stream(out, f, path, diags);
-    errno = 0;
-    int e = slurp(f, &text, &len);
-    if (!is_stdin)
-        fclose(f);
-    if (e != 0) {
-        rg_diags_add(diags, RG_ERROR, name, "cannot read: %s", strerror(e));
-        return -1;
-    }
-    int rc = rg_doc_load_buffer(out, text, len, name, diags);
-    free(text);
-    return rc;
+    return load_read(out, f, !is_stdin, name, diags);
 }

@@ -739,6 +739,9 @@ static void on_exit_in_render(void)
         say_and_exit(guard.exited, guard.exited_len);
 }
 
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
 static size_t guard_text(char *buf, size_t cap, const char *fmt, ...)
 {
     va_list ap;

@@ -142,13 +142,16 @@ static const char *theme_fill(const char *fill, rg_theme theme, char buf[8])
 void rg_style__kind(const rg_doc *doc, const char *kind, rg_theme theme,
                     rg_kind_look *out)
 {
-    const builtin *b = &builtins[N_BUILTINS - 1]; /* other */
-    for (size_t i = 0; i < N_BUILTINS; i++)
+    const builtin *b = NULL;
+    for (size_t i = 0; i < N_BUILTINS && b == NULL; i++)
         if (strcmp(builtins[i].name, kind) == 0)
             b = &builtins[i];
     memset(out, 0, sizeof(*out));
     out->name = kind;
-    out->label = rg_kind_is_builtin(kind) ? b->label : kind;
+    /* A kind of the document's own looks like "other", under its name. */
+    out->label = b != NULL ? b->label : kind;
+    if (b == NULL)
+        b = &builtins[N_BUILTINS - 1];
     out->shape = b->shape;
     out->style = b->style;
     /* The built-in colours, in the theme: in dark, the light fill draws
