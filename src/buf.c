@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int reserve(rg_buf *b, size_t extra)
+int rg_buf__reserve(rg_buf *b, size_t extra)
 {
     if (b->oom)
         return -1;
@@ -27,7 +27,7 @@ static int reserve(rg_buf *b, size_t extra)
 
 void rg_buf__putn(rg_buf *b, const char *s, size_t n)
 {
-    if (reserve(b, n) != 0)
+    if (rg_buf__reserve(b, n) != 0)
         return;
     memcpy(b->data + b->len, s, n);
     b->len += n;
@@ -50,7 +50,7 @@ void rg_buf__printf(rg_buf *b, const char *fmt, ...)
     va_start(ap, fmt);
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    if (n < 0 || reserve(b, (size_t)n) != 0)
+    if (n < 0 || rg_buf__reserve(b, (size_t)n) != 0)
         return;
     va_start(ap, fmt);
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);

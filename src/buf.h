@@ -11,6 +11,8 @@ typedef struct rg_buf {
     int oom;     /* set when an append failed; later appends do nothing */
 } rg_buf;
 
+/* Makes room for `extra` more bytes at once; -1 (and oom) when it cannot. */
+int rg_buf__reserve(rg_buf *b, size_t extra);
 void rg_buf__putn(rg_buf *b, const char *s, size_t n);
 void rg_buf__puts(rg_buf *b, const char *s);
 void rg_buf__putc(rg_buf *b, char c);

@@ -359,6 +359,9 @@ static int finish_svg(const job *j, const rg_built *b, char **data,
                      in_html || j->opts->svg_responsive, j->doc->title,
                      rg_buf__str(&desc), b->titles, b->n_titles,
                      b->sources_at_foot ? "sources" : "legend"};
+    /* The rewrite adds prefixes, classes, the title and the description,
+     * and leaves out Graphviz's comments: room for all at once. */
+    rg_buf__reserve(&out, *len + *len / 4 + desc.len + 4096);
     int rc = rg_svg__rewrite(&out, *data, *len, &o);
     rg_buf__free(&desc);
     if (rc != 0 || out.oom) {
@@ -383,6 +386,26 @@ static GVC_t *process_gvc(char **err)
     return gvc;
 }
 
+/* Renders g to memory: *data is malloc'd and NUL-terminated. Graphviz's
+ * own gvRenderData grows its buffer 4 KiB at a time, copying it each
+ * time, and its bytes would then be copied again to be ours; a memory
+ * stream grows by doubling and hands its buffer over. */
+static int render_bytes(GVC_t *gvc, graph_t *g, const char *format,
+                        char **data, size_t *len)
+{
+    *data = NULL;
+    *len = 0;
+    FILE *f = open_memstream(data, len);
+    if (f == NULL)
+        return -1;
+    int rc = gvRender(gvc, g, format, f);
+    if (fclose(f) != 0)
+        rc = -1;
+    if (*data == NULL)
+        rc = -1;
+    return rc;
+}
+
 static int run_job(const job *j, rg_output *outs, char **err)
 {
     rg_built b;
@@ -402,6 +425,20 @@ static int run_job(const job *j, rg_output *outs, char **err)
     laid_out = 1;
     for (size_t i = 0; i < j->n; i++) {
         rg_format f = j->formats[i];
+        size_t same = 0; /* a format asked for twice is rendered once */
+        while (same < i && j->formats[same] != f)
+            same++;
+        if (same < i) {
+            outs[i].format = f;
+            outs[i].size = outs[same].size;
+            outs[i].data = malloc(outs[i].size + 1);
+            if (outs[i].data == NULL) {
+                *err = strdup("out of memory rendering");
+                goto out;
+            }
+            memcpy(outs[i].data, outs[same].data, outs[i].size + 1);
+            continue;
+        }
         if (f == RG_FORMAT_MD) {
             rg_buf md = {0};
             if (rg_report__markdown(&md, j->doc) != 0 || md.oom) {
@@ -419,27 +456,16 @@ static int run_job(const job *j, rg_output *outs, char **err)
          * laid-out graph for each render (0: the device's default). */
         GD_drawing(b.g)->dpi = f == RG_FORMAT_PNG ? j->dpi : 0;
         rg_build__set_urls(&b, f == RG_FORMAT_SVG || f == RG_FORMAT_HTML);
-        char *data = NULL;
-        unsigned len = 0;
         png_failed = 0;
-        if (gvRenderData(gvc, b.g, gv_formats[f], &data, &len) != 0 ||
-            data == NULL || png_failed) {
+        if (render_bytes(gvc, b.g, gv_formats[f], &outs[i].data,
+                         &outs[i].size) != 0 || png_failed) {
+            free(outs[i].data);
+            outs[i].data = NULL;
             *err = rg__asprintf("Graphviz could not render %s",
                                 format_names[f]);
-            if (data)
-                gvFreeRenderData(data);
             goto out;
         }
         outs[i].format = f;
-        outs[i].data = malloc(len ? len : 1);
-        if (outs[i].data == NULL) {
-            gvFreeRenderData(data);
-            *err = strdup("out of memory rendering");
-            goto out;
-        }
-        memcpy(outs[i].data, data, len);
-        outs[i].size = len;
-        gvFreeRenderData(data);
         if (f == RG_FORMAT_PDF)
             fix_pdf_dates(outs[i].data, outs[i].size);
         if ((f == RG_FORMAT_SVG || f == RG_FORMAT_HTML) &&

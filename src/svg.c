@@ -45,32 +45,46 @@ static const char *find(const char *s, size_t n, const char *what)
 }
 
 /* Copies one line, prefixing ids and references to ids, and replacing
- * "transparent" (not an SVG 1.1 colour) with "none". */
+ * "transparent" (not an SVG 1.1 colour) with "none". Every place to
+ * change holds a '=' (id="", href="#", ="transparent") or a '('
+ * (url(#), so the text between them is copied in one piece. */
 static void copy_line(rg_buf *out, const char *s, size_t n, const char *p)
 {
-    static const char *const refs[] = {" id=\"", "href=\"#", "url(#"};
     static const char transparent[] = "=\"transparent\"";
-    size_t i = 0;
+    size_t k = sizeof(transparent) - 1;
+    size_t i = 0, from = 0;
     while (i < n) {
-        int done = 0;
-        for (size_t r = 0; r < 3 && !done; r++) {
-            size_t k = strlen(refs[r]);
-            if (i + k <= n && memcmp(s + i, refs[r], k) == 0) {
-                rg_buf__putn(out, s + i, k);
-                rg_buf__puts(out, p);
-                i += k;
-                done = 1;
+        if (s[i] != '=' && s[i] != '(') {
+            i++;
+            continue;
+        }
+        const char *ref = NULL; /* the end of a reference's opening */
+        if (s[i] == '=' && i + 1 < n && s[i + 1] == '"') {
+            if (i >= 3 && memcmp(s + i - 3, " id", 3) == 0)
+                ref = s + i + 2;
+            else if (i >= 4 && memcmp(s + i - 4, "href", 4) == 0 &&
+                     i + 2 < n && s[i + 2] == '#')
+                ref = s + i + 3;
+            else if (i + k <= n && memcmp(s + i, transparent, k) == 0) {
+                rg_buf__putn(out, s + from, i - from);
+                rg_buf__puts(out, "=\"none\"");
+                i = from = i + k;
+                continue;
             }
+        } else if (s[i] == '(' && i >= 3 && memcmp(s + i - 3, "url", 3) == 0 &&
+                   i + 1 < n && s[i + 1] == '#') {
+            ref = s + i + 2;
         }
-        if (!done && i + sizeof(transparent) - 1 <= n &&
-            memcmp(s + i, transparent, sizeof(transparent) - 1) == 0) {
-            rg_buf__puts(out, "=\"none\"");
-            i += sizeof(transparent) - 1;
-            done = 1;
+        if (ref == NULL) {
+            i++;
+            continue;
         }
-        if (!done)
-            rg_buf__putc(out, s[i++]);
+        size_t end = (size_t)(ref - s);
+        rg_buf__putn(out, s + from, end - from);
+        rg_buf__puts(out, p);
+        i = from = end;
     }
+    rg_buf__putn(out, s + from, n - from);
 }
 
 /* The value of attribute `name` in a tag, or NULL; its length in *len. */
