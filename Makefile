@@ -10,7 +10,7 @@
 #
 # Your CFLAGS and LDFLAGS are added to the project's, never replace them.
 
-PKGS      := libgvc libcgraph jansson zlib
+PKGS      := libgvc libcgraph jansson zlib fontconfig
 PREFIX    ?= /usr/local
 DESTDIR   ?=
 BUILD     ?= build
@@ -30,7 +30,7 @@ ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS)
 
 LIB_SRC := src/model.c src/diag.c src/buf.c src/jsonpos.c src/load_json.c \
            src/check.c src/style.c src/build.c src/render.c src/fmt.c src/svg.c src/report.c \
-           src/view.c src/pngenc.c
+           src/view.c src/pngenc.c src/fonts.c
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 HEADERS := $(wildcard include/*.h src/*.h)
 

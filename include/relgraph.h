@@ -360,6 +360,14 @@ int rg_render(rg_output **out, rg_renderer *r, const rg_doc *doc,
               const rg_render_opts *opts, const rg_format *formats,
               size_t n, rg_diags *diags);
 
+/** Starts loading the fonts (fontconfig's configuration and font list,
+ *  which every layout needs to measure text) on a thread of its own, so
+ *  that it runs while the document is read and built; the first layout in
+ *  this process waits for it. For a process that renders in itself
+ *  (isolate = false): it must not fork() before that layout. Optional;
+ *  does nothing when called again. */
+void rg_preload_fonts(void);
+
 /** The layout engine rg_render() would use for this document and these
  *  options (the options', else the document's, else the one picked by
  *  size, for the view when opts->focus is set), without rendering; for

@@ -822,6 +822,9 @@ static int render_one(const args *a, rg_renderer **r, const char *input,
     size_t nf = 0;
     /* --strict is about the document; Graphviz's warnings stay warnings. */
     rg_diags_set_strict(diags, a->strict);
+    int guarded = a->opts.isolate && a->outdir == NULL;
+    if (guarded)
+        rg_preload_fonts(); /* no fork follows */
     int bad = rg_doc_load_file(&doc, input, diags) != 0;
     rg_diags_set_strict(diags, false);
     if (bad) {
@@ -847,7 +850,6 @@ static int render_one(const args *a, rg_renderer **r, const char *input,
     if (*r == NULL && (*r = rg_renderer_new(diags)) == NULL)
         goto out;
     rg_render_opts ro = a->opts;
-    int guarded = ro.isolate && a->outdir == NULL;
     if (guarded) {
         ro.isolate = false;
         guard_begin(strcmp(input, "-") == 0 ? "<stdin>" : input,

@@ -9,6 +9,7 @@
 #include "build.h"
 #include "buf.h"
 #include "diag.h"
+#include "fonts.h"
 #include "model.h"
 #include "pngenc.h"
 #include "report.h"
@@ -418,6 +419,7 @@ static int run_job(const job *j, rg_output *outs, char **err)
         *err = strdup("out of memory building the graph");
         return -1;
     }
+    rg_fonts__wait(); /* text is measured from here on */
     if (gvLayout(gvc, b.g, j->bopts.engine) != 0) {
         *err = rg__asprintf("Graphviz's %s layout failed", j->bopts.engine);
         goto out;
