@@ -305,7 +305,10 @@ typedef struct rg_render_opts {
     double dpi;             /**< PNG resolution; 0: the default (150) */
     double layout_timeout;  /**< seconds; 0: the default (120) */
     /** Run layout and rendering in a child process, so that a crash or
-     *  hang in Graphviz becomes a diagnostic (default true). */
+     *  hang in Graphviz becomes a diagnostic (default true). A document
+     *  that rg_doc_load_file() read from a regular file goes to a child
+     *  that stays for the renderer's next documents (it reads the file
+     *  again) and ends with rg_renderer_free() or its first failure. */
     bool isolate;
     /** Put before every id of an SVG, so that charts inlined in one page
      *  never share one. NULL: made from the document's file name
@@ -363,9 +366,10 @@ int rg_render(rg_output **out, rg_renderer *r, const rg_doc *doc,
 /** Starts loading the fonts (fontconfig's configuration and font list,
  *  which every layout needs to measure text) on a thread of its own, so
  *  that it runs while the document is read and built; the first layout in
- *  this process waits for it. For a process that renders in itself
- *  (isolate = false): it must not fork() before that layout. Optional;
- *  does nothing when called again. */
+ *  this process waits for it, and so does a render that starts a child
+ *  process (isolate = true) before it forks. A program that forks by
+ *  itself must not do so between this call and its first render.
+ *  Optional; does nothing when called again. */
 void rg_preload_fonts(void);
 
 /** The layout engine rg_render() would use for this document and these

@@ -1010,8 +1010,12 @@ static int load_stream(rg_doc **out, FILE *f, const char *path,
         rg_diags_add(diags, RG_ERROR, path, "cannot read: %s", strerror(e));
         return -1;
     }
-    if (root != NULL)
-        return load_tree(out, root, NULL, 0, path, path, diags);
+    if (root != NULL) {
+        int rc = load_tree(out, root, NULL, 0, path, path, diags);
+        if (*out != NULL)
+            (*out)->from_file = true;
+        return rc;
+    }
     /* A syntax error is reported from the text, where it stands. */
     FILE *again = fopen(path, "rb");
     if (again == NULL) {

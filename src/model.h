@@ -66,6 +66,8 @@ typedef struct rg_gvval {
 struct rg_doc {
     rg_arena arena;
     const char *file;
+    /* Read from a regular file, which a batch worker can read again. */
+    bool from_file;
     const char *title;
     const char *description;
     rg_actor *actors;

@@ -34,10 +34,10 @@
 
 struct rg_renderer {
     GVC_t *gvc;
-    unsigned renders; /* isolated renders so far */
     /* The batch worker (see "the batch worker" below); 0 when none. */
     pid_t worker;
     int req_fd, out_fd, err_fd;
+    rg_buf frames; /* the worker's answer, its room kept from job to job */
 };
 
 static const char *const format_names[RG_FORMAT_COUNT] = {
@@ -171,6 +171,7 @@ void rg_renderer_free(rg_renderer *r)
     worker_stop(r, 0);
     if (r->gvc != NULL)
         gvFreeContext(r->gvc);
+    rg_buf__free(&r->frames);
     free(r);
 }
 
@@ -576,6 +577,7 @@ static void child_setup(int err_fd)
 static void child_main(const job *j, int out_fd, int err_fd)
 {
     child_setup(err_fd);
+    rg_preload_fonts(); /* while Graphviz starts and the graph is built */
     /* _exit: the parent owns stdio buffers and atexit handlers. */
     _exit(serve_job(j, out_fd) == 0 ? 0 : 1);
 }
@@ -691,6 +693,7 @@ static int run_isolated(const job *j, double timeout, rg_output *outs,
         close(po[1]);
         goto fail_pipe;
     }
+    rg_fonts__wait(); /* no thread may be running at fork() */
     fflush(NULL);
     pid_t pid = fork();
     if (pid < 0) {
@@ -869,10 +872,9 @@ static char *setup_job(job *jp, rg_renderer *r, const rg_doc *doc,
  * what the first render in a process loads (fontconfig's configuration,
  * pango, the fonts: about 45 ms of a 70 ms small chart) and for the page
  * faults of a fresh process (about 1,000 a child, which cost much more in
- * a VM than on bare metal). So from a renderer's second render on, the
- * documents go to one long-lived child, the worker, which loads each one
- * again from its file, renders it and answers with the same frames as a
- * one-off child. It keeps the guarantees of a child: a crash or a time
+ * a VM than on bare metal). So the documents read from files go to one
+ * long-lived child, the worker, which loads each one again from its file,
+ * renders it and answers with the same frames as a one-off child. It keeps the guarantees of a child: a crash or a time
  * limit ends the worker, not relgraph; that document fails with exit
  * status 3 and the next one gets a new worker. After a failed job the
  * worker exits too, so that no document is rendered by a process that
@@ -908,6 +910,7 @@ static int read_all(int fd, void *p, size_t n)
 static void worker_main(rg_renderer *r, int req_fd, int out_fd, int err_fd)
 {
     child_setup(err_fd);
+    rg_preload_fonts(); /* while the first document is read and built */
     for (;;) {
         request q;
         char *str[4] = {NULL, NULL, NULL, NULL};
@@ -994,6 +997,7 @@ static int worker_start(rg_renderer *r)
         close(rq[0]); close(rq[1]); close(ef);
         return -1;
     }
+    rg_fonts__wait(); /* no thread may be running at fork() */
     fflush(NULL);
     pid_t pid = fork();
     if (pid == 0) {
@@ -1099,10 +1103,11 @@ static int run_in_worker(rg_renderer *r, const job *j,
             return run_isolated(j, timeout, outs, diags);
         }
     }
-    rg_buf data = {0};
-    int got = read_job(r->out_fd, &data, now() + timeout);
+    rg_buf *data = &r->frames;
+    rg_buf__reset(data);
+    int got = read_job(r->out_fd, data, now() + timeout);
     int timed_out = got < 0, status = 0;
-    if (got != 0 || job_end(&data) == FR_ERROR) {
+    if (got != 0 || job_end(data) == FR_ERROR) {
         /* Timed out, crashed, or failed and exiting: it goes. */
         if (timed_out)
             kill(r->worker, SIGKILL);
@@ -1112,8 +1117,7 @@ static int run_in_worker(rg_renderer *r, const job *j,
         close(r->out_fd);
         r->worker = -1; /* reaped; its stderr is read below */
     }
-    int rc = report_end(j, timeout, timed_out, status, &data, outs, diags);
-    rg_buf__free(&data);
+    int rc = report_end(j, timeout, timed_out, status, data, outs, diags);
     /* What it printed on stderr for this document. */
     struct stat st;
     if (fstat(r->err_fd, &st) == 0 && st.st_size > 0) {
@@ -1239,19 +1243,12 @@ static int render_doc(rg_output **out, rg_renderer *r, const rg_doc *doc,
     int rc;
     if (opts->isolate) {
         double timeout = opts->layout_timeout > 0 ? opts->layout_timeout : 120;
-        /* The first document in a child of its own, as a single render;
-         * the next ones of a batch in the worker, which inherits a
-         * Graphviz started here: for a long-lived child that costs less
-         * than starting its own. */
-        if (r->renders++ > 0 && strcmp(doc->file, "<stdin>") != 0 &&
-            n <= MAX_WORKER_FORMATS && opts->n_focus == 0) {
-            char *err = NULL;
-            if (r->gvc == NULL && r->worker == 0)
-                r->gvc = start_graphviz(&err);
-            free(err); /* the worker starts its own and reports it */
-            j.gvc = r->gvc;
+        /* A document read from a regular file goes to the worker, which
+         * stays for the next ones; one from a buffer, a pipe or standard
+         * input, or a view, to a child of its own. */
+        if (doc->from_file && n <= MAX_WORKER_FORMATS && opts->n_focus == 0)
             rc = run_in_worker(r, &j, opts, timeout, outs, diags);
-        } else
+        else
             rc = run_isolated(&j, timeout, outs, diags);
     } else {
         char *err = NULL;

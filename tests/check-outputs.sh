@@ -302,15 +302,15 @@ check "batch renders the good documents to each format" \
     -s "$tmp/batch/opm-2015.svg" -a -s "$tmp/batch/opm-2015.dot"
 check "batch writes nothing for the bad document" test ! -e "$tmp/batch/bad.svg"
 check "batch SVG equals a single render's" cmp -s "$tmp/batch/minimal.svg" "$tmp/both.svg"
-# The second document goes to the batch worker: it must get every option.
+# A batch's documents go to the batch worker: it must get every option.
 mkdir -p "$tmp/batch2"
 "$bin" render --outdir "$tmp/batch2" --theme mono --no-citations "$min" "$opm" 2>"$tmp/err"
 "$bin" render "$opm" -T svg --theme mono --no-citations >"$tmp/single-mono.svg" 2>"$tmp/err"
 check "batch: the worker's SVG equals a single render's with --theme and --no-citations" \
     cmp -s "$tmp/batch2/opm-2015.svg" "$tmp/single-mono.svg"
 
-# After the first document a batch renders in one long-lived child: a
-# crash or a time limit there still fails only its document.
+# A batch renders in one long-lived child, the worker: a crash or a time
+# limit there still fails only its document.
 cases=$(dirname "$0")/cases
 mkdir -p "$tmp/batch2"
 cp "$cases/graphviz-crash/input.json" "$tmp/crash.json"
@@ -329,6 +329,24 @@ check "batch renders the documents before and after them" \
 "$bin" render "$tmp/again.json" -T svg >"$tmp/again.svg" 2>/dev/null
 check "a batch's later SVG equals a single render's" cmp -s "$tmp/batch2/again.svg" "$tmp/again.svg"
 check "a batch's later PNG equals a single render's" cmp -s "$tmp/batch2/opm-2015.png" "$tmp/d1.png"
+# The first document goes to the worker too: when it crashes, the next
+# one gets a new worker.
+mkdir -p "$tmp/batch3"
+"$bin" render --outdir "$tmp/batch3" "$tmp/crash.json" "$tmp/again.json" 2>"$tmp/err"
+st=$?
+check "batch whose first document crashes exits 3" test $st -eq 3
+check "batch whose first document crashes reports it" grep -q 'crash.json: error: Graphviz crashed' "$tmp/err"
+check "batch whose first document crashes renders the next one" cmp -s "$tmp/batch3/again.svg" "$tmp/again.svg"
+# A document that cannot be read twice (a pipe) is not sent to the worker,
+# which reads its documents again from their files.
+mkdir -p "$tmp/batch4"
+mkfifo "$tmp/piped.json"
+cat "$min" >"$tmp/piped.json" &
+"$bin" render --outdir "$tmp/batch4" "$min" "$tmp/piped.json" 2>"$tmp/err"
+st=$?
+wait
+check "batch with a named pipe among its documents exits 0" test $st -eq 0
+check "batch renders the document from the pipe" grep -q 'id="piped-' "$tmp/batch4/piped.svg"
 
 echo "outputs: $pass passed, $fail failed"
 [ $fail = 0 ]
