@@ -402,6 +402,7 @@ static void sources_block(bld *b, rg_buf *t)
                 rg_buf__printf(&line, ", %s", more[m]);
         rg_buf__puts(t, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"");
         if (s->url != NULL && *s->url) {
+            rg_buf__printf(t, " ID=\"source-%zu\"", k + 1);
             rg_buf__puts(t, " HREF=\"");
             html_attr_twice(t, s->url);
             rg_buf__puts(t, "\" TITLE=\"");

@@ -194,6 +194,7 @@ int rg_svg__rewrite(rg_buf *out, const char *svg, size_t len,
     phase ph = BEFORE_ROOT;
     const char *pending_title = NULL; /* for the <title> after a <g> */
     int has_pending = 0, in_legend = 0;
+    int anchors = 0; /* links open in the label: <g id="a_..."><a> */
     size_t i = 0;
     while (i < len) {
         const char *line = svg + i;
@@ -235,8 +236,14 @@ int rg_svg__rewrite(rg_buf *out, const char *svg, size_t len,
                                what, what);
                 in_legend = 1;
             }
-            if (ph == LABEL && (starts(line, n, "<g ") ||
-                                starts(line, n, "</g>"))) {
+            /* A linked line of the label (a source with a url) is a group
+             * of its own, which stays inside the label's. */
+            if (ph == LABEL && in_legend && starts(line, n, "<g id=\"a_"))
+                anchors++;
+            else if (ph == LABEL && anchors > 0 && starts(line, n, "</g>"))
+                anchors--;
+            else if (ph == LABEL && (starts(line, n, "<g ") ||
+                                     starts(line, n, "</g>"))) {
                 if (in_legend)
                     rg_buf__puts(out, "</g>\n");
                 in_legend = 0;

@@ -131,6 +131,8 @@ check "every SVG id is unique" test -z "$(printf '%s\n' "$ids" | uniq -d)"
 check "every SVG id carries the file's prefix" test -z "$(printf '%s\n' "$ids" | grep -v ' id="opm-2015-')"
 "$bin" render "$opm" -T svg --id-prefix x- 2>/dev/null | grep -q ' id="x-actor&#45;guo"'
 check "--id-prefix sets the prefix; actor ids come from actor ids" test $? -eq 0
+linked=$(xmllint --xpath 'count(//*[@class="sources"]//*[local-name()="a"])' "$svg" 2>/dev/null)
+check "the Sources block holds its linked lines ($linked)" test "${linked:-0}" -ge 1
 check "no 'transparent' (not SVG 1.1)" test "$(grep -c transparent "$svg")" -eq 0
 check "no comments or version banner" test "$(grep -c '<!--' "$svg")" -eq 0
 check "root has role=img and aria-labelledby" grep -q 'role="img" aria-labelledby="opm-2015-title opm-2015-desc"' "$svg"
@@ -347,6 +349,15 @@ st=$?
 wait
 check "batch with a named pipe among its documents exits 0" test $st -eq 0
 check "batch renders the document from the pipe" grep -q 'id="piped-' "$tmp/batch4/piped.svg"
+# A source's link in the chart has an id of its own, not Graphviz's count
+# of links drawn so far in the process: the second of two documents in one
+# worker gets the same SVG as a render of its own.
+mkdir -p "$tmp/batch5"
+cp "$opm" "$tmp/opm-again.json"
+"$bin" render --outdir "$tmp/batch5" --id-prefix x- "$opm" "$tmp/opm-again.json" 2>"$tmp/err"
+"$bin" render "$opm" -T svg --id-prefix x- >"$tmp/x.svg" 2>"$tmp/err"
+check "a batch's second chart with linked sources equals a single render's" \
+    cmp -s "$tmp/batch5/opm-again.svg" "$tmp/x.svg"
 
 echo "outputs: $pass passed, $fail failed"
 [ $fail = 0 ]
