@@ -363,6 +363,22 @@ int rg_render(rg_output **out, rg_renderer *r, const rg_doc *doc,
               const rg_render_opts *opts, const rg_format *formats,
               size_t n, rg_diags *diags);
 
+/** rg_render() in two halves, so that a program can read its next
+ *  document while this one is laid out: rg_render_begin() starts the
+ *  render, rg_render_end() waits for it and gives what rg_render() would
+ *  have given (0 and the outputs, or -1). Only a render that goes to the
+ *  renderer's child that stays (isolate, a document that
+ *  rg_doc_load_file() read from a regular file, no focus) runs while the
+ *  program goes on; any other is done by rg_render_begin(). Until
+ *  rg_render_end(), `doc`, `diags` and the strings `opts` points to must
+ *  stay as they are, and the renderer renders nothing else. rg_render_begin() returns -1 (with a
+ *  diagnostic) only when a render is already begun or memory runs out;
+ *  rg_render_end() returns -1 also when none is begun. */
+int rg_render_begin(rg_renderer *r, const rg_doc *doc,
+                    const rg_render_opts *opts, const rg_format *formats,
+                    size_t n, rg_diags *diags);
+int rg_render_end(rg_output **out, rg_renderer *r);
+
 /** Starts loading the fonts (fontconfig's configuration and font list,
  *  which every layout needs to measure text) on a thread of its own, so
  *  that it runs while the document is read and built; the first layout in

@@ -811,6 +811,33 @@ static void guard_end(void)
 
 /* Renders one document to `n` files and, when to_stdout, one more format
  * to standard output. Returns an exit status. */
+/* Loads a document to render and checks the --focus actors. Returns
+ * EXIT_OK, EXIT_INPUT or EXIT_USAGE; *doc is set even on failure (or
+ * NULL). */
+static int load_for_render(const args *a, const char *input, rg_doc **doc,
+                           rg_diags *diags)
+{
+    int rc = EXIT_OK;
+    /* --strict is about the document; Graphviz's warnings stay warnings. */
+    rg_diags_set_strict(diags, a->strict);
+    int bad = rg_doc_load_file(doc, input, diags) != 0;
+    rg_diags_set_strict(diags, false);
+    if (bad)
+        return EXIT_INPUT;
+    for (size_t i = 0; i < a->opts.n_focus; i++) {
+        if (rg_doc_find_actor(*doc, a->opts.focus[i]) < 0) {
+            rg_diags_add(diags, RG_ERROR, input,
+                         "--focus %s: no actor has this id, nor is it the "
+                         "name or alias of exactly one actor",
+                         a->opts.focus[i]);
+            rc = EXIT_USAGE;
+        }
+    }
+    return rc;
+}
+
+/* One document to one or more files and standard output, laid out in this
+ * process under the guard. */
 static int render_one(const args *a, rg_renderer **r, const char *input,
                       const char *const *paths, const rg_format *fmts, int n,
                       rg_diags *diags)
@@ -820,33 +847,18 @@ static int render_one(const args *a, rg_renderer **r, const char *input,
     rg_output *outs = NULL;
     rg_format formats[RG_FORMAT_COUNT + 17];
     size_t nf = 0;
-    /* --strict is about the document; Graphviz's warnings stay warnings. */
-    rg_diags_set_strict(diags, a->strict);
-    int guarded = a->opts.isolate && a->outdir == NULL;
+    int guarded = a->opts.isolate;
     if (guarded)
         rg_preload_fonts(); /* no fork follows */
-    int bad = rg_doc_load_file(&doc, input, diags) != 0;
-    rg_diags_set_strict(diags, false);
-    if (bad) {
-        rc = EXIT_INPUT;
+    int st = load_for_render(a, input, &doc, diags);
+    if (st != EXIT_OK) {
+        rc = st;
         goto out;
     }
-    for (size_t i = 0; i < a->opts.n_focus; i++) {
-        if (rg_doc_find_actor(doc, a->opts.focus[i]) < 0) {
-            rg_diags_add(diags, RG_ERROR, input,
-                         "--focus %s: no actor has this id, nor is it the "
-                         "name or alias of exactly one actor",
-                         a->opts.focus[i]);
-            rc = EXIT_USAGE;
-        }
-    }
-    if (rc == EXIT_USAGE)
-        goto out;
     for (int i = 0; i < n; i++)
         formats[nf++] = fmts[i];
     if (a->to_stdout)
         formats[nf++] = a->stdout_format;
-    /* One Graphviz context for every document of a batch. */
     if (*r == NULL && (*r = rg_renderer_new(diags)) == NULL)
         goto out;
     rg_render_opts ro = a->opts;
@@ -901,6 +913,86 @@ static char *batch_path(const char *dir, const char *input, rg_format f)
     return p;
 }
 
+/* One document of a batch. */
+typedef struct batch_doc {
+    rg_diags *diags;
+    rg_doc *doc;
+    char *paths[RG_FORMAT_COUNT];
+    rg_output *outs;
+    int status; /* the exit status it asks for; EXIT_OK so far */
+    int begun;
+} batch_doc;
+
+static void batch_load(const args *a, batch_doc *bd, const char *input)
+{
+    memset(bd, 0, sizeof(*bd));
+    bd->status = EXIT_OUTPUT;
+    if ((bd->diags = rg_diags_new()) == NULL)
+        return;
+    for (int k = 0; k < a->n_batch; k++)
+        if ((bd->paths[k] = batch_path(a->outdir, input, a->batch[k])) == NULL)
+            return;
+    bd->status = load_for_render(a, input, &bd->doc, bd->diags);
+}
+
+/* Writes a document's files and prints its diagnostics; frees it. Returns
+ * its exit status. */
+static int batch_finish(const args *a, batch_doc *bd)
+{
+    if (bd->outs != NULL) {
+        rg_file files[RG_FORMAT_COUNT];
+        for (int k = 0; k < a->n_batch; k++)
+            files[k] = (rg_file){bd->paths[k], bd->outs[k].data,
+                                 bd->outs[k].size};
+        if (rg_write_files(files, (size_t)a->n_batch, bd->diags) != 0)
+            bd->status = EXIT_OUTPUT;
+        rg_outputs_free(bd->outs, (size_t)a->n_batch);
+    }
+    if (bd->diags != NULL)
+        print_diags(bd->diags);
+    for (int k = 0; k < a->n_batch; k++)
+        free(bd->paths[k]);
+    rg_doc_free(bd->doc);
+    rg_diags_free(bd->diags);
+    return bd->status;
+}
+
+/* Many documents, each to DIR/<stem>.<format>: a document is read and
+ * checked, and the one before it written, while the worker lays out the
+ * one between (rg_render_begin/end). Goes on past a bad document and
+ * returns the worst status. */
+static int render_batch(const args *a)
+{
+    int rc = EXIT_OK;
+    rg_renderer *r = NULL;
+    batch_doc prev = {0}, cur = {0}, done;
+    for (int i = 0; i <= a->n_inputs; i++) {
+        if (i < a->n_inputs)
+            batch_load(a, &cur, a->inputs[i]);
+        done = prev;
+        if (done.begun && rg_render_end(&done.outs, r) != 0)
+            done.status = EXIT_OUTPUT;
+        if (i < a->n_inputs && cur.status == EXIT_OK) {
+            if (r == NULL && (r = rg_renderer_new(cur.diags)) == NULL)
+                cur.status = EXIT_OUTPUT;
+            else if (rg_render_begin(r, cur.doc, &a->opts, a->batch,
+                                     (size_t)a->n_batch, cur.diags) != 0)
+                cur.status = EXIT_OUTPUT;
+            else
+                cur.begun = 1;
+        }
+        if (i > 0) {
+            int st = batch_finish(a, &done);
+            if (st > rc)
+                rc = st;
+        }
+        prev = cur;
+        memset(&cur, 0, sizeof(cur));
+    }
+    rg_renderer_free(r);
+    return rc;
+}
+
 static int cmd_render(int argc, char **argv)
 {
     args a = {.cmd = CMD_RENDER};
@@ -919,25 +1011,7 @@ static int cmd_render(int argc, char **argv)
                         a.n_outputs, diags);
         print_diags(diags);
     } else {
-        /* A batch goes on past a bad document and reports the worst
-         * status at the end. */
-        for (int i = 0; i < a.n_inputs; i++) {
-            char *paths[RG_FORMAT_COUNT] = {NULL};
-            int ok = 1;
-            for (int k = 0; k < a.n_batch; k++)
-                ok &= (paths[k] = batch_path(a.outdir, a.inputs[i],
-                                             a.batch[k])) != NULL;
-            int st = ok ? render_one(&a, &r, a.inputs[i],
-                                     (const char *const *)paths, a.batch,
-                                     a.n_batch, diags)
-                        : EXIT_OUTPUT;
-            if (st > rc)
-                rc = st;
-            for (int k = 0; k < a.n_batch; k++)
-                free(paths[k]);
-            print_diags(diags);
-            rg_diags_clear(diags);
-        }
+        rc = render_batch(&a);
     }
     rg_renderer_free(r);
     rg_diags_free(diags);

@@ -32,8 +32,11 @@
 #include <time.h>
 #include <unistd.h>
 
+struct pending;
+
 struct rg_renderer {
     GVC_t *gvc;
+    struct pending *pend; /* rg_render_begin()'s render; NULL: none yet */
     /* The batch worker (see "the batch worker" below); 0 when none. */
     pid_t worker;
     int req_fd, out_fd, err_fd;
@@ -164,10 +167,14 @@ rg_renderer *rg_renderer_new(rg_diags *diags)
 
 static void worker_stop(rg_renderer *r, int kill_it);
 
+static void pending_free(rg_renderer *r);
+static int busy(const rg_renderer *r, const rg_doc *doc, rg_diags *diags);
+
 void rg_renderer_free(rg_renderer *r)
 {
     if (r == NULL)
         return;
+    pending_free(r);
     worker_stop(r, 0);
     if (r->gvc != NULL)
         gvFreeContext(r->gvc);
@@ -1040,13 +1047,18 @@ static int read_job(int fd, rg_buf *data, double deadline)
 {
     char chunk[65536];
     while (job_end(data) == 0) {
+        /* Past the deadline, what the worker wrote is still read: a
+         * program that ends a render late (rg_render_end) does not make
+         * the layout late. */
         double left = deadline - now();
-        if (left <= 0)
-            return -1;
         struct pollfd p = {fd, POLLIN, 0};
-        int k = poll(&p, 1, left > 1e6 ? 1000000000 : (int)(left * 1000) + 1);
+        int k = poll(&p, 1, left <= 0     ? 0
+                            : left > 1e6 ? 1000000000
+                                         : (int)(left * 1000) + 1);
         if (k < 0 && errno != EINTR)
             return 1;
+        if (k == 0 && left <= 0)
+            return -1;
         if (k <= 0)
             continue;
         ssize_t got = read(fd, chunk, sizeof(chunk));
@@ -1089,23 +1101,32 @@ static int send_request(rg_renderer *r, const job *j,
     return rc;
 }
 
-static int run_in_worker(rg_renderer *r, const job *j,
-                         const rg_render_opts *opts, double timeout,
-                         rg_output *outs, rg_diags *diags)
+/* Hands job j to the worker, started when there is none. Returns 0, or -1
+ * when no worker can take it. */
+static int worker_send(rg_renderer *r, const job *j,
+                       const rg_render_opts *opts)
 {
     if (r->worker == 0 && worker_start(r) != 0)
-        return run_isolated(j, timeout, outs, diags);
+        return -1;
     if (send_request(r, j, opts) != 0) {
         /* It died since the last document: a new one. */
         worker_stop(r, 1);
         if (worker_start(r) != 0 || send_request(r, j, opts) != 0) {
             worker_stop(r, 1);
-            return run_isolated(j, timeout, outs, diags);
+            return -1;
         }
     }
+    return 0;
+}
+
+/* The worker's answer to job j, sent last, which had `timeout` seconds
+ * from the time it was sent to end at `deadline`. */
+static int worker_receive(rg_renderer *r, const job *j, double timeout,
+                          double deadline, rg_output *outs, rg_diags *diags)
+{
     rg_buf *data = &r->frames;
     rg_buf__reset(data);
-    int got = read_job(r->out_fd, data, now() + timeout);
+    int got = read_job(r->out_fd, data, deadline);
     int timed_out = got < 0, status = 0;
     if (got != 0 || job_end(data) == FR_ERROR) {
         /* Timed out, crashed, or failed and exiting: it goes. */
@@ -1137,6 +1158,15 @@ static int run_in_worker(rg_renderer *r, const job *j,
         r->worker = 0;
     }
     return rc;
+}
+
+static int run_in_worker(rg_renderer *r, const job *j,
+                         const rg_render_opts *opts, double timeout,
+                         rg_output *outs, rg_diags *diags)
+{
+    if (worker_send(r, j, opts) != 0)
+        return run_isolated(j, timeout, outs, diags);
+    return worker_receive(r, j, timeout, now() + timeout, outs, diags);
 }
 
 static int render_doc(rg_output **out, rg_renderer *r, const rg_doc *doc,
@@ -1205,6 +1235,8 @@ int rg_render(rg_output **out, rg_renderer *r, const rg_doc *doc,
     if (opts == NULL)
         opts = &dflt;
     *out = NULL;
+    if (busy(r, doc, diags))
+        return -1;
     if (opts->n_focus == 0)
         return render_doc(out, r, doc, opts, formats, n, diags);
     size_t *focus = find_focus(doc, opts, diags);
@@ -1220,6 +1252,16 @@ int rg_render(rg_output **out, rg_renderer *r, const rg_doc *doc,
     rg_view__free(&v);
     free(focus);
     return rc;
+}
+
+/* A document read from a regular file goes to the worker, which stays for
+ * the next ones; one from a buffer, a pipe or standard input, or a view,
+ * to a child of its own. */
+static int for_worker(const rg_doc *doc, const rg_render_opts *opts,
+                      size_t n)
+{
+    return opts->isolate && doc->from_file && n <= MAX_WORKER_FORMATS &&
+           opts->n_focus == 0;
 }
 
 static int render_doc(rg_output **out, rg_renderer *r, const rg_doc *doc,
@@ -1243,10 +1285,7 @@ static int render_doc(rg_output **out, rg_renderer *r, const rg_doc *doc,
     int rc;
     if (opts->isolate) {
         double timeout = opts->layout_timeout > 0 ? opts->layout_timeout : 120;
-        /* A document read from a regular file goes to the worker, which
-         * stays for the next ones; one from a buffer, a pipe or standard
-         * input, or a view, to a child of its own. */
-        if (doc->from_file && n <= MAX_WORKER_FORMATS && opts->n_focus == 0)
+        if (for_worker(doc, opts, n))
             rc = run_in_worker(r, &j, opts, timeout, outs, diags);
         else
             rc = run_isolated(&j, timeout, outs, diags);
@@ -1276,6 +1315,116 @@ static int render_doc(rg_output **out, rg_renderer *r, const rg_doc *doc,
         return -1;
     }
     *out = outs;
+    return 0;
+}
+
+/* ---- a render in two halves ---- */
+
+/* A render begun by rg_render_begin(): the worker has it (in_worker) until
+ * rg_render_end(), or it is done and waits there. */
+typedef struct pending {
+    int active;
+    int in_worker;
+    int rc;
+    rg_output *outs;
+    size_t n;
+    job j;
+    char *prefix;
+    rg_render_opts opts;                   /* j points to these copies */
+    rg_format formats[MAX_WORKER_FORMATS];
+    double timeout, deadline;
+    rg_diags *diags;
+} pending;
+
+static void pending_drop(pending *p)
+{
+    rg_outputs_free(p->outs, p->n);
+    free(p->prefix);
+    p->outs = NULL;
+    p->prefix = NULL;
+    p->active = 0;
+}
+
+static void pending_free(rg_renderer *r)
+{
+    if (r->pend != NULL && r->pend->active) {
+        /* Begun and never ended: the worker may be writing its answer. */
+        worker_stop(r, 1);
+        pending_drop(r->pend);
+    }
+    free(r->pend);
+    r->pend = NULL;
+}
+
+/* True, with a diagnostic, while a render begun is not ended. */
+static int busy(const rg_renderer *r, const rg_doc *doc, rg_diags *diags)
+{
+    if (r->pend == NULL || !r->pend->active)
+        return 0;
+    rg_diags_add(diags, RG_ERROR, doc->file, "a render was begun and not "
+                 "ended; call rg_render_end() first");
+    return 1;
+}
+
+int rg_render_begin(rg_renderer *r, const rg_doc *doc,
+                    const rg_render_opts *opts, const rg_format *formats,
+                    size_t n, rg_diags *diags)
+{
+    if (r->pend == NULL && (r->pend = calloc(1, sizeof(*r->pend))) == NULL) {
+        rg_diags_add(diags, RG_ERROR, doc->file, "out of memory");
+        return -1;
+    }
+    pending *p = r->pend;
+    if (busy(r, doc, diags))
+        return -1;
+    memset(p, 0, sizeof(*p));
+    rg_render_opts_init(&p->opts);
+    if (opts != NULL)
+        p->opts = *opts;
+    p->n = n;
+    p->diags = diags;
+    int valid = 1;
+    for (size_t i = 0; i < n; i++)
+        valid &= (unsigned)formats[i] < RG_FORMAT_COUNT;
+    if (!valid || !for_worker(doc, &p->opts, n)) {
+        /* Rendered now; rg_render_end() hands it over. */
+        p->rc = rg_render(&p->outs, r, doc, &p->opts, formats, n, diags);
+        p->active = 1;
+        return 0;
+    }
+    memcpy(p->formats, formats, n * sizeof(*formats));
+    p->prefix = setup_job(&p->j, r, doc, &p->opts, p->formats, n, diags);
+    p->outs = calloc(n ? n : 1, sizeof(*p->outs));
+    p->timeout = p->opts.layout_timeout > 0 ? p->opts.layout_timeout : 120;
+    p->active = 1;
+    if (p->outs == NULL) {
+        rg_diags_add(diags, RG_ERROR, doc->file, "out of memory");
+        p->rc = -1;
+    } else if (worker_send(r, &p->j, &p->opts) == 0) {
+        p->in_worker = 1;
+        p->deadline = now() + p->timeout;
+    } else {
+        p->rc = run_isolated(&p->j, p->timeout, p->outs, diags);
+    }
+    return 0;
+}
+
+int rg_render_end(rg_output **out, rg_renderer *r)
+{
+    *out = NULL;
+    pending *p = r->pend;
+    if (p == NULL || !p->active)
+        return -1;
+    if (p->in_worker)
+        p->rc = worker_receive(r, &p->j, p->timeout, p->deadline, p->outs,
+                               p->diags);
+    if (p->rc != 0) {
+        pending_drop(p);
+        return -1;
+    }
+    *out = p->outs;
+    p->outs = NULL;
+    pending_drop(p);
     return 0;
 }
 

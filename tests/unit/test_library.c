@@ -272,6 +272,56 @@ static void failed_write_leaves_existing_files_alone(void **state)
     rg_diags_free(diags);
 }
 
+/* rg_render_begin/end: a document read from a file goes to the worker
+ * while the program goes on; the result is rg_render()'s. */
+static void render_in_two_halves(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/rg-unit-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[256];
+    snprintf(path, sizeof(path), "%s/t.json", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(opm, f);
+    fclose(f);
+    rg_diags *diags = rg_diags_new();
+    rg_doc *doc = NULL;
+    assert_int_equal(rg_doc_load_file(&doc, path, diags), 0);
+    rg_renderer *r = rg_renderer_new(diags);
+    rg_render_opts opts;
+    rg_render_opts_init(&opts);
+    opts.layout_timeout = 1.5;
+    rg_format fmt = RG_FORMAT_SVG;
+    rg_output *whole = NULL, *halves = NULL;
+    assert_int_equal(rg_render(&whole, r, doc, &opts, &fmt, 1, diags), 0);
+
+    assert_int_equal(rg_render_begin(r, doc, &opts, &fmt, 1, diags), 0);
+    /* One render at a time: a second begin, or a render, is refused. */
+    size_t before = rg_diags_count(diags);
+    assert_int_equal(rg_render_begin(r, doc, &opts, &fmt, 1, diags), -1);
+    rg_output *other = NULL;
+    assert_int_equal(rg_render(&other, r, doc, &opts, &fmt, 1, diags), -1);
+    assert_int_equal(rg_diags_count(diags), before + 2);
+    /* Ending after the time limit is not the layout running over it. */
+    sleep(2);
+    assert_int_equal(rg_render_end(&halves, r), 0);
+    assert_int_equal(halves[0].size, whole[0].size);
+    assert_memory_equal(halves[0].data, whole[0].data, whole[0].size);
+    /* Nothing is begun any more. */
+    rg_output *none = NULL;
+    assert_int_equal(rg_render_end(&none, r), -1);
+    assert_null(none);
+
+    rg_outputs_free(whole, 1);
+    rg_outputs_free(halves, 1);
+    rg_renderer_free(r);
+    rg_doc_free(doc);
+    rg_diags_free(diags);
+    unlink(path);
+    rmdir(dir);
+}
+
 static void layout_time_limit_is_a_diagnostic(void **state)
 {
     (void)state;
@@ -308,6 +358,7 @@ int main(void)
         cmocka_unit_test(renders_every_format_from_one_layout),
         cmocka_unit_test(failed_write_leaves_existing_files_alone),
         cmocka_unit_test(layout_time_limit_is_a_diagnostic),
+        cmocka_unit_test(render_in_two_halves),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
