@@ -35,7 +35,6 @@
 struct pending;
 
 struct rg_renderer {
-    GVC_t *gvc;
     struct pending *pend; /* rg_render_begin()'s render; NULL: none yet */
     /* The batch worker (see "the batch worker" below); 0 when none. */
     pid_t worker;
@@ -151,12 +150,10 @@ static GVC_t *start_graphviz(char **err)
     return gvc;
 }
 
-/* A renderer starts Graphviz only when it renders in this process
- * (isolate = false). Layout children and the batch worker start their
- * own, once per process (process_gvc below): a context made here before
- * fork() would cost a child more in page faults than starting one costs
- * (OPM chart to SVG: 81 ms with the parent's context, 76 ms without;
- * dot alone: 65 ms). */
+/* A renderer starts nothing: Graphviz starts in the process that lays out
+ * (process_gvc below). A context made here before fork() would cost a
+ * child more in page faults than starting one costs (OPM chart to SVG:
+ * 81 ms with the parent's context, 76 ms without; dot alone: 65 ms). */
 rg_renderer *rg_renderer_new(rg_diags *diags)
 {
     rg_renderer *r = calloc(1, sizeof(*r));
@@ -176,8 +173,6 @@ void rg_renderer_free(rg_renderer *r)
         return;
     pending_free(r);
     worker_stop(r, 0);
-    if (r->gvc != NULL)
-        gvFreeContext(r->gvc);
     rg_buf__free(&r->frames);
     free(r);
 }
@@ -293,7 +288,6 @@ static void add_messages(rg_diags *diags, const rg_doc *doc, const char *file,
 /* ---- one layout, many outputs ---- */
 
 typedef struct job {
-    GVC_t *gvc;
     const rg_doc *doc;
     const rg_render_opts *opts;
     const char *id_prefix;
@@ -383,10 +377,12 @@ static int finish_svg(const job *j, const rg_built *b, char **data,
     return 0;
 }
 
-/* Lays out and renders in this process. Stores n outputs or returns -1
- * with a message in *err (malloc'd). */
-/* A layout child's or the worker's Graphviz, started on first use; the
- * process's exit ends it. */
+/* The process's Graphviz context, started on first use and kept until the
+ * process ends, whichever renderer asks. Never two in one process: the
+ * pango plugin keeps a pointer to the last font name it measured, which
+ * gvFreeContext() frees; a second context in the process, or in a child
+ * forked after the first was freed, then reads freed memory (ASan found it
+ * in the unit tests). */
 static GVC_t *process_gvc(char **err)
 {
     static GVC_t *gvc;
@@ -415,12 +411,14 @@ static int render_bytes(GVC_t *gvc, graph_t *g, const char *format,
     return rc;
 }
 
+/* Lays out and renders in this process. Stores n outputs or returns -1
+ * with a message in *err (malloc'd). */
 static int run_job(const job *j, rg_output *outs, char **err)
 {
     rg_built b;
     int rc = -1, laid_out = 0;
     *err = NULL;
-    GVC_t *gvc = j->gvc ? j->gvc : process_gvc(err);
+    GVC_t *gvc = process_gvc(err);
     if (gvc == NULL)
         return -1;
     if (rg_build__graph(&b, j->doc, &j->bopts) != 0) {
@@ -854,12 +852,11 @@ static void pick_engine(rg_build_opts *out, const rg_doc *doc,
 
 /* Fills in the job of rendering doc; returns the id prefix it made (to
  * free after the job), or NULL. */
-static char *setup_job(job *jp, rg_renderer *r, const rg_doc *doc,
-                       const rg_render_opts *opts, const rg_format *formats,
-                       size_t n, rg_diags *diags)
+static char *setup_job(job *jp, const rg_doc *doc, const rg_render_opts *opts,
+                       const rg_format *formats, size_t n, rg_diags *diags)
 {
     char *prefix = opts->id_prefix ? NULL : default_prefix(doc->file);
-    job j = {r->gvc, doc, opts, opts->id_prefix ? opts->id_prefix
+    job j = {doc, opts, opts->id_prefix ? opts->id_prefix
                                                 : prefix ? prefix : "",
              {NULL, NULL, 1, !opts->no_citations, opts->theme, 1, NULL},
              opts->dpi > 0 ? opts->dpi : 150, formats, n};
@@ -914,7 +911,7 @@ static int read_all(int fd, void *p, size_t n)
     return 0;
 }
 
-static void worker_main(rg_renderer *r, int req_fd, int out_fd, int err_fd)
+static void worker_main(int req_fd, int out_fd, int err_fd)
 {
     child_setup(err_fd);
     rg_preload_fonts(); /* while the first document is read and built */
@@ -955,7 +952,7 @@ static void worker_main(rg_renderer *r, int req_fd, int out_fd, int err_fd)
         for (uint32_t i = 0; i < q.n && i < MAX_WORKER_FORMATS; i++)
             f[i] = (rg_format)q.formats[i];
         job j;
-        char *prefix = setup_job(&j, r, doc, &o, f, q.n, d);
+        char *prefix = setup_job(&j, doc, &o, f, q.n, d);
         if (serve_job(&j, out_fd) != 0)
             _exit(1);
         free(prefix);
@@ -1010,7 +1007,7 @@ static int worker_start(rg_renderer *r)
     if (pid == 0) {
         close(rq[1]);
         close(po[0]);
-        worker_main(r, rq[0], po[1], dup(ef));
+        worker_main(rq[0], po[1], dup(ef));
     }
     close(rq[0]);
     close(po[1]);
@@ -1275,7 +1272,7 @@ static int render_doc(rg_output **out, rg_renderer *r, const rg_doc *doc,
         }
     }
     job j;
-    char *prefix = setup_job(&j, r, doc, opts, formats, n, diags);
+    char *prefix = setup_job(&j, doc, opts, formats, n, diags);
     rg_output *outs = calloc(n ? n : 1, sizeof(*outs));
     if (outs == NULL) {
         rg_diags_add(diags, RG_ERROR, doc->file, "out of memory");
@@ -1292,12 +1289,9 @@ static int render_doc(rg_output **out, rg_renderer *r, const rg_doc *doc,
     } else {
         char *err = NULL;
         rg_buf msgs = {0};
-        if (r->gvc == NULL)
-            r->gvc = start_graphviz(&err);
-        j.gvc = r->gvc;
         gv_messages = &msgs;
         agusererrf old = agseterrf(on_gv_message);
-        rc = r->gvc != NULL ? run_job(&j, outs, &err) : -1;
+        rc = run_job(&j, outs, &err);
         agseterrf(old);
         gv_messages = NULL;
         if (msgs.len > 0)
@@ -1393,7 +1387,7 @@ int rg_render_begin(rg_renderer *r, const rg_doc *doc,
         return 0;
     }
     memcpy(p->formats, formats, n * sizeof(*formats));
-    p->prefix = setup_job(&p->j, r, doc, &p->opts, p->formats, n, diags);
+    p->prefix = setup_job(&p->j, doc, &p->opts, p->formats, n, diags);
     p->outs = calloc(n ? n : 1, sizeof(*p->outs));
     p->timeout = p->opts.layout_timeout > 0 ? p->opts.layout_timeout : 120;
     p->active = 1;
