@@ -809,8 +809,6 @@ static void guard_end(void)
     signal(SIGALRM, SIG_DFL);
 }
 
-/* Renders one document to `n` files and, when to_stdout, one more format
- * to standard output. Returns an exit status. */
 /* Loads a document to render and checks the --focus actors. Returns
  * EXIT_OK, EXIT_INPUT or EXIT_USAGE; *doc is set even on failure (or
  * NULL). */
@@ -836,8 +834,9 @@ static int load_for_render(const args *a, const char *input, rg_doc **doc,
     return rc;
 }
 
-/* One document to one or more files and standard output, laid out in this
- * process under the guard. */
+/* Renders one document to `n` files and, when to_stdout, one more format
+ * to standard output, laying it out in this process under the guard.
+ * Returns an exit status. */
 static int render_one(const args *a, rg_renderer **r, const char *input,
                       const char *const *paths, const rg_format *fmts, int n,
                       rg_diags *diags)
