@@ -25,6 +25,7 @@
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -403,6 +404,9 @@ static int render_bytes(GVC_t *gvc, graph_t *g, const char *format,
     FILE *f = open_memstream(data, len);
     if (f == NULL)
         return -1;
+    /* Only this thread writes to it: no lock per write (Graphviz writes
+     * an SVG a few bytes at a time). */
+    __fsetlocking(f, FSETLOCKING_BYCALLER);
     int rc = gvRender(gvc, g, format, f);
     if (fclose(f) != 0)
         rc = -1;

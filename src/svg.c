@@ -53,11 +53,19 @@ static void copy_line(rg_buf *out, const char *s, size_t n, const char *p)
     static const char transparent[] = "=\"transparent\"";
     size_t k = sizeof(transparent) - 1;
     size_t i = 0, from = 0;
+    const char *eq = NULL, *par = NULL; /* the next '=' and '(' from i */
     while (i < n) {
-        if (s[i] != '=' && s[i] != '(') {
-            i++;
-            continue;
+        if (eq == NULL || eq < s + i)
+            eq = memchr(s + i, '=', n - i);
+        if (par != s + n && (par == NULL || par < s + i)) {
+            par = memchr(s + i, '(', n - i);
+            if (par == NULL)
+                par = s + n; /* none left in the line */
         }
+        const char *next = eq != NULL && eq < par ? eq : par;
+        if (next == s + n)
+            break;
+        i = (size_t)(next - s);
         const char *ref = NULL; /* the end of a reference's opening */
         if (s[i] == '=' && i + 1 < n && s[i + 1] == '"') {
             if (i >= 3 && memcmp(s + i - 3, " id", 3) == 0)
