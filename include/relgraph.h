@@ -379,14 +379,15 @@ int rg_render_begin(rg_renderer *r, const rg_doc *doc,
                     size_t n, rg_diags *diags);
 int rg_render_end(rg_output **out, rg_renderer *r);
 
-/** Starts loading the fonts (fontconfig's configuration and font list,
- *  which every layout needs to measure text) on a thread of its own, so
- *  that it runs while the document is read and built; the first layout in
- *  this process waits for it, and so does a render that starts a child
- *  process (isolate = true) before it forks. A program that forks by
- *  itself must not do so between this call and its first render.
- *  Optional; does nothing when called again. */
-void rg_preload_fonts(void);
+/** Starts Graphviz (its plugins: pango, cairo and what they load) and
+ *  loads the fonts (fontconfig's configuration and font list, which every
+ *  layout needs to measure text), each on a thread of its own, so that
+ *  they run while the program reads its document. The first render in
+ *  this process waits for them before it uses Graphviz or forks. A
+ *  program that forks by itself, or uses Graphviz itself, must not do so
+ *  between this call and its first render. Optional; does nothing when
+ *  called again. */
+void rg_preload(void);
 
 /** The layout engine rg_render() would use for this document and these
  *  options (the options', else the document's, else the one picked by

@@ -4,7 +4,6 @@
  * thread of its own, it runs while the document is read and built. When
  * pango later starts fontconfig, FcInit() finds it loaded and returns. */
 #include "fonts.h"
-#include "relgraph.h"
 
 #include <fontconfig/fontconfig.h>
 #include <pthread.h>
@@ -19,7 +18,7 @@ static void *warm(void *unused)
     return NULL;
 }
 
-void rg_preload_fonts(void)
+void rg_fonts__start(void)
 {
     if (!started && pthread_create(&thread, NULL, warm, NULL) == 0)
         started = 1;

@@ -1,10 +1,11 @@
-/* Font set-up ahead of the layout. */
+/* Fontconfig's start-up on a thread of its own (see fonts.c). */
 #ifndef RG_FONTS_H
 #define RG_FONTS_H
 
-/* rg_preload_fonts() (relgraph.h) starts the thread. */
+/* Starts the thread; does nothing when one was started already. */
+void rg_fonts__start(void);
 
-/* Waits for rg_preload_fonts()'s thread, if one was started. */
+/* Waits for the thread, if one was started. */
 void rg_fonts__wait(void);
 
 #endif

@@ -847,8 +847,6 @@ static int render_one(const args *a, rg_renderer **r, const char *input,
     rg_format formats[RG_FORMAT_COUNT + 17];
     size_t nf = 0;
     int guarded = a->opts.isolate;
-    if (guarded)
-        rg_preload_fonts(); /* no fork follows */
     int st = load_for_render(a, input, &doc, diags);
     if (st != EXIT_OK) {
         rc = st;
@@ -866,6 +864,9 @@ static int render_one(const args *a, rg_renderer **r, const char *input,
         guard_begin(strcmp(input, "-") == 0 ? "<stdin>" : input,
                     rg_render_engine(doc, &ro),
                     ro.layout_timeout > 0 ? ro.layout_timeout : 120);
+        /* Graphviz's start and the fonts on threads of their own, under
+         * the guard, while the graph is set up; no fork follows. */
+        rg_preload();
     }
     int failed = rg_render(&outs, *r, doc, &ro, formats, nf, diags) != 0;
     if (guarded)

@@ -22,6 +22,7 @@
 #include <graphviz/gvplugin.h>
 #include <graphviz/gvplugin_device.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -384,12 +385,60 @@ static int finish_svg(const job *j, const rg_built *b, char **data,
  * gvFreeContext() frees; a second context in the process, or in a child
  * forked after the first was freed, then reads freed memory (ASan found it
  * in the unit tests). */
+static GVC_t *the_gvc;
+
+/* rg_preload() starts Graphviz on this thread: loading its plugins (pango,
+ * cairo and what they need) is most of a start-up. */
+static pthread_t gv_thread;
+static int gv_thread_on;
+
+static void *start_in_thread(void *unused)
+{
+    (void)unused;
+    char *err = NULL;
+    the_gvc = start_graphviz(&err);
+    free(err); /* started again, and reported, by the render that needs it */
+    return NULL;
+}
+
+/* Waits for rg_preload()'s Graphviz thread: before Graphviz is used or its
+ * error callback set. */
+static void gv_wait(void)
+{
+    if (gv_thread_on) {
+        pthread_join(gv_thread, NULL);
+        gv_thread_on = 0;
+    }
+}
+
+/* Waits for both of rg_preload()'s threads: before a fork, and at exit. */
+static void preload_wait(void)
+{
+    gv_wait();
+    rg_fonts__wait();
+}
+
+void rg_preload(void)
+{
+    static int registered;
+    if (!registered) {
+        /* A program that ends early (its document did not load) must not
+         * unload libraries while a thread is still loading them. */
+        atexit(preload_wait);
+        registered = 1;
+    }
+    rg_fonts__start();
+    if (!gv_thread_on && the_gvc == NULL &&
+        pthread_create(&gv_thread, NULL, start_in_thread, NULL) == 0)
+        gv_thread_on = 1;
+}
+
 static GVC_t *process_gvc(char **err)
 {
-    static GVC_t *gvc;
-    if (gvc == NULL)
-        gvc = start_graphviz(err);
-    return gvc;
+    gv_wait(); /* the fonts may still load while the graph is built */
+    if (the_gvc == NULL)
+        the_gvc = start_graphviz(err);
+    return the_gvc;
 }
 
 /* Renders g to memory: *data is malloc'd and NUL-terminated. Graphviz's
@@ -586,7 +635,7 @@ static void child_setup(int err_fd)
 static void child_main(const job *j, int out_fd, int err_fd)
 {
     child_setup(err_fd);
-    rg_preload_fonts(); /* while Graphviz starts and the graph is built */
+    rg_preload(); /* while the graph is built */
     /* _exit: the parent owns stdio buffers and atexit handlers. */
     _exit(serve_job(j, out_fd) == 0 ? 0 : 1);
 }
@@ -702,7 +751,7 @@ static int run_isolated(const job *j, double timeout, rg_output *outs,
         close(po[1]);
         goto fail_pipe;
     }
-    rg_fonts__wait(); /* no thread may be running at fork() */
+    preload_wait(); /* no thread may be running at fork() */
     fflush(NULL);
     pid_t pid = fork();
     if (pid < 0) {
@@ -918,7 +967,7 @@ static int read_all(int fd, void *p, size_t n)
 static void worker_main(int req_fd, int out_fd, int err_fd)
 {
     child_setup(err_fd);
-    rg_preload_fonts(); /* while the first document is read and built */
+    rg_preload(); /* while the first document is read */
     for (;;) {
         request q;
         char *str[4] = {NULL, NULL, NULL, NULL};
@@ -1005,7 +1054,7 @@ static int worker_start(rg_renderer *r)
         close(rq[0]); close(rq[1]); close(ef);
         return -1;
     }
-    rg_fonts__wait(); /* no thread may be running at fork() */
+    preload_wait(); /* no thread may be running at fork() */
     fflush(NULL);
     pid_t pid = fork();
     if (pid == 0) {
@@ -1293,6 +1342,7 @@ static int render_doc(rg_output **out, rg_renderer *r, const rg_doc *doc,
     } else {
         char *err = NULL;
         rg_buf msgs = {0};
+        gv_wait(); /* Graphviz may be starting, with its own messages */
         gv_messages = &msgs;
         agusererrf old = agseterrf(on_gv_message);
         rc = run_job(&j, outs, &err);
