@@ -7,10 +7,10 @@
  * FORMAT: svg (default), png, pdf, dot. Prints, in milliseconds (medians of
  * RUNS, default 5): rg_renderer_new (an allocation: Graphviz starts in
  * the process that lays out), loading and checking IN, one render in a
- * child process (what the CLI does; the child starts Graphviz) and one
- * render in this process (isolate = false; the first in a renderer
- * starts Graphviz here), each to all FORMATs at once. The difference of
- * the last two is the cost of the isolation (fork, pipe, page faults). */
+ * child process (what a batch and the library do: a new renderer starts
+ * its worker, which starts Graphviz) and one render in this process
+ * (isolate = false; the first starts the process's Graphviz, which the
+ * next ones keep), each to all FORMATs at once. */
 #define _POSIX_C_SOURCE 200809L
 #include "relgraph.h"
 

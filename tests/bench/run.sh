@@ -256,7 +256,7 @@ cat "$LOAD"
 if [ "${BENCH_PHASES:-1}" != 0 ] && [ -x "$B/phases" ]; then
     echo
     echo "== where a render's time goes (tests/bench/phases.c: in one process through the library; medians) =="
-    echo "   'render in a child' is what the CLI does (fork, layout, pipe back); 'in process' is the same without the fork"
+    echo "   'render in a child' is what a batch and the library do (a new worker: fork, start Graphviz, layout, pipe back); 'in process' is the same in the process, whose Graphviz stays started"
     echo "  $("$B/phases" -r "$RUNS" "$OPM" svg)"
     echo "  $("$B/phases" -r "$RUNS" "$DATA/small/small-03.json" svg)"
     echo "  PNG only: $("$B/phases" -r 3 "$OPM" png)"
