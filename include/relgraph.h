@@ -307,8 +307,10 @@ typedef struct rg_render_opts {
     /** Run layout and rendering in a child process, so that a crash or
      *  hang in Graphviz becomes a diagnostic (default true). A document
      *  that rg_doc_load_file() read from a regular file goes to a child
-     *  that stays for the renderer's next documents (it reads the file
-     *  again) and ends with rg_renderer_free() or its first failure. */
+     *  that stays for the renderer's next documents and ends with
+     *  rg_renderer_free() or its first failure. That child reads the file
+     *  again, and fails the render ("the document changed") when the file
+     *  is no longer the one read: other size, time or inode. */
     bool isolate;
     /** Put before every id of an SVG, so that charts inlined in one page
      *  never share one. NULL: made from the document's file name

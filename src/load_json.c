@@ -1010,12 +1010,8 @@ static int load_stream(rg_doc **out, FILE *f, const char *path,
         rg_diags_add(diags, RG_ERROR, path, "cannot read: %s", strerror(e));
         return -1;
     }
-    if (root != NULL) {
-        int rc = load_tree(out, root, NULL, 0, path, path, diags);
-        if (*out != NULL)
-            (*out)->from_file = true;
-        return rc;
-    }
+    if (root != NULL)
+        return load_tree(out, root, NULL, 0, path, path, diags);
     /* A syntax error is reported from the text, where it stands. */
     FILE *again = fopen(path, "rb");
     if (again == NULL) {
@@ -1046,7 +1042,13 @@ int rg_doc_load_file(rg_doc **out, const char *path, rg_diags *diags)
             fclose(f);
         return -1;
     }
-    if (!is_stdin && stat_ok && S_ISREG(st.st_mode))
-        return load_stream(out, f, path, diags);
+    if (!is_stdin && stat_ok && S_ISREG(st.st_mode)) {
+        int rc = load_stream(out, f, path, diags);
+        if (*out != NULL) {
+            (*out)->from_file = true;
+            (*out)->file_id = rg_file_id__of(&st);
+        }
+        return rc;
+    }
     return load_read(out, f, !is_stdin, name, diags);
 }

@@ -958,9 +958,10 @@ static int batch_finish(const args *a, batch_doc *bd)
 }
 
 /* Many documents, each to DIR/<stem>.<format>: a document is read and
- * checked, and the one before it written, while the worker lays out the
- * one between (rg_render_begin/end). Goes on past a bad document and
- * returns the worst status. */
+ * checked while the worker lays out the one before it (rg_render_begin/
+ * end); its files are written, and its diagnostics printed, before the
+ * next one is rendered. Goes on past a bad document and returns the
+ * worst status. */
 static int render_batch(const args *a)
 {
     int rc = EXIT_OK;
@@ -972,6 +973,11 @@ static int render_batch(const args *a)
         done = prev;
         if (done.begun && rg_render_end(&done.outs, r) != 0)
             done.status = EXIT_OUTPUT;
+        if (i > 0) {
+            int st = batch_finish(a, &done);
+            if (st > rc)
+                rc = st;
+        }
         if (i < a->n_inputs && cur.status == EXIT_OK) {
             if (r == NULL && (r = rg_renderer_new(cur.diags)) == NULL)
                 cur.status = EXIT_OUTPUT;
@@ -980,11 +986,6 @@ static int render_batch(const args *a)
                 cur.status = EXIT_OUTPUT;
             else
                 cur.begun = 1;
-        }
-        if (i > 0) {
-            int st = batch_finish(a, &done);
-            if (st > rc)
-                rc = st;
         }
         prev = cur;
         memset(&cur, 0, sizeof(cur));

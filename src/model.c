@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* ---- arena ---- */
 
@@ -240,4 +241,19 @@ static const char *const status_names[RG_STATUS_COUNT] = {
 const char *rg_status_name(rg_status status)
 {
     return (unsigned)status < RG_STATUS_COUNT ? status_names[status] : "?";
+}
+
+struct rg_file_id rg_file_id__of(const struct stat *st)
+{
+    struct rg_file_id id = {(uint64_t)st->st_dev, (uint64_t)st->st_ino,
+                            (uint64_t)st->st_size,
+                            (int64_t)st->st_mtim.tv_sec,
+                            (int64_t)st->st_mtim.tv_nsec};
+    return id;
+}
+
+bool rg_file_id__same(const struct rg_file_id *a, const struct rg_file_id *b)
+{
+    return a->dev == b->dev && a->ino == b->ino && a->size == b->size &&
+           a->mtime_s == b->mtime_s && a->mtime_ns == b->mtime_ns;
 }

@@ -66,8 +66,14 @@ typedef struct rg_gvval {
 struct rg_doc {
     rg_arena arena;
     const char *file;
-    /* Read from a regular file, which a batch worker can read again. */
+    /* Read from a regular file, which a batch worker can read again, and
+     * which file, as it was then: the worker reads it again only if it
+     * is still the same. */
     bool from_file;
+    struct rg_file_id {
+        uint64_t dev, ino, size;
+        int64_t mtime_s, mtime_ns;
+    } file_id;
     const char *title;
     const char *description;
     rg_actor *actors;
@@ -100,5 +106,10 @@ rg_doc *rg_doc__new(const char *file);
  * Graphviz message is about one of its values. The fields are a cache,
  * hence the const document. */
 void rg_doc__locate_gvval(const rg_doc *doc, const rg_gvval *v);
+
+struct stat;
+/* The identity of a file as stat() saw it: device, inode, size, mtime. */
+struct rg_file_id rg_file_id__of(const struct stat *st);
+bool rg_file_id__same(const struct rg_file_id *a, const struct rg_file_id *b);
 
 #endif

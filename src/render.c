@@ -598,6 +598,7 @@ static int serve_job(const job *j, int out_fd)
     rg_output *outs = calloc(j->n ? j->n : 1, sizeof(*outs));
     char *err = NULL;
     rg_buf msgs = {0};
+    gv_wait(); /* Graphviz may be starting, with its own messages */
     gv_messages = &msgs;
     agseterrf(on_gv_message);
     int rc = outs ? run_job(j, outs, &err) : -1;
@@ -944,6 +945,7 @@ typedef struct request {
     uint32_t n;
     double dpi, layout_timeout;
     uint32_t formats[MAX_WORKER_FORMATS];
+    struct rg_file_id file_id; /* the file as relgraph read it */
     /* Lengths of the strings that follow, with their NUL; 0: none. The
      * file, the engine, the direction, the id prefix. */
     uint32_t len[4];
@@ -983,8 +985,15 @@ static void worker_main(int req_fd, int out_fd, int err_fd)
         }
         rg_diags *d = rg_diags_new();
         rg_doc *doc = NULL;
-        if (d == NULL || str[0] == NULL ||
-            rg_doc_load_file(&doc, str[0], d) != 0) {
+        /* Another file now, or the same one written since: what relgraph
+         * checked is not what would be drawn. */
+        struct stat st;
+        int same = str[0] != NULL && stat(str[0], &st) == 0;
+        if (same) {
+            struct rg_file_id id = rg_file_id__of(&st);
+            same = rg_file_id__same(&id, &q.file_id);
+        }
+        if (d == NULL || !same || rg_doc_load_file(&doc, str[0], d) != 0) {
             static const char m[] = "the document changed while relgraph "
                                     "was rendering it";
             send_frame(out_fd, FR_ERROR, 0, m, sizeof(m) - 1);
@@ -1091,23 +1100,26 @@ static int job_end(const rg_buf *in)
     return 0;
 }
 
-/* Reads the worker's frames until the job ends. Returns 0, 1 when the
- * worker closed its end (it died), -1 at the deadline. */
+/* Reads the worker's frames until the job ends. Returns 0; 1 when the
+ * worker closed its end (it died); -1 at the deadline; -2 when out of
+ * memory. The worker writes nothing before its job is done, so once bytes
+ * have come the deadline no longer applies: the rest is the transfer,
+ * which waits for this process to read (a batch reads and writes other
+ * documents meanwhile, and a program may end a render late). */
 static int read_job(int fd, rg_buf *data, double deadline)
 {
     char chunk[65536];
-    while (job_end(data) == 0) {
-        /* Past the deadline, what the worker wrote is still read: a
-         * program that ends a render late (rg_render_end) does not make
-         * the layout late. */
+    while (job_end(data) == 0 && !data->oom) {
         double left = deadline - now();
+        int done = data->len > 0;
         struct pollfd p = {fd, POLLIN, 0};
-        int k = poll(&p, 1, left <= 0     ? 0
+        int k = poll(&p, 1, done          ? 10000
+                            : left <= 0  ? 0
                             : left > 1e6 ? 1000000000
                                          : (int)(left * 1000) + 1);
         if (k < 0 && errno != EINTR)
             return 1;
-        if (k == 0 && left <= 0)
+        if (k == 0 && (done || left <= 0))
             return -1;
         if (k <= 0)
             continue;
@@ -1117,7 +1129,7 @@ static int read_job(int fd, rg_buf *data, double deadline)
         else if (got == 0 || errno != EINTR)
             return 1;
     }
-    return 0;
+    return data->oom ? -2 : 0;
 }
 
 static int send_request(rg_renderer *r, const job *j,
@@ -1133,6 +1145,7 @@ static int send_request(rg_renderer *r, const job *j,
     q.no_citations = opts->no_citations;
     q.theme = (int32_t)opts->theme;
     q.dpi = opts->dpi;
+    q.file_id = j->doc->file_id;
     q.n = (uint32_t)j->n;
     for (size_t i = 0; i < j->n; i++)
         q.formats[i] = (uint32_t)j->formats[i];
@@ -1177,10 +1190,10 @@ static int worker_receive(rg_renderer *r, const job *j, double timeout,
     rg_buf *data = &r->frames;
     rg_buf__reset(data);
     int got = read_job(r->out_fd, data, deadline);
-    int timed_out = got < 0, status = 0;
+    int timed_out = got == -1, oom = got == -2, status = 0;
     if (got != 0 || job_end(data) == FR_ERROR) {
         /* Timed out, crashed, or failed and exiting: it goes. */
-        if (timed_out)
+        if (timed_out || oom)
             kill(r->worker, SIGKILL);
         while (waitpid(r->worker, &status, 0) < 0 && errno == EINTR)
             ;
@@ -1188,7 +1201,16 @@ static int worker_receive(rg_renderer *r, const job *j, double timeout,
         close(r->out_fd);
         r->worker = -1; /* reaped; its stderr is read below */
     }
-    int rc = report_end(j, timeout, timed_out, status, data, outs, diags);
+    int rc = -1;
+    if (oom)
+        rg_diags_add(diags, RG_ERROR, j->doc->file,
+                     "out of memory reading the layout's results");
+    else
+        rc = report_end(j, timeout, timed_out, status, data, outs, diags);
+    /* The room is kept for the next document, unless it failed or grew
+     * past what a chart needs. */
+    if (data->oom || data->cap > ((size_t)64 << 20))
+        rg_buf__free(data);
     /* What it printed on stderr for this document. */
     struct stat st;
     if (fstat(r->err_fd, &st) == 0 && st.st_size > 0) {

@@ -291,32 +291,72 @@ static void render_in_two_halves(void **state)
     rg_renderer *r = rg_renderer_new(diags);
     rg_render_opts opts;
     rg_render_opts_init(&opts);
-    rg_format fmt = RG_FORMAT_SVG;
+    opts.dpi = 300;
+    /* More than a pipe holds (64 KiB): the worker waits for relgraph to
+     * read the rest. */
+    rg_format fmts[] = {RG_FORMAT_SVG, RG_FORMAT_PNG, RG_FORMAT_PDF};
     rg_output *whole = NULL, *halves = NULL;
     /* This starts the worker, which may take seconds under sanitizers;
-     * the next render of this small chart in it takes far less than 1.5 s. */
-    assert_int_equal(rg_render(&whole, r, doc, &opts, &fmt, 1, diags), 0);
-    opts.layout_timeout = 1.5;
+     * the next render of this small chart in it takes far less than 3 s. */
+    assert_int_equal(rg_render(&whole, r, doc, &opts, fmts, 3, diags), 0);
+    assert_true(whole[0].size + whole[1].size + whole[2].size > 65536);
+    opts.layout_timeout = 3;
 
-    assert_int_equal(rg_render_begin(r, doc, &opts, &fmt, 1, diags), 0);
+    assert_int_equal(rg_render_begin(r, doc, &opts, fmts, 3, diags), 0);
     /* One render at a time: a second begin, or a render, is refused. */
     size_t before = rg_diags_count(diags);
-    assert_int_equal(rg_render_begin(r, doc, &opts, &fmt, 1, diags), -1);
+    assert_int_equal(rg_render_begin(r, doc, &opts, fmts, 3, diags), -1);
     rg_output *other = NULL;
-    assert_int_equal(rg_render(&other, r, doc, &opts, &fmt, 1, diags), -1);
+    assert_int_equal(rg_render(&other, r, doc, &opts, fmts, 3, diags), -1);
     assert_int_equal(rg_diags_count(diags), before + 2);
     /* Ending after the time limit is not the layout running over it. */
-    sleep(2);
+    sleep(4);
     assert_int_equal(rg_render_end(&halves, r), 0);
-    assert_int_equal(halves[0].size, whole[0].size);
-    assert_memory_equal(halves[0].data, whole[0].data, whole[0].size);
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(halves[i].size, whole[i].size);
+        assert_memory_equal(halves[i].data, whole[i].data, whole[i].size);
+    }
     /* Nothing is begun any more. */
     rg_output *none = NULL;
     assert_int_equal(rg_render_end(&none, r), -1);
     assert_null(none);
 
-    rg_outputs_free(whole, 1);
-    rg_outputs_free(halves, 1);
+    rg_outputs_free(whole, 3);
+    rg_outputs_free(halves, 3);
+    rg_renderer_free(r);
+    rg_doc_free(doc);
+    rg_diags_free(diags);
+    unlink(path);
+    rmdir(dir);
+}
+
+/* The worker reads a document again from its file: a file written since
+ * relgraph read it is refused, not drawn unchecked. */
+static void changed_file_is_not_drawn(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/rg-unit-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[256];
+    snprintf(path, sizeof(path), "%s/t.json", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(opm, f);
+    fclose(f);
+    rg_diags *diags = rg_diags_new();
+    rg_doc *doc = NULL;
+    assert_int_equal(rg_doc_load_file(&doc, path, diags), 0);
+    f = fopen(path, "a");
+    assert_non_null(f);
+    fputs("\n", f); /* still valid JSON, but not what was checked */
+    fclose(f);
+    rg_renderer *r = rg_renderer_new(diags);
+    rg_format fmt = RG_FORMAT_SVG;
+    rg_output *outs = NULL;
+    assert_int_equal(rg_render(&outs, r, doc, NULL, &fmt, 1, diags), -1);
+    assert_null(outs);
+    const rg_diag *d = rg_diags_get(diags, rg_diags_count(diags) - 1);
+    assert_non_null(strstr(d->message, "changed"));
     rg_renderer_free(r);
     rg_doc_free(doc);
     rg_diags_free(diags);
@@ -361,6 +401,7 @@ int main(void)
         cmocka_unit_test(failed_write_leaves_existing_files_alone),
         cmocka_unit_test(layout_time_limit_is_a_diagnostic),
         cmocka_unit_test(render_in_two_halves),
+        cmocka_unit_test(changed_file_is_not_drawn),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
