@@ -272,22 +272,30 @@ static void failed_write_leaves_existing_files_alone(void **state)
     rg_diags_free(diags);
 }
 
+/* Writes the test document to DIR/t.json (dir: a mkdtemp template) and
+ * loads it from there, as a regular file. */
+static rg_doc *load_from_file(char *dir, char *path, size_t cap,
+                              rg_diags *diags)
+{
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, cap, "%s/t.json", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(opm, f);
+    fclose(f);
+    rg_doc *doc = NULL;
+    assert_int_equal(rg_doc_load_file(&doc, path, diags), 0);
+    return doc;
+}
+
 /* rg_render_begin/end: a document read from a file goes to the worker
  * while the program goes on; the result is rg_render()'s. */
 static void render_in_two_halves(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/rg-unit-XXXXXX";
-    assert_non_null(mkdtemp(dir));
-    char path[256];
-    snprintf(path, sizeof(path), "%s/t.json", dir);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(opm, f);
-    fclose(f);
+    char dir[] = "/tmp/rg-unit-XXXXXX", path[256];
     rg_diags *diags = rg_diags_new();
-    rg_doc *doc = NULL;
-    assert_int_equal(rg_doc_load_file(&doc, path, diags), 0);
+    rg_doc *doc = load_from_file(dir, path, sizeof(path), diags);
     rg_renderer *r = rg_renderer_new(diags);
     rg_render_opts opts;
     rg_render_opts_init(&opts);
@@ -335,18 +343,10 @@ static void render_in_two_halves(void **state)
 static void changed_file_is_not_drawn(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/rg-unit-XXXXXX";
-    assert_non_null(mkdtemp(dir));
-    char path[256];
-    snprintf(path, sizeof(path), "%s/t.json", dir);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(opm, f);
-    fclose(f);
+    char dir[] = "/tmp/rg-unit-XXXXXX", path[256];
     rg_diags *diags = rg_diags_new();
-    rg_doc *doc = NULL;
-    assert_int_equal(rg_doc_load_file(&doc, path, diags), 0);
-    f = fopen(path, "a");
+    rg_doc *doc = load_from_file(dir, path, sizeof(path), diags);
+    FILE *f = fopen(path, "a");
     assert_non_null(f);
     fputs("\n", f); /* still valid JSON, but not what was checked */
     fclose(f);
