@@ -1232,16 +1232,25 @@ static int worker_receive(rg_renderer *r, const job *j, double timeout,
     return rc;
 }
 
-static int run_in_worker(rg_renderer *r, const job *j,
-                         const rg_render_opts *opts, double timeout,
-                         rg_output *outs, rg_diags *diags)
+/* A document read from a regular file goes to the worker, which stays for
+ * the next ones; one from a buffer, a pipe or standard input, or a view,
+ * to a child of its own. */
+static int formats_valid(const rg_format *formats, size_t n)
 {
-    if (worker_send(r, j, opts) != 0)
-        return run_isolated(j, timeout, outs, diags);
-    return worker_receive(r, j, timeout, now() + timeout, outs, diags);
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned)formats[i] >= RG_FORMAT_COUNT)
+            return 0;
+    return 1;
 }
 
-static int render_doc(rg_output **out, rg_renderer *r, const rg_doc *doc,
+static int for_worker(const rg_doc *doc, const rg_render_opts *opts,
+                      size_t n)
+{
+    return opts->isolate && doc->from_file && n <= MAX_WORKER_FORMATS &&
+           opts->n_focus == 0;
+}
+
+static int render_doc(rg_output **out, const rg_doc *doc,
                       const rg_render_opts *opts, const rg_format *formats,
                       size_t n, rg_diags *diags);
 
@@ -1309,8 +1318,13 @@ int rg_render(rg_output **out, rg_renderer *r, const rg_doc *doc,
     *out = NULL;
     if (busy(r, doc, diags))
         return -1;
+    /* For the worker: begun and ended at once. */
+    if (for_worker(doc, opts, n) && formats_valid(formats, n))
+        return rg_render_begin(r, doc, opts, formats, n, diags) == 0
+                   ? rg_render_end(out, r)
+                   : -1;
     if (opts->n_focus == 0)
-        return render_doc(out, r, doc, opts, formats, n, diags);
+        return render_doc(out, doc, opts, formats, n, diags);
     size_t *focus = find_focus(doc, opts, diags);
     if (focus == NULL)
         return -1;
@@ -1320,31 +1334,19 @@ int rg_render(rg_output **out, rg_renderer *r, const rg_doc *doc,
                       opts->focus_depth ? opts->focus_depth : 1) != 0)
         rg_diags_add(diags, RG_ERROR, doc->file, "out of memory");
     else
-        rc = render_doc(out, r, &v.doc, opts, formats, n, diags);
+        rc = render_doc(out, &v.doc, opts, formats, n, diags);
     rg_view__free(&v);
     free(focus);
     return rc;
 }
 
-/* A document read from a regular file goes to the worker, which stays for
- * the next ones; one from a buffer, a pipe or standard input, or a view,
- * to a child of its own. */
-static int for_worker(const rg_doc *doc, const rg_render_opts *opts,
-                      size_t n)
-{
-    return opts->isolate && doc->from_file && n <= MAX_WORKER_FORMATS &&
-           opts->n_focus == 0;
-}
-
-static int render_doc(rg_output **out, rg_renderer *r, const rg_doc *doc,
+static int render_doc(rg_output **out, const rg_doc *doc,
                       const rg_render_opts *opts, const rg_format *formats,
                       size_t n, rg_diags *diags)
 {
-    for (size_t i = 0; i < n; i++) {
-        if ((unsigned)formats[i] >= RG_FORMAT_COUNT) {
-            rg_diags_add(diags, RG_ERROR, doc->file, "unknown output format");
-            return -1;
-        }
+    if (!formats_valid(formats, n)) {
+        rg_diags_add(diags, RG_ERROR, doc->file, "unknown output format");
+        return -1;
     }
     job j;
     char *prefix = setup_job(&j, doc, opts, formats, n, diags);
@@ -1357,10 +1359,7 @@ static int render_doc(rg_output **out, rg_renderer *r, const rg_doc *doc,
     int rc;
     if (opts->isolate) {
         double timeout = opts->layout_timeout > 0 ? opts->layout_timeout : 120;
-        if (for_worker(doc, opts, n))
-            rc = run_in_worker(r, &j, opts, timeout, outs, diags);
-        else
-            rc = run_isolated(&j, timeout, outs, diags);
+        rc = run_isolated(&j, timeout, outs, diags);
     } else {
         char *err = NULL;
         rg_buf msgs = {0};
@@ -1453,10 +1452,7 @@ int rg_render_begin(rg_renderer *r, const rg_doc *doc,
         p->opts = *opts;
     p->n = n;
     p->diags = diags;
-    int valid = 1;
-    for (size_t i = 0; i < n; i++)
-        valid &= (unsigned)formats[i] < RG_FORMAT_COUNT;
-    if (!valid || !for_worker(doc, &p->opts, n)) {
+    if (!formats_valid(formats, n) || !for_worker(doc, &p->opts, n)) {
         /* Rendered now; rg_render_end() hands it over. */
         p->rc = rg_render(&p->outs, r, doc, &p->opts, formats, n, diags);
         p->active = 1;
