@@ -404,7 +404,8 @@ void rg_outputs_free(rg_output *outputs, size_t n);
 
 /** Writes `size` bytes to `path` through a temporary file beside it that
  *  is renamed into place once complete, so that `path` is never left
- *  partial. Returns 0, or -1 with a diagnostic. */
+ *  partial; as rg_write_files() (mode, owner, links, read-only files).
+ *  Returns 0, or -1 with a diagnostic. */
 int rg_write_file_atomic(const char *path, const char *data, size_t size,
                          rg_diags *diags);
 
@@ -417,8 +418,25 @@ typedef struct rg_file {
 
 /** Writes every file through a temporary beside it; renames them into
  *  place only when all of them are complete, so that on failure no target
- *  is created or changed. Returns 0, or -1 with a diagnostic. */
+ *  is created or changed. A replaced file keeps its mode, owner and group
+ *  (a warning says when the owner could not be kept); a symbolic link is
+ *  followed and its target replaced, the link staying a link; a file with
+ *  several hard links is replaced with a warning that the other links
+ *  keep the old content; a read-only file (no write permission for its
+ *  owner, whoever runs this, or none for the caller) is an error. A path
+ *  that is not a regular file (a pipe, a device) is written in place.
+ *  Returns 0, or -1 with a diagnostic. */
 int rg_write_files(const rg_file *files, size_t n, rg_diags *diags);
+
+/** Flags of rg_write_files_flags(). */
+enum {
+    /** Replace read-only files too (the user asked, e.g. --force). */
+    RG_WRITE_FORCE = 1u << 0
+};
+
+/** rg_write_files() with flags (RG_WRITE_...). */
+int rg_write_files_flags(const rg_file *files, size_t n, unsigned flags,
+                         rg_diags *diags);
 
 #ifdef __cplusplus
 }

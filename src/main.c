@@ -69,10 +69,12 @@ static const char usage_text[] =
     "                    so the chart scales to its container\n"
     "      --layout-timeout=S\n"
     "                    give up a layout after S seconds (default 120)\n"
+    "      --force       replace read-only output files too\n"
     "\n"
     "Fmt options:\n"
     "  -w, --write       rewrite each file in place (only if it changes)\n"
     "      --check       write nothing; exit 1 if a file is not formatted\n"
+    "      --force       with -w, rewrite read-only files too\n"
     "\n"
     "Options of every command:\n"
     "      --strict      treat warnings (unknown keys) as errors\n"
@@ -88,7 +90,8 @@ static const char usage_text[] =
     "Exit status: 0 done (warnings allowed), 1 the input has errors,\n"
     "2 the command line is wrong, 3 the output could not be produced.\n"
     "Nothing is written when there is an error, and an existing file is\n"
-    "replaced only by a complete new one.\n"
+    "replaced only by a complete new one with its mode and owner (through\n"
+    "a symbolic link; a read-only file only with --force).\n"
     "\n"
     "Examples:\n"
     "  relgraph render graphs/opm-2015.json -o opm.svg -o opm.png\n"
@@ -244,6 +247,7 @@ typedef struct args {
     int strict;
     int write;                /* fmt -w */
     int check_only;           /* fmt --check */
+    unsigned write_flags;     /* RG_WRITE_FORCE with --force */
     rg_render_opts opts;
     const char *focus[64];    /* --focus, for opts.focus */
 } args;
@@ -265,7 +269,8 @@ enum {
     OPT_NO_CITATIONS,
     OPT_THEME,
     OPT_FOCUS,
-    OPT_DEPTH
+    OPT_DEPTH,
+    OPT_FORCE
 };
 
 static const struct option long_options[] = {
@@ -290,6 +295,7 @@ static const struct option long_options[] = {
     {"depth", required_argument, NULL, OPT_DEPTH},
     {"write", no_argument, NULL, 'w'},
     {"check", no_argument, NULL, OPT_CHECK},
+    {"force", no_argument, NULL, OPT_FORCE},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
 
@@ -362,6 +368,9 @@ static int parse_option(args *a, int c, const char *arg, char **argv)
     static const char *const dfmts[] = {"text", "json", NULL};
     if (c == 'w' || c == OPT_CHECK) {
         if (only_for(a, c, CMD_FMT))
+            return EXIT_USAGE;
+    } else if (c == OPT_FORCE) {
+        if (a->cmd == CMD_CHECK && only_for(a, c, CMD_RENDER))
             return EXIT_USAGE;
     } else if (c != OPT_STRICT && c != OPT_DIAGNOSTICS && c != 'h' &&
                c != '?' && c != ':' && only_for(a, c, CMD_RENDER)) {
@@ -473,6 +482,9 @@ static int parse_option(args *a, int c, const char *arg, char **argv)
         return 0;
     case OPT_CHECK:
         a->check_only = 1;
+        return 0;
+    case OPT_FORCE:
+        a->write_flags |= RG_WRITE_FORCE;
         return 0;
     case OPT_DIAGNOSTICS:
         if (!one_of(arg, dfmts))
@@ -639,7 +651,8 @@ static int fmt_one(const args *a, const char *path, rg_diags *diags)
                          "not formatted; run 'relgraph fmt -w %s'", name);
         rc = same ? EXIT_OK : EXIT_INPUT;
     } else if (a->write) {
-        rc = same || rg_write_file_atomic(path, formatted, flen, diags) == 0
+        rg_file f = {path, formatted, flen};
+        rc = same || rg_write_files_flags(&f, 1, a->write_flags, diags) == 0
                  ? EXIT_OK : EXIT_OUTPUT;
     } else if (fwrite(formatted, 1, flen, stdout) != flen) {
         rg_diags_add(diags, RG_ERROR, "<stdout>", "cannot write: %s",
@@ -876,7 +889,7 @@ static int render_one(const args *a, rg_renderer **r, const char *input,
     rg_file files[RG_FORMAT_COUNT + 16];
     for (int i = 0; i < n; i++)
         files[i] = (rg_file){paths[i], outs[i].data, outs[i].size};
-    if (rg_write_files(files, (size_t)n, diags) != 0)
+    if (rg_write_files_flags(files, (size_t)n, a->write_flags, diags) != 0)
         goto out;
     if (a->to_stdout) {
         const rg_output *o = &outs[nf - 1];
@@ -944,7 +957,8 @@ static int batch_finish(const args *a, batch_doc *bd)
         for (int k = 0; k < a->n_batch; k++)
             files[k] = (rg_file){bd->paths[k], bd->outs[k].data,
                                  bd->outs[k].size};
-        if (rg_write_files(files, (size_t)a->n_batch, bd->diags) != 0)
+        if (rg_write_files_flags(files, (size_t)a->n_batch, a->write_flags,
+                                 bd->diags) != 0)
             bd->status = EXIT_OUTPUT;
         rg_outputs_free(bd->outs, (size_t)a->n_batch);
     }
