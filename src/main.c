@@ -104,17 +104,108 @@ static const char usage_text[] =
 
 static const char *prog = "relgraph";
 
+/* ---- text fit for a terminal ----
+ *
+ * File names, document values and source lines reach the terminal in
+ * diagnostics. Control characters (C0 but tab, DEL, C1) could move the
+ * cursor, retitle the window or clear the screen, and the bidirectional
+ * controls (U+061C, U+200E/F, U+202A-E, U+2066-9) reorder what follows,
+ * so that a message shows other than what it says. They are printed
+ * escaped, as \x1b or \u202e, and so is each byte that is not UTF-8 (as
+ * \xff). A backslash is printed as it is. */
+
+/* The code point of the UTF-8 character at `s` (no overlong form, no
+ * surrogate, at most U+10FFFF), and its length; 0 when `s` does not start
+ * one. */
+static int utf8_char(const unsigned char *s, unsigned *cp)
+{
+    int n = s[0] < 0x80 ? 1 : s[0] >= 0xC2 && s[0] <= 0xDF ? 2
+            : s[0] >= 0xE0 && s[0] <= 0xEF ? 3 : s[0] >= 0xF0 && s[0] <= 0xF4
+            ? 4 : 0;
+    unsigned v = n == 1 ? s[0] : n == 2 ? s[0] & 0x1Fu
+                 : n == 3 ? s[0] & 0x0Fu : s[0] & 0x07u;
+    for (int i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        v = v << 6 | (s[i] & 0x3Fu);
+    }
+    if (n == 0 || (n == 3 && (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF))) ||
+        (n == 4 && (v < 0x10000 || v > 0x10FFFF)))
+        return 0;
+    *cp = v;
+    return n;
+}
+
+static int hidden_char(unsigned cp)
+{
+    return (cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp <= 0x9F) ||
+           cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* The character at *s as it is printed, into `out`: its own bytes, or an
+ * escape (a tab too, unless keep_tab). Advances *s. Returns the columns
+ * it takes on the terminal. */
+static int show_char(const char **s, char out[16], int keep_tab)
+{
+    const unsigned char *u = (const unsigned char *)*s;
+    unsigned cp = 0;
+    int n = utf8_char(u, &cp);
+    if (n == 0) {
+        *s += 1;
+        return snprintf(out, 16, "\\x%02x", u[0]);
+    }
+    *s += n;
+    if (cp == '\t' && !keep_tab)
+        return snprintf(out, 16, "\\t");
+    if (hidden_char(cp))
+        return snprintf(out, 16, cp < 0x80 ? "\\x%02x" : "\\u%04x", cp);
+    memcpy(out, u, (size_t)n);
+    out[n] = '\0';
+    return 1;
+}
+
+/* Prints `s` to standard error as show_char() shows it. */
+static void put_shown(const char *s, int keep_tab)
+{
+    char c[16];
+    while (s && *s) {
+        show_char(&s, c, keep_tab);
+        fputs(c, stderr);
+    }
+}
+
+/* `s` as show_char() shows it, into buf (cut to fit). */
+static const char *shown(char *buf, size_t cap, const char *s)
+{
+    size_t len = 0;
+    char c[16];
+    buf[0] = '\0';
+    while (*s) {
+        show_char(&s, c, 0);
+        size_t n = strlen(c);
+        if (len + n >= cap)
+            break;
+        memcpy(buf + len, c, n + 1);
+        len += n;
+    }
+    return buf;
+}
+
 #if defined(__GNUC__)
 __attribute__((format(printf, 1, 2)))
 #endif
 static int usage_error(const char *fmt, ...)
 {
+    /* The arguments quoted come from the command line: show them. */
+    char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "%s: ", prog);
-    vfprintf(stderr, fmt, ap);
-    fprintf(stderr, "\nTry 'relgraph --help' for more information.\n");
+    vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
+    fprintf(stderr, "%s: ", prog);
+    put_shown(msg, 0);
+    fprintf(stderr, "\nTry 'relgraph --help' for more information.\n");
     return EXIT_USAGE;
 }
 
@@ -137,18 +228,33 @@ static void print_caret(const rg_diag *d, const palette *c)
 {
     if (d->source_line == NULL || d->line <= 0)
         return;
-    fprintf(stderr, "%5d | %s\n      | ", d->line, d->source_line);
-    /* Walk the line by characters so that tabs keep their place. */
+    fprintf(stderr, "%5d | ", d->line);
+    put_shown(d->source_line, 1);
+    fprintf(stderr, "\n      | ");
+    /* Walk the line by characters as the columns count them (a byte that
+     * is not a continuation byte starts one), each padded to the width it
+     * was printed in, so that tabs and escapes keep the caret in place. */
+    const char *s = d->source_line;
+    char shown_c[16];
     int col = 1;
-    for (const char *s = d->source_line; *s && col < d->column; s++) {
-        if (((unsigned char)*s & 0xC0) == 0x80)
-            continue;
-        fputc(*s == '\t' ? '\t' : ' ', stderr);
-        col++;
+    while (*s && col < d->column) {
+        int tab = *s == '\t', counts = ((unsigned char)*s & 0xC0) != 0x80;
+        for (int w = show_char(&s, shown_c, 1); w > 0; w--)
+            fputc(tab ? '\t' : ' ', stderr);
+        col += counts;
     }
-    fprintf(stderr, "%s^", c->caret);
-    for (int k = d->column + 1; k < d->end_column; k++)
-        fputc('~', stderr);
+    fputs(c->caret, stderr);
+    for (int first = 1; col < d->end_column || first; first = 0) {
+        int w = 1;
+        if (*s) {
+            col += ((unsigned char)*s & 0xC0) != 0x80;
+            w = show_char(&s, shown_c, 1);
+        } else {
+            col++;
+        }
+        for (; w > 0; w--, first = 0)
+            fputc(first ? '^' : '~', stderr);
+    }
     fprintf(stderr, "%s\n", c->reset);
 }
 
@@ -157,17 +263,28 @@ static void print_caret(const rg_diag *d, const palette *c)
  * written to standard output. */
 static int diag_json;
 
+/* A JSON string, valid UTF-8 whatever `s` holds (a file name need not be
+ * UTF-8): each byte that is not UTF-8 becomes U+FFFD, and the characters
+ * a terminal would obey (see hidden_char) are \u escapes. */
 static void json_string(const char *s)
 {
     fputc('"', stderr);
-    for (; s && *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            fprintf(stderr, "\\%c", c);
-        else if (c < 0x20 || c == 0x7f)
-            fprintf(stderr, "\\u%04x", c);
+    while (s && *s) {
+        const unsigned char *u = (const unsigned char *)s;
+        unsigned cp = 0;
+        int n = utf8_char(u, &cp);
+        if (n == 0) {
+            fputs("\\ufffd", stderr);
+            s++;
+            continue;
+        }
+        if (cp == '"' || cp == '\\')
+            fprintf(stderr, "\\%c", (int)cp);
+        else if (cp == '\t' || hidden_char(cp))
+            fprintf(stderr, "\\u%04x", cp);
         else
-            fputc(c, stderr);
+            fwrite(s, 1, (size_t)n, stderr);
+        s += n;
     }
     fputc('"', stderr);
 }
@@ -213,16 +330,17 @@ static void print_diags(const rg_diags *diags)
                          : d->severity == RG_WARNING ? c.warning
                                                      : c.note;
         fprintf(stderr, "%s", c.bold);
-        if (*d->file)
-            fprintf(stderr, "%s:", d->file);
-        else
-            fprintf(stderr, "%s:", prog);
+        put_shown(*d->file ? d->file : prog, 0);
+        fputc(':', stderr);
         if (d->line > 0)
             fprintf(stderr, "%d:%d:", d->line, d->column);
         fprintf(stderr, "%s %s%s:%s ", c.reset, sc, sev, c.reset);
-        if (*d->path)
-            fprintf(stderr, "%s: ", d->path);
-        fprintf(stderr, "%s\n", d->message);
+        if (*d->path) {
+            put_shown(d->path, 0);
+            fputs(": ", stderr);
+        }
+        put_shown(d->message, 0);
+        fputc('\n', stderr);
         print_caret(d, &c);
     }
 }
@@ -307,14 +425,49 @@ static int one_of(const char *s, const char *const *list)
     return 0;
 }
 
+/* A number as a person types it: digits, then optionally a point and
+ * more digits; not the sign, spaces, hexadecimal, exponent, "inf" or
+ * "nan" that strtod would take. Within [lo, hi]. */
 static int parse_number(const char *s, double lo, double hi, double *out)
 {
-    char *end;
-    double v = strtod(s, &end);
-    if (end == s || *end != '\0' || !(v >= lo && v <= hi))
+    const char *p = s;
+    while (*p >= '0' && *p <= '9')
+        p++;
+    if (p == s)
+        return -1;
+    if (*p == '.') {
+        const char *frac = ++p;
+        while (*p >= '0' && *p <= '9')
+            p++;
+        if (p == frac)
+            return -1;
+    }
+    if (*p != '\0' || p - s > 64)
+        return -1;
+    double v = strtod(s, NULL);
+    if (!(v >= lo && v <= hi))
         return -1;
     *out = v;
     return 0;
+}
+
+/* A whole number, digits only, within [lo, hi]. */
+static int parse_whole(const char *s, long lo, long hi, long *out)
+{
+    double v;
+    if (strchr(s, '.') != NULL || parse_number(s, (double)lo, (double)hi,
+                                               &v) != 0)
+        return -1;
+    *out = (long)v;
+    return 0;
+}
+
+/* An output path whose file name has no extension ("svg", "out/chart"),
+ * which rg_format_parse would take as a format's name. */
+static int no_extension(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return strchr(slash ? slash + 1 : path, '.') == NULL;
 }
 
 /* Explains an option getopt_long refused. */
@@ -380,7 +533,14 @@ static int parse_option(args *a, int c, const char *arg, char **argv)
     case 'o':
         if (a->n_outputs == 16)
             return usage_error("%s", "at most 16 outputs");
-        if (rg_format_parse(&a->formats[a->n_outputs], arg) != 0)
+        if (no_extension(arg) &&
+            rg_format_parse(&a->formats[a->n_outputs], arg) == 0)
+            return usage_error(
+                "cannot tell the format of '%s'; did you mean -T %s or -o "
+                "chart.%s", arg, rg_format_name(a->formats[a->n_outputs]),
+                rg_format_name(a->formats[a->n_outputs]));
+        if (no_extension(arg) ||
+            rg_format_parse(&a->formats[a->n_outputs], arg) != 0)
             return usage_error("cannot tell the format of '%s'; end it with "
                                ".svg, .png, .pdf, .dot, .html or .md", arg);
         a->outputs[a->n_outputs++] = arg;
@@ -425,10 +585,8 @@ static int parse_option(args *a, int c, const char *arg, char **argv)
         a->opts.focus = a->focus;
         return 0;
     case OPT_DEPTH: {
-        char *end;
-        errno = 0;
-        long d = strtol(arg, &end, 10);
-        if (errno != 0 || end == arg || *end != '\0' || d < 1 || d > 100)
+        long d;
+        if (parse_whole(arg, 1, 100, &d) != 0)
             return usage_error("--depth takes a whole number from 1 to "
                                "100, not '%s'", arg);
         a->opts.focus_depth = (unsigned)d;
@@ -459,6 +617,9 @@ static int parse_option(args *a, int c, const char *arg, char **argv)
         a->opts.svg_responsive = true;
         return 0;
     case OPT_OUTDIR:
+        if (*arg == '\0')
+            return usage_error("%s", "--outdir needs a folder; use "
+                                     "--outdir . for the current one");
         a->outdir = arg;
         return 0;
     case OPT_DPI:
@@ -776,6 +937,8 @@ static void guard_begin(const char *file, const char *engine, double timeout)
     }
     if (engine == NULL)
         engine = "chosen";
+    char file_shown[256];
+    file = shown(file_shown, sizeof(file_shown), file);
     guard.crash_len = guard_text(guard.crash, sizeof(guard.crash),
                                  "%s: error: Graphviz crashed (signal ", file);
     guard.crash_end_len = guard_text(
@@ -822,6 +985,54 @@ static void guard_end(void)
     signal(SIGALRM, SIG_DFL);
 }
 
+/* Whether actor `a` has `ref` as its name or one of its aliases. */
+static int named(const rg_actor *a, const char *ref)
+{
+    if (strcmp(a->name, ref) == 0)
+        return 1;
+    for (size_t j = 0; j < a->aliases.n; j++)
+        if (strcmp(a->aliases.v[j], ref) == 0)
+            return 1;
+    return 0;
+}
+
+/* Says why --focus `ref` names no actor: none has it, or several share
+ * it as a name or alias, listed by id (the first 5) so that the user can
+ * pick one. */
+static void focus_unknown(const rg_doc *doc, const char *input,
+                          const char *ref, rg_diags *diags)
+{
+    char list[512] = "";
+    size_t shown = 0, more = 0, len = 0;
+    for (size_t i = 0; i < rg_doc_actor_count(doc); i++) {
+        const rg_actor *a = rg_doc_actor(doc, i);
+        if (!named(a, ref))
+            continue;
+        if (shown == 5) {
+            more++;
+            continue;
+        }
+        int w = snprintf(list + len, sizeof(list) - len, "%s\"%s\"",
+                         shown ? ", " : "", a->id);
+        if (w < 0 || (size_t)w >= sizeof(list) - len) {
+            more++;
+            continue;
+        }
+        len += (size_t)w;
+        shown++;
+    }
+    if (more > 0)
+        snprintf(list + len, sizeof(list) - len, " and %zu more", more);
+    if (shown + more > 1)
+        rg_diags_add(diags, RG_ERROR, input,
+                     "--focus %s: several actors have this name or alias: "
+                     "%s; give one's id", ref, list);
+    else
+        rg_diags_add(diags, RG_ERROR, input,
+                     "--focus %s: no actor has this id, nor is it the "
+                     "name or alias of exactly one actor", ref);
+}
+
 /* Loads a document to render and checks the --focus actors. Returns
  * EXIT_OK, EXIT_INPUT or EXIT_USAGE; *doc is set even on failure (or
  * NULL). */
@@ -837,10 +1048,7 @@ static int load_for_render(const args *a, const char *input, rg_doc **doc,
         return EXIT_INPUT;
     for (size_t i = 0; i < a->opts.n_focus; i++) {
         if (rg_doc_find_actor(*doc, a->opts.focus[i]) < 0) {
-            rg_diags_add(diags, RG_ERROR, input,
-                         "--focus %s: no actor has this id, nor is it the "
-                         "name or alias of exactly one actor",
-                         a->opts.focus[i]);
+            focus_unknown(*doc, input, a->opts.focus[i], diags);
             rc = EXIT_USAGE;
         }
     }
@@ -971,6 +1179,52 @@ static int batch_finish(const args *a, batch_doc *bd)
     return bd->status;
 }
 
+/* An output of a batch, for finding two that are the same file. */
+typedef struct batch_out {
+    char *path;
+    int input;
+} batch_out;
+
+static int by_path(const void *x, const void *y)
+{
+    const batch_out *a = x, *b = y;
+    int c = strcmp(a->path, b->path);
+    return c ? c : a->input - b->input;
+}
+
+/* Two inputs of a batch that would write the same file (a/doc.json and
+ * b/doc.json both to DIR/doc.svg) are a usage error before anything is
+ * written: else the last would silently win. Returns an exit status. */
+static int batch_collisions(const args *a)
+{
+    size_t n = (size_t)a->n_inputs * (size_t)a->n_batch, k = 0;
+    batch_out *outs = calloc(n ? n : 1, sizeof(*outs));
+    int rc = EXIT_OUTPUT;
+    if (outs == NULL)
+        goto out;
+    for (int i = 0; i < a->n_inputs; i++)
+        for (int f = 0; f < a->n_batch; f++, k++)
+            if ((outs[k] = (batch_out){batch_path(a->outdir, a->inputs[i],
+                                                  a->batch[f]), i})
+                    .path == NULL)
+                goto out;
+    qsort(outs, n, sizeof(*outs), by_path);
+    rc = EXIT_OK;
+    for (k = 1; k < n && rc == EXIT_OK; k++)
+        if (strcmp(outs[k - 1].path, outs[k].path) == 0)
+            rc = usage_error("'%s' and '%s' would both be written to '%s'; "
+                             "render them in separate runs or rename one",
+                             a->inputs[outs[k - 1].input],
+                             a->inputs[outs[k].input], outs[k].path);
+out:
+    if (rc == EXIT_OUTPUT)
+        fprintf(stderr, "%s: out of memory\n", prog);
+    for (k = 0; outs != NULL && k < n; k++)
+        free(outs[k].path);
+    free(outs);
+    return rc;
+}
+
 /* Many documents, each to DIR/<stem>.<format>: a document is read and
  * checked while the worker lays out the one before it (rg_render_begin/
  * end); its files are written, and its diagnostics printed, before the
@@ -1025,7 +1279,7 @@ static int cmd_render(int argc, char **argv)
         rc = render_one(&a, &r, a.inputs[0], a.outputs, a.formats,
                         a.n_outputs, diags);
         print_diags(diags);
-    } else {
+    } else if ((rc = batch_collisions(&a)) == EXIT_OK) {
         rc = render_batch(&a);
     }
     rg_renderer_free(r);

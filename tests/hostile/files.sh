@@ -78,3 +78,44 @@ else
 fi
 ls -A "$fd" | grep '^\.rg' >"$tmp/err"
 check "no temporary file left behind" test ! -s "$tmp/err"
+
+# Batch outputs that would be the same file: an error before any is
+# written; an empty --outdir is refused rather than taken as /.
+mkdir -p "$fd/a" "$fd/b" "$fd/bd"
+cp "$fd/doc.json" "$fd/a/doc.json"
+cp "$fd/doc.json" "$fd/b/doc.json"
+expect "two inputs to one batch output are refused" 2 "'$fd/a/doc.json' and '$fd/b/doc.json' would both be written to '$fd/bd/doc.svg'" \
+    "$bin" render --outdir "$fd/bd" "$fd/a/doc.json" "$fd/ugly.json" "$fd/b/doc.json"
+check "nothing written when batch outputs collide" test -z "$(ls -A "$fd/bd")"
+expect "the same format twice in a batch is one output" 0 "" \
+    "$bin" render --outdir "$fd/bd" -T svg -T svg "$fd/a/doc.json"
+expect "one output named twice with -o is written once" 0 "" \
+    "$bin" render "$fd/doc.json" -o "$fd/twice.svg" -o "$fd/twice.svg"
+expect "--outdir '' is refused" 2 "--outdir needs a folder" \
+    "$bin" render --outdir "" "$fd/doc.json"
+
+# Names with terminal escapes, a right-to-left override or bytes that are
+# not UTF-8 are shown escaped in text diagnostics and keep the JSON
+# diagnostics valid.
+printf '{"actors": [{"id": "a", "kind": "nokind"}]}\n' >"$fd/bad.json"
+esc=$(printf 'e\033[2Jx.json')
+rlo=$(printf 'r\342\200\256nosj.txt.json')
+ff=$(printf '\377.json')
+for name in "$esc" "$rlo" "$ff"; do cp "$fd/bad.json" "$fd/$name"; done
+"$bin" check "$fd/$esc" 2>"$tmp/err"
+check "an ESC in a file name is shown as \\x1b" grep -q 'e\\x1b\[2Jx\.json:1:' "$tmp/err"
+check "no raw ESC in text diagnostics" test "$(tr -cd '\033' <"$tmp/err" | wc -c)" = 0
+"$bin" check "$fd/$rlo" 2>"$tmp/err"
+check "U+202E in a file name is shown as \\u202e" grep -q 'r\\u202enosj' "$tmp/err"
+"$bin" check "$fd/$ff" 2>"$tmp/err"
+check "a byte not UTF-8 in a file name is shown as \\xff" grep -q '/\\xff\.json:1:' "$tmp/err"
+for label in esc rlo ff; do
+    eval "name=\$$label"
+    "$bin" check --diagnostics=json "$fd/$name" 2>"$tmp/err"
+    check "JSON diagnostics are valid UTF-8 JSON, nothing raw ($label)" \
+        python3 -c 'import json,sys; t=open(sys.argv[1],"rb").read().decode("utf-8"); json.loads(t); assert "\033" not in t and "\u202e" not in t' "$tmp/err"
+done
+"$bin" check --diagnostics=json "$fd/$ff" 2>"$tmp/err"
+check "a byte not UTF-8 becomes U+FFFD in JSON" grep -q '\\ufffd\.json' "$tmp/err"
+expect "a usage error shows an escape in an argument escaped" 2 "unknown engine 'x\\\\x1b\[2J'" \
+    "$bin" render "$fd/doc.json" -T svg --engine "$(printf 'x\033[2J')"
