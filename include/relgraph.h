@@ -399,6 +399,13 @@ void rg_preload(void);
  *  runs out. */
 const char *rg_render_engine(const rg_doc *doc, const rg_render_opts *opts);
 
+/** Reads SOURCE_DATE_EPOCH, the time written into PDF outputs for
+ *  reproducible builds. Stores it in *out (0 when unset or empty) and
+ *  returns 0; returns -1 (and stores 0) when it is set but not a whole
+ *  number of seconds, digits only, from 0 to 253402300799 (the end of
+ *  year 9999). A PDF rendered with an invalid value gets the epoch. */
+int rg_source_date_epoch(long long *out);
+
 /** Frees `n` outputs returned by rg_render(). */
 void rg_outputs_free(rg_output *outputs, size_t n);
 

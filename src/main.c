@@ -1262,6 +1262,25 @@ static int render_batch(const args *a)
     return rc;
 }
 
+/* A malformed SOURCE_DATE_EPOCH is an error when a PDF is to be written,
+ * as reproducible-builds.org asks: else the PDF would silently carry
+ * another date than the one meant. */
+static int check_source_date(const args *a)
+{
+    int pdf = a->to_stdout && a->stdout_format == RG_FORMAT_PDF;
+    for (int i = 0; i < a->n_outputs; i++)
+        pdf |= a->formats[i] == RG_FORMAT_PDF;
+    for (int i = 0; a->outdir != NULL && i < a->n_batch; i++)
+        pdf |= a->batch[i] == RG_FORMAT_PDF;
+    long long t;
+    if (pdf && rg_source_date_epoch(&t) != 0)
+        return usage_error("SOURCE_DATE_EPOCH must be whole seconds since "
+                           "1970 (digits only, up to the year 9999), not "
+                           "'%s'; fix it or unset it",
+                           getenv("SOURCE_DATE_EPOCH"));
+    return EXIT_OK;
+}
+
 static int cmd_render(int argc, char **argv)
 {
     args a = {.cmd = CMD_RENDER};
@@ -1271,6 +1290,8 @@ static int cmd_render(int argc, char **argv)
     if (a.opts.focus_depth > 0 && a.opts.n_focus == 0)
         return usage_error("%s", "--depth needs --focus ACTOR: the actors "
                                  "the depth is counted from");
+    if ((rc = check_source_date(&a)) != EXIT_OK)
+        return rc;
     rg_diags *diags = rg_diags_new();
     rg_renderer *r = NULL;
     if (diags == NULL)

@@ -319,24 +319,41 @@ static void summary(rg_buf *b, const rg_doc *d)
         rg_buf__printf(b, " %s", d->view_note);
 }
 
+int rg_source_date_epoch(long long *out)
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    long long v = 0;
+    *out = 0;
+    if (sde == NULL || *sde == '\0')
+        return 0;
+    /* Digits only, as `date +%s` writes them (strtoll would take a sign,
+     * spaces, and saturate on overflow); up to the end of year 9999, the
+     * last that a PDF date's four digits hold. */
+    for (const char *p = sde; *p; p++) {
+        if (*p < '0' || *p > '9' || p - sde >= 12)
+            return -1;
+        v = v * 10 + (*p - '0');
+    }
+    if (v > 253402300799LL || (time_t)v != v)
+        return -1;
+    *out = v;
+    return 0;
+}
+
 /* cairo writes the time of rendering into the PDF (and ignores
  * SOURCE_DATE_EPOCH), so the same chart would differ at every run.
  * Overwrite the date's digits in place, keeping every byte offset:
- * SOURCE_DATE_EPOCH when set, else the epoch itself. */
+ * SOURCE_DATE_EPOCH when set and valid (see rg_source_date_epoch; the
+ * CLI refuses an invalid one), else the epoch itself. */
 static void fix_pdf_dates(char *data, size_t len)
 {
-    const char *sde = getenv("SOURCE_DATE_EPOCH");
-    time_t t = 0;
-    if (sde != NULL && *sde) {
-        char *end;
-        long long v = strtoll(sde, &end, 10);
-        if (*end == '\0' && v >= 0)
-            t = (time_t)v;
-    }
+    long long v;
+    time_t t = rg_source_date_epoch(&v) == 0 ? (time_t)v : 0;
     struct tm tm;
     char digits[32];
-    gmtime_r(&t, &tm);
-    strftime(digits, sizeof(digits), "%Y%m%d%H%M%S", &tm);
+    if (gmtime_r(&t, &tm) == NULL ||
+        strftime(digits, sizeof(digits), "%Y%m%d%H%M%S", &tm) != 14)
+        return;
     static const char *const keys[] = {"/CreationDate (D:", "/ModDate (D:"};
     for (size_t k = 0; k < 2; k++) {
         size_t kl = strlen(keys[k]);

@@ -119,3 +119,18 @@ done
 check "a byte not UTF-8 becomes U+FFFD in JSON" grep -q '\\ufffd\.json' "$tmp/err"
 expect "a usage error shows an escape in an argument escaped" 2 "unknown engine 'x\\\\x1b\[2J'" \
     "$bin" render "$fd/doc.json" -T svg --engine "$(printf 'x\033[2J')"
+
+# SOURCE_DATE_EPOCH: a valid one is the PDF's date; a malformed one is an
+# error (as reproducible-builds.org asks), never a garbage date.
+SOURCE_DATE_EPOCH=86400 "$bin" render "$fd/doc.json" -o "$fd/sde.pdf" 2>"$tmp/err"
+check "SOURCE_DATE_EPOCH=86400 dates the PDF 1970-01-02" grep -aq '/CreationDate (D:19700102000000' "$fd/sde.pdf"
+SOURCE_DATE_EPOCH=253402300799 "$bin" render "$fd/doc.json" -o "$fd/sde.pdf" 2>"$tmp/err"
+check "SOURCE_DATE_EPOCH at the end of 9999 is kept" grep -aq '/CreationDate (D:99991231235959' "$fd/sde.pdf"
+for v in 99999999999999999999 -1 1e3 garbage ' 86400' 253402300800; do
+    rm -f "$fd/sde.pdf"
+    expect "SOURCE_DATE_EPOCH='$v' is refused" 2 "SOURCE_DATE_EPOCH must be whole seconds" \
+        env SOURCE_DATE_EPOCH="$v" "$bin" render "$fd/doc.json" -o "$fd/sde.pdf"
+    check "no PDF written with SOURCE_DATE_EPOCH='$v'" test ! -e "$fd/sde.pdf"
+done
+expect "a malformed SOURCE_DATE_EPOCH does not matter without a PDF" 0 "" \
+    env SOURCE_DATE_EPOCH=garbage "$bin" render "$fd/doc.json" -o "$fd/sde.svg"
