@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/time.h>
 #include <unistd.h>
 
@@ -1192,6 +1193,18 @@ static int by_path(const void *x, const void *y)
     return c ? c : a->input - b->input;
 }
 
+/* Whether two inputs are the same file (named alike, or the same inode):
+ * rendered twice, it writes the same bytes twice, which is harmless. */
+static int same_input(const char *x, const char *y)
+{
+    struct stat sx, sy;
+    if (strcmp(x, y) == 0)
+        return 1;
+    return strcmp(x, "-") != 0 && strcmp(y, "-") != 0 && stat(x, &sx) == 0 &&
+           stat(y, &sy) == 0 && sx.st_dev == sy.st_dev &&
+           sx.st_ino == sy.st_ino;
+}
+
 /* Two inputs of a batch that would write the same file (a/doc.json and
  * b/doc.json both to DIR/doc.svg) are a usage error before anything is
  * written: else the last would silently win. Returns an exit status. */
@@ -1211,7 +1224,9 @@ static int batch_collisions(const args *a)
     qsort(outs, n, sizeof(*outs), by_path);
     rc = EXIT_OK;
     for (k = 1; k < n && rc == EXIT_OK; k++)
-        if (strcmp(outs[k - 1].path, outs[k].path) == 0)
+        if (strcmp(outs[k - 1].path, outs[k].path) == 0 &&
+            !same_input(a->inputs[outs[k - 1].input],
+                        a->inputs[outs[k].input]))
             rc = usage_error("'%s' and '%s' would both be written to '%s'; "
                              "render them in separate runs or rename one",
                              a->inputs[outs[k - 1].input],

@@ -1655,13 +1655,9 @@ static int write_one(const rg_file *f, planned *p, unsigned flags,
                      mode_t umask_now, rg_diags *diags)
 {
     int e = 0;
-    if ((p->real = real_target(f->path)) == NULL) {
-        e = errno;
-        goto fail;
-    }
-    p->had_old = stat(p->real, &p->old) == 0;
+    p->had_old = stat(f->path, &p->old) == 0;
     if (p->had_old && is_special(&p->old)) {
-        int fd = open(p->real, O_WRONLY | O_TRUNC);
+        int fd = open(f->path, O_WRONLY | O_TRUNC);
         int ok = fd >= 0 && write_fd(fd, f->data, f->size) == 0;
         e = errno;
         if (fd >= 0 && close(fd) != 0 && ok) {
@@ -1671,6 +1667,11 @@ static int write_one(const rg_file *f, planned *p, unsigned flags,
         if (!ok)
             goto fail;
         return 0;
+    }
+    p->real = real_target(f->path);
+    if (p->real == NULL) {
+        e = errno;
+        goto fail;
     }
     if (p->had_old && !(flags & RG_WRITE_FORCE) &&
         !writable(p->real, &p->old)) {

@@ -21,6 +21,10 @@ ln -s real.svg "$fd/link.svg"
 "$bin" render "$fd/doc.json" -o "$fd/link.svg" 2>"$tmp/err"
 check "a symlinked chart stays a link" test -L "$fd/link.svg"
 check "the link's target gets the chart" grep -q '<svg' "$fd/real.svg"
+ln -s made.svg "$fd/dangling.svg"
+"$bin" render "$fd/doc.json" -o "$fd/dangling.svg" 2>"$tmp/err"
+check "a dangling link's target is created, the link kept" \
+    test -L "$fd/dangling.svg" -a -s "$fd/made.svg"
 mkdir -p "$fd/sub"
 cp "$fd/ugly.json" "$fd/sub/target.json"
 ln -s sub/target.json "$fd/tolink.json"
@@ -134,3 +138,6 @@ for v in 99999999999999999999 -1 1e3 garbage ' 86400' 253402300800; do
 done
 expect "a malformed SOURCE_DATE_EPOCH does not matter without a PDF" 0 "" \
     env SOURCE_DATE_EPOCH=garbage "$bin" render "$fd/doc.json" -o "$fd/sde.svg"
+
+expect "the same input twice in a batch (by another name too) is allowed" 0 "" \
+    "$bin" render --outdir "$fd/bd" "$fd/a/doc.json" "$fd/a/doc.json" "$fd/a/../a/doc.json"
