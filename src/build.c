@@ -10,6 +10,8 @@
 #include "build.h"
 
 #include "buf.h"
+#include "check.h"
+#include "escape.h"
 #include "report.h"
 #include "style.h"
 
@@ -401,7 +403,7 @@ static void sources_block(bld *b, rg_buf *t)
             if (more[m] != NULL && *more[m])
                 rg_buf__printf(&line, ", %s", more[m]);
         rg_buf__puts(t, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"");
-        if (s->url != NULL && *s->url) {
+        if (s->url != NULL && *s->url && rg_check__url(s->url)) {
             rg_buf__printf(t, " ID=\"source-%zu\"", k + 1);
             rg_buf__puts(t, " HREF=\"");
             html_attr_twice(t, s->url);
@@ -506,7 +508,9 @@ static void add_actors(bld *b)
         set(n, s.fontcolor, look.fontcolor);
         actor_tooltip(b, a);
         set(n, s.tooltip, rg_buf__str(&b->tmp));
-        if (a->url != NULL) {
+        /* Checked at load; checked again, as a chart must never link
+         * to a script whatever the model holds. */
+        if (a->url != NULL && rg_check__url(a->url)) {
             if (s.url == NULL)
                 s.url = b->out->url_node = decl(b, AGNODE, "URL", "");
             rg_build_url *u = &b->out->urls[b->out->n_urls++];
@@ -682,7 +686,7 @@ static void add_links(bld *b)
             set(e, dir, "none");
         link_tooltip(b, k);
         set(e, tooltip, rg_buf__str(&b->tmp));
-        if (k->url != NULL) {
+        if (k->url != NULL && rg_check__url(k->url)) {
             if (url == NULL)
                 url = b->out->url_edge = decl(b, AGEDGE, "URL", "");
             rg_build_url *u = &b->out->urls[b->out->n_urls++];
@@ -1116,20 +1120,24 @@ out:
     return 0;
 }
 
-/* Graphviz writes URLs into SVG as they are: escape them there. */
+/* Graphviz writes URLs into SVG, image maps and PDF as they are: escape
+ * them for XML where XML reads them (see rg_escape__gv_url), keep them as
+ * written for PDF links. */
 void rg_build__set_urls(rg_built *b, int xml)
 {
     rg_buf t = {0};
     for (size_t i = 0; i < b->n_urls; i++) {
         const rg_build_url *u = &b->urls[i];
         rg_buf__reset(&t);
-        for (const char *s = u->url; *s; s++) {
-            if (xml && *s == '&')
-                rg_buf__puts(&t, "&amp;");
-            else if (*s == '\\')
-                rg_buf__puts(&t, "\\\\");
-            else
-                rg_buf__putc(&t, *s);
+        if (xml) {
+            rg_escape__gv_url(&t, u->url);
+        } else {
+            for (const char *s = u->url; *s; s++) {
+                if (*s == '\\')
+                    rg_buf__puts(&t, "\\\\");
+                else
+                    rg_buf__putc(&t, *s);
+            }
         }
         int is_node = agobjkind(u->obj) == AGNODE;
         Agsym_t *sym = is_node ? b->url_node : b->url_edge;

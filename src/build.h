@@ -47,8 +47,9 @@ typedef struct rg_built {
 int rg_build__graph(rg_built *out, const rg_doc *doc,
                     const rg_build_opts *opts);
 
-/* Sets every URL for the format about to be rendered: escaped for SVG
- * (xml != 0), as written otherwise. */
+/* Sets every URL for the format about to be rendered: escaped for XML
+ * (xml != 0: SVG, the HTML report, and DOT, which dot -Tsvg turns into
+ * SVG), as written otherwise (PDF links). */
 void rg_build__set_urls(rg_built *b, int xml);
 
 void rg_build__free(rg_built *b);

@@ -16,8 +16,14 @@ void rg_check__doc(rg_doc *doc, rg_diags *diags, rg_jsonpos *loc);
 /* True for a partial ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD. */
 int rg_check__date(const char *s);
 
-/* True for a URL relgraph will put in a chart: http, https, mailto or
- * relative. */
+/* True (nonzero) for a URL relgraph will put in an output: http, https or
+ * mailto (in any case), or a relative reference (no ':' before the first
+ * '/', '?' or '#', not starting with "//"). The rule holds for the value as
+ * written and as a browser, cmark or a server would read it: with HTML
+ * character references ("&#58;", "&colon;", with or without ';') and
+ * percent-encoding decoded. Whitespace, control characters, '"', '<',
+ * '>', '`' and '\' are refused, written or encoded as references. The one
+ * URL rule: every URL-like value of a document goes through it. */
 int rg_check__url(const char *s);
 
 #endif

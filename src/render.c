@@ -533,7 +533,8 @@ static int run_job(const job *j, rg_output *outs, char **err)
          * PDF too; the resolution is for bitmaps only, so it is set on the
          * laid-out graph for each render (0: the device's default). */
         GD_drawing(b.g)->dpi = f == RG_FORMAT_PNG ? j->dpi : 0;
-        rg_build__set_urls(&b, f == RG_FORMAT_SVG || f == RG_FORMAT_HTML);
+        rg_build__set_urls(&b, f == RG_FORMAT_SVG || f == RG_FORMAT_HTML ||
+                               f == RG_FORMAT_DOT);
         png_failed = 0;
         if (render_bytes(gvc, b.g, gv_formats[f], &outs[i].data,
                          &outs[i].size) != 0 || png_failed) {

@@ -14,6 +14,7 @@
 #include "report.h"
 
 #include "check.h"
+#include "escape.h"
 #include "style.h"
 
 #include <stdint.h>
@@ -907,21 +908,20 @@ static void md_table(rep *r)
     }
 }
 
-/* An autolink where Markdown has one (a URL with a scheme), else a link
- * whose text is the URL. */
+/* A link whose text is the URL, escaped as Markdown text, and whose
+ * destination is the URL, escaped so that a CommonMark reader's href is
+ * the URL itself (no autolink: cmark decodes entities in those). */
 static void md_url(rg_buf *b, const char *url)
 {
     if (!rg_check__url(url)) {
         md(b, url, 0);
         return;
     }
-    if (url[strcspn(url, ":/?#")] == ':') {
-        rg_buf__printf(b, "<%s>", url);
-        return;
-    }
     rg_buf__putc(b, '[');
     md(b, url, 0);
-    rg_buf__printf(b, "](<%s>)", url);
+    rg_buf__puts(b, "](<");
+    rg_escape__md_dest(b, url);
+    rg_buf__puts(b, ">)");
 }
 
 static void md_source(rg_buf *b, const rg_source *s)

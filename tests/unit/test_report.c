@@ -267,9 +267,11 @@ static void markdown_lists_sources(void **state)
     (void)state;
     char *m = markdown_of(doc_json);
     has(m, "\n## Sources\n\n"
-           "1. \\- Second \\| source, <https://example.test/b>\n"
+           "1. \\- Second \\| source, "
+           "[https://example.test/b](<https://example.test/b>)\n"
            "2. First \\<b\\>source\\</b\\>, Pub & Co, 2015-12-02, "
-           "<https://example.test/a?x=1&y=2>\n"
+           "[https://example.test/a?x=1&y=2]"
+           "(<https://example.test/a?x=1&amp;y=2>)\n"
            "3. Actor only\n"
            "\nListed but not cited:\n\n"
            "- Unused \\*source\\*, [notes/unused.html](<notes/unused.html>)\n");
