@@ -104,16 +104,14 @@ static const gvattr table[] = {
 
 #define N_TABLE (sizeof(table) / sizeof(table[0]))
 
-static const char *const *allowed_names(size_t *n)
+/* The names a document may set somewhere, into names (N_TABLE long). */
+static size_t allowed_names(const char **names)
 {
-    static const char *names[N_TABLE];
-    static size_t count;
-    if (count == 0)
-        for (size_t i = 0; i < N_TABLE; i++)
-            if (table[i].where != 0)
-                names[count++] = table[i].name;
-    *n = count;
-    return names;
+    size_t count = 0;
+    for (size_t i = 0; i < N_TABLE; i++)
+        if (table[i].where != 0)
+            names[count++] = table[i].name;
+    return count;
 }
 
 /* s when it can be quoted in a message as it is: short printable ASCII
@@ -424,8 +422,8 @@ const char *rg_gvattrs__check(const char *name, const char *value, int where,
     const gvattr *a = find(name);
     const char *q = quotable(name);
     if (a == NULL) {
-        size_t k;
-        const char *const *names = allowed_names(&k);
+        const char *names[N_TABLE];
+        size_t k = allowed_names(names);
         const char *best = q ? rg_suggest__best(name, names, k) : NULL;
         if (suggestion != NULL)
             *suggestion = best;
