@@ -30,9 +30,9 @@ ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS)
 
 LIB_SRC := src/model.c src/diag.c src/buf.c src/jsonpos.c src/load_json.c \
            src/check.c src/escape.c src/style.c src/build.c src/render.c src/fmt.c src/svg.c src/report.c \
-           src/view.c src/pngenc.c src/fonts.c
+           src/view.c src/pngenc.c src/fonts.c src/gvattrs.c
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
-HEADERS := $(wildcard include/*.h src/*.h)
+HEADERS := $(wildcard include/*.h src/*.h src/*.def)
 
 .PHONY: all demo test check stress install uninstall clean deps test-deps fuzz bench
 

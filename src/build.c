@@ -41,6 +41,27 @@ static void html_text(rg_buf *b, const char *s, size_t n)
     }
 }
 
+/* Appends s as the value of an attribute of an HTML-like label that
+ * Graphviz decodes once and does not write out (BGCOLOR, COLOR): markup
+ * characters as entities, control characters dropped, so that no value
+ * can end the attribute or open another element (HREF, IMG). */
+static void html_attr(rg_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        switch (c) {
+        case '&': rg_buf__puts(b, "&amp;"); break;
+        case '<': rg_buf__puts(b, "&lt;"); break;
+        case '>': rg_buf__puts(b, "&gt;"); break;
+        case '"': rg_buf__puts(b, "&quot;"); break;
+        case '\'': rg_buf__puts(b, "&#39;"); break;
+        default:
+            if (c >= 0x20 && c != 0x7f)
+                rg_buf__putc(b, (char)c);
+        }
+    }
+}
+
 static size_t utf8_len(const char *s, size_t n)
 {
     size_t k = 0;
@@ -741,12 +762,12 @@ static void legend_kinds(bld *b, rg_buf *t)
         rg_style__kind(d, names[i], b->opts->theme, &look);
         if (shown > 0 && shown % 6 == 0)
             rg_buf__puts(t, "</TR><TR><TD></TD>");
-        rg_buf__printf(t,
-                       "<TD BGCOLOR=\"%s\" COLOR=\"%s\" BORDER=\"1\" "
-                       "WIDTH=\"16\" HEIGHT=\"10\" FIXEDSIZE=\"TRUE\"%s>"
-                       "</TD><TD ALIGN=\"LEFT\">",
-                       look.fill ? look.fill : "#FFFFFF",
-                       look.color ? look.color : "#666666",
+        rg_buf__puts(t, "<TD BGCOLOR=\"");
+        html_attr(t, look.fill ? look.fill : "#FFFFFF");
+        rg_buf__puts(t, "\" COLOR=\"");
+        html_attr(t, look.color ? look.color : "#666666");
+        rg_buf__printf(t, "\" BORDER=\"1\" WIDTH=\"16\" HEIGHT=\"10\" "
+                          "FIXEDSIZE=\"TRUE\"%s></TD><TD ALIGN=\"LEFT\">",
                        look.style && strstr(look.style, "rounded")
                            ? " STYLE=\"rounded\"" : "");
         html_text(t, look.label, strlen(look.label));
@@ -800,11 +821,10 @@ static int legend_link_kinds(bld *b, rg_buf *t)
                                 ? rg_style__color(ls->color, b->opts->theme, cb)
                                 : rg_style__status(RG_STATUS_REPORTED,
                                                    b->opts->theme)->color;
-        rg_buf__printf(t,
-                       "<TD SIDES=\"B\" BORDER=\"2\" COLOR=\"%s\"%s "
-                       "WIDTH=\"30\" HEIGHT=\"8\" FIXEDSIZE=\"TRUE\"></TD>"
-                       "<TD ALIGN=\"LEFT\">",
-                       color,
+        rg_buf__puts(t, "<TD SIDES=\"B\" BORDER=\"2\" COLOR=\"");
+        html_attr(t, color);
+        rg_buf__printf(t, "\"%s WIDTH=\"30\" HEIGHT=\"8\" FIXEDSIZE=\"TRUE\">"
+                          "</TD><TD ALIGN=\"LEFT\">",
                        strstr(style, "dashed") ? " STYLE=\"dashed\""
                        : strstr(style, "dotted") ? " STYLE=\"dotted\"" : "");
         const char *label = ls->label ? ls->label : ls->name;

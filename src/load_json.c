@@ -5,6 +5,7 @@
 #include "buf.h"
 #include "check.h"
 #include "diag.h"
+#include "gvattrs.h"
 #include "jsonpos.h"
 #include "model.h"
 
@@ -20,6 +21,7 @@ typedef struct ld {
     rg_diags *diags;
     const char *file;
     int oom;
+    int style_where;  /* RG_GV_NODE under kinds, RG_GV_EDGE under link_kinds */
 } ld;
 
 static const char *json_kind(const json_t *v)
@@ -128,8 +130,10 @@ static int boolean(ld *l, const json_t *v, const rg_path *p, int dflt)
 }
 
 /* Raw Graphviz attributes: an object of strings (numbers and booleans are
- * taken as their text, as Graphviz would read them). */
-static void attrs(ld *l, const json_t *v, const rg_path *p, rg_attrs *out)
+ * taken as their text, as Graphviz would read them), each a name of the
+ * allow-list (gvattrs.def) allowed `where`, with a value of its type. */
+static void attrs(ld *l, const json_t *v, const rg_path *p, rg_attrs *out,
+                  int where)
 {
     if (!json_is_object(v)) {
         type_error(l, p, "an object of Graphviz attributes", v);
@@ -169,6 +173,21 @@ static void attrs(ld *l, const json_t *v, const rg_path *p, rg_attrs *out)
                         NULL, "an attribute name must not be empty");
             continue;
         }
+        char msg[512];
+        const char *best;
+        const char *why = rg_gvattrs__check(key, text, where, msg,
+                                            sizeof(msg), &best);
+        if (why != NULL) {
+            /* A name that is not allowed is about the key; a value of
+             * the wrong type, about the value. */
+            rg_diag__at(l->diags, RG_ERROR, l->file, &q,
+                        rg_gvattrs__allowed(key, where) ? RG_AT_VALUE
+                                                        : RG_AT_KEY,
+                        NULL, best, "%s", why);
+            continue;
+        }
+        char hex[256];
+        text = rg_gvattrs__long_hex(text, hex, sizeof(hex));
         rg_attr *a = &out->v[out->n++];
         a->name = rg_arena__strdup(&l->doc->arena, key);
         char *value = rg_arena__strdup(&l->doc->arena, text);
@@ -272,11 +291,11 @@ static void missing(ld *l, const rg_path *p, const char *key,
     {                                                                     \
         strv(l, v, p, &((type *)o)->field, single);                       \
     }
-#define FIELD_ATTRS(type)                                                  \
+#define FIELD_ATTRS(type, where)                                           \
     static void type##_attrs(ld *l, void *o, const json_t *v,            \
                              const rg_path *p)                            \
     {                                                                     \
-        attrs(l, v, p, &((type *)o)->attrs);                              \
+        attrs(l, v, p, &((type *)o)->attrs, where);                       \
     }
 
 FIELD_STR(rg_actor, id, nonempty_str)
@@ -290,7 +309,7 @@ FIELD_STR(rg_actor, until, str)
 FIELD_STR(rg_actor, url, nonempty_str)
 FIELD_STRV(rg_actor, source, 1)
 FIELD_STRV(rg_actor, tags, 0)
-FIELD_ATTRS(rg_actor)
+FIELD_ATTRS(rg_actor, RG_GV_NODE)
 
 static const key_rule actor_rules[] = {
     {"id", rg_actor_id},         {"name", rg_actor_name},
@@ -327,7 +346,7 @@ FIELD_STR(rg_link, quote, str)
 FIELD_STRV(rg_link, claimed_by, 1)
 FIELD_STRV(rg_link, disputed_by, 1)
 FIELD_STR(rg_link, url, nonempty_str)
-FIELD_ATTRS(rg_link)
+FIELD_ATTRS(rg_link, RG_GV_EDGE)
 
 static const char *const status_names[RG_STATUS_COUNT] = {
     "confirmed", "reported", "alleged", "disputed", "denied"};
@@ -377,7 +396,7 @@ static void load_link(ld *l, rg_link *k, const json_t *v, const rg_path *p)
 FIELD_STR(rg_group, id, nonempty_str)
 FIELD_STR(rg_group, label, str)
 FIELD_STR(rg_group, parent, nonempty_str)
-FIELD_ATTRS(rg_group)
+FIELD_ATTRS(rg_group, RG_GV_CLUSTER)
 
 static const key_rule group_rules[] = {
     {"id", rg_group_id}, {"label", rg_group_label},
@@ -423,12 +442,37 @@ static void load_source(ld *l, rg_source *s, const json_t *v,
 /* ---- styles ---- */
 
 FIELD_STR(rg_style, label, str)
-FIELD_STR(rg_style, shape, nonempty_str)
-FIELD_STR(rg_style, color, nonempty_str)
-FIELD_STR(rg_style, fill, nonempty_str)
-FIELD_STR(rg_style, fontcolor, nonempty_str)
-FIELD_STR(rg_style, style, nonempty_str)
-FIELD_ATTRS(rg_style)
+/* A style field that Graphviz reads: a non-empty string that `ok`
+ * accepts (NULL) or a diagnostic with its message. */
+static const char *gv_str(ld *l, const json_t *v, const rg_path *p,
+                          const char *(*ok)(const char *, char *, size_t))
+{
+    const char *s = nonempty_str(l, v, p);
+    char msg[512];
+    if (s != NULL && ok(s, msg, sizeof(msg)) != NULL) {
+        rg_diag__at(l->diags, RG_ERROR, l->file, p, RG_AT_VALUE, NULL, NULL,
+                    "%s", msg);
+        return NULL;
+    }
+    const char *t = s ? rg_gvattrs__long_hex(s, msg, sizeof(msg)) : NULL;
+    if (t != s && (s = rg_arena__strdup(&l->doc->arena, t)) == NULL)
+        l->oom = 1;
+    return s;
+}
+
+#define FIELD_GV(field, check)                                             \
+    static void rg_style_##field(ld *l, void *o, const json_t *v,         \
+                                 const rg_path *p)                        \
+    {                                                                     \
+        ((rg_style *)o)->field = gv_str(l, v, p, check);                  \
+    }
+
+FIELD_GV(shape, rg_gvattrs__check_shape)
+FIELD_GV(color, rg_gvattrs__check_color)
+FIELD_GV(fill, rg_gvattrs__check_color)
+FIELD_GV(fontcolor, rg_gvattrs__check_color)
+FIELD_GV(style, rg_gvattrs__check_style)
+FIELD_ATTRS(rg_style, l->style_where)
 
 static const key_rule style_rules[] = {
     {"label", rg_style_label},         {"shape", rg_style_shape},
@@ -501,7 +545,7 @@ static void rg_layout_legend(ld *l, void *o, const json_t *v,
     ((rg_layout *)o)->legend = boolean(l, v, p, 1);
 }
 
-FIELD_ATTRS(rg_layout)
+FIELD_ATTRS(rg_layout, RG_GV_GRAPH)
 
 static const key_rule layout_rules[] = {
     {"engine", rg_layout_engine}, {"direction", rg_layout_direction},
@@ -603,12 +647,14 @@ static void top_links(ld *l, void *o, const json_t *v, const rg_path *p)
 static void top_kinds(ld *l, void *o, const json_t *v, const rg_path *p)
 {
     rg_doc *d = o;
+    l->style_where = RG_GV_NODE;
     load_styles(l, &d->kinds, &d->n_kinds, v, p);
 }
 
 static void top_link_kinds(ld *l, void *o, const json_t *v, const rg_path *p)
 {
     rg_doc *d = o;
+    l->style_where = RG_GV_EDGE;
     load_styles(l, &d->link_kinds, &d->n_link_kinds, v, p);
 }
 
@@ -837,7 +883,7 @@ static int load_tree(rg_doc **out, json_t *root, const char *text,
     doc = rg_doc__new(name);
     if (doc == NULL)
         goto oom;
-    ld l = {doc, diags, name, 0};
+    ld l = {doc, diags, name, 0, RG_GV_NODE};
     rg_path p = {.n = 0};
     if (!json_is_object(root)) {
         type_error(&l, &p, "a relgraph document (a JSON object)", root);

@@ -6,6 +6,8 @@
 #   mistake its "x-expect" key names ("KEYWORD at /json/pointer", or
 #   "KEYWORD at the top level"), so that a second, accidental mistake in a
 #   test document cannot pass for the one it is about.
+# It also checks that the schema's raw Graphviz attributes are the
+# allow-list of src/gvattrs.def (tests/schema/gvattrs.py).
 # Given relgraph's path, it also checks that relgraph agrees: it reports
 # nothing at all on the valid documents, and rejects each invalid one
 # (with --strict, since unknown keys are warnings) with its diagnostics at
@@ -276,6 +278,26 @@ else
             bad "$name (status $st)"
         fi
     done <"$tmp/bad.tab"
+fi
+
+# The schema's definitions of raw Graphviz attributes, colours, shapes and
+# styles are the allow-list of src/gvattrs.def, as tests/schema/gvattrs.py
+# writes it (tests/schema/gvattrs-apply.py puts it into the schema).
+name="the schema's attrs, colours, shapes and styles are src/gvattrs.def's"
+if command -v python3 >/dev/null 2>&1 && command -v jq >/dev/null 2>&1; then
+    python3 "$here/gvattrs.py" | jq -S . >"$tmp/want.json" 2>"$tmp/err"
+    jq -S '."$defs" | {nodeAttrs, edgeAttrs, clusterAttrs, graphAttrs,
+        kindAttrs, color, colorList, shape, styleList}' "$schema" \
+        >"$tmp/have.json" 2>>"$tmp/err"
+    if [ -s "$tmp/want.json" ] && diff "$tmp/want.json" "$tmp/have.json" >>"$tmp/err"; then
+        ok "$name"
+    else
+        echo "run: python3 tests/schema/gvattrs-apply.py" >>"$tmp/err"
+        bad "$name"
+    fi
+else
+    skip=$((skip + 1))
+    echo "skip $name: python3 or jq is not installed"
 fi
 
 if [ $skip -gt 0 ]; then
