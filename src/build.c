@@ -991,8 +991,14 @@ static void node_edge_defaults(bld *b)
  * could give different charts. Here a name's id is given when the name is
  * first used, counting up (even numbers; anonymous objects get odd ones),
  * so the order follows the document. The names live in the discipline's
- * own table: cgraph's map of local names is cleared by some layouts. */
+ * own table: cgraph's map of local names is cleared by some layouts.
+ * They are interned in the graph's string dictionary (agstrdup), as
+ * cgraph's own names are: its DOT writer asks of every name whether it
+ * is an HTML-like string by reading the header of that dictionary's
+ * entry, and a name from malloc has none (a read out of bounds, which
+ * made the DOT output write a name as <name> by chance). */
 typedef struct seq_state {
+    Agraph_t *g;     /* the graph whose dictionary holds the names */
     rg_map by_name;  /* name -> index in names */
     char **names;
     size_t n, cap;
@@ -1001,11 +1007,12 @@ typedef struct seq_state {
 
 static void *seq_open(Agraph_t *g, Agdisc_t *disc)
 {
-    (void)g;
     (void)disc;
     seq_state *st = calloc(1, sizeof(*st));
-    if (st != NULL)
+    if (st != NULL) {
+        st->g = g;
         st->anon = 1;
+    }
     return st;
 }
 
@@ -1038,9 +1045,9 @@ static long seq_map(void *state, int objtype, char *str, IDTYPE *id,
         st->names = names;
         st->cap = cap;
     }
-    char *name = strdup(str);
+    char *name = agstrdup(st->g, str);
     if (name == NULL || rg_map__put(&st->by_name, name, st->n, NULL) < 0) {
-        free(name);
+        agstrfree(st->g, name);
         return 0;
     }
     st->names[st->n] = name;
@@ -1080,7 +1087,7 @@ static void seq_close(void *state)
     if (st == NULL)
         return;
     for (size_t i = 0; i < st->n; i++)
-        free(st->names[i]);
+        agstrfree(st->g, st->names[i]);
     free(st->names);
     rg_map__free(&st->by_name);
     free(st);
