@@ -7,6 +7,7 @@
 #include <getopt.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +81,9 @@ static const char usage_text[] =
     "                    text (default) or json: an array of {file, line,\n"
     "                    column, end_column, severity, path, message,\n"
     "                    suggestion} on standard error, for editors\n"
+    "      --max-input=SIZE\n"
+    "                    refuse an input bigger than SIZE bytes (K, M, G:\n"
+    "                    KiB, MiB, GiB; default 128M)\n"
     "\n"
     "Other options:\n"
     "  -h, --help        show this help and exit\n"
@@ -246,6 +250,7 @@ typedef struct args {
     int check_only;           /* fmt --check */
     rg_render_opts opts;
     const char *focus[64];    /* --focus, for opts.focus */
+    size_t max_input;         /* --max-input; 0: the library's default */
 } args;
 
 enum {
@@ -265,7 +270,8 @@ enum {
     OPT_NO_CITATIONS,
     OPT_THEME,
     OPT_FOCUS,
-    OPT_DEPTH
+    OPT_DEPTH,
+    OPT_MAX_INPUT
 };
 
 static const struct option long_options[] = {
@@ -291,6 +297,7 @@ static const struct option long_options[] = {
     {"write", no_argument, NULL, 'w'},
     {"check", no_argument, NULL, OPT_CHECK},
     {"help", no_argument, NULL, 'h'},
+    {"max-input", required_argument, NULL, OPT_MAX_INPUT},
     {NULL, 0, NULL, 0}};
 
 static int one_of(const char *s, const char *const *list)
@@ -298,6 +305,30 @@ static int one_of(const char *s, const char *const *list)
     for (; *list; list++)
         if (strcmp(s, *list) == 0)
             return 1;
+    return 0;
+}
+
+/* A size such as 4096, 512K, 200M or 2G (powers of 1024), from 1 KiB to
+ * 64 GiB. Returns 0, or -1. */
+static int parse_size(const char *s, size_t *out)
+{
+    char *end;
+    if (*s < '0' || *s > '9')
+        return -1;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    int shift = *end == 'K' || *end == 'k'   ? 10
+                : *end == 'M' || *end == 'm' ? 20
+                : *end == 'G' || *end == 'g' ? 30
+                                             : 0;
+    if (shift != 0)
+        end++;
+    if (errno != 0 || *end != '\0' || v > (64ULL << 30) >> shift)
+        return -1;
+    v <<= shift;
+    if (v < 1024 || v > SIZE_MAX)
+        return -1;
+    *out = (size_t)v;
     return 0;
 }
 
@@ -364,6 +395,7 @@ static int parse_option(args *a, int c, const char *arg, char **argv)
         if (only_for(a, c, CMD_FMT))
             return EXIT_USAGE;
     } else if (c != OPT_STRICT && c != OPT_DIAGNOSTICS && c != 'h' &&
+               c != OPT_MAX_INPUT &&
                c != '?' && c != ':' && only_for(a, c, CMD_RENDER)) {
         return EXIT_USAGE;
     }
@@ -468,6 +500,12 @@ static int parse_option(args *a, int c, const char *arg, char **argv)
     case OPT_STRICT:
         a->strict = 1;
         return 0;
+    case OPT_MAX_INPUT:
+        if (parse_size(arg, &a->max_input) != 0)
+            return usage_error("--max-input takes a size in bytes, with K, "
+                               "M or G for KiB, MiB, GiB (from 1K to 64G), "
+                               "not '%s'", arg);
+        return 0;
     case 'w':
         a->write = 1;
         return 0;
@@ -562,7 +600,7 @@ static int cmd_check(int argc, char **argv)
         rg_doc *doc = NULL;
         /* A file that is skipped (a JSON Schema) fails to load with a
          * note and no error: that is not a failed check. */
-        if (rg_doc_load_file(&doc, a.inputs[i], diags) != 0 &&
+        if (rg_doc_load_file_max(&doc, a.inputs[i], a.max_input, diags) != 0 &&
             rg_diags_count_severity(diags, RG_ERROR) > 0)
             status = EXIT_INPUT;
         rg_doc_free(doc);
@@ -571,48 +609,6 @@ static int cmd_check(int argc, char **argv)
     }
     rg_diags_free(diags);
     return status;
-}
-
-/* Reads a whole file ("-": standard input). Returns 0, or -1 with a
- * diagnostic. */
-static int read_all(const char *path, char **out, size_t *len,
-                    rg_diags *diags)
-{
-    int is_stdin = strcmp(path, "-") == 0;
-    const char *name = is_stdin ? "<stdin>" : path;
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    size_t cap = 65536, n = 0;
-    char *buf = malloc(cap);
-    if (f == NULL || buf == NULL) {
-        rg_diags_add(diags, RG_ERROR, name, "cannot open: %s",
-                     strerror(errno));
-        free(buf);
-        return -1;
-    }
-    for (;;) {
-        if (n == cap) {
-            char *b = realloc(buf, cap *= 2);
-            if (b == NULL)
-                break;
-            buf = b;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    int err = ferror(f) ? errno : 0;
-    if (!is_stdin)
-        fclose(f);
-    if (err != 0 || n == cap) {
-        rg_diags_add(diags, RG_ERROR, name, "cannot read: %s",
-                     strerror(err ? err : ENOMEM));
-        free(buf);
-        return -1;
-    }
-    *out = buf;
-    *len = n;
-    return 0;
 }
 
 /* fmt: print the canonical text, rewrite the file (-w), or only say
@@ -624,7 +620,7 @@ static int fmt_one(const args *a, const char *path, rg_diags *diags)
     size_t len = 0, flen = 0;
     int rc = EXIT_INPUT;
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
-    if (read_all(path, &text, &len, diags) != 0)
+    if (rg_doc_read_file(&text, &len, path, a->max_input, diags) != 0)
         goto out;
     rg_diags_set_strict(diags, a->strict);
     int bad = rg_doc_format_buffer(&formatted, &flen, text, len, name,
@@ -818,7 +814,7 @@ static int load_for_render(const args *a, const char *input, rg_doc **doc,
     int rc = EXIT_OK;
     /* --strict is about the document; Graphviz's warnings stay warnings. */
     rg_diags_set_strict(diags, a->strict);
-    int bad = rg_doc_load_file(doc, input, diags) != 0;
+    int bad = rg_doc_load_file_max(doc, input, a->max_input, diags) != 0;
     rg_diags_set_strict(diags, false);
     if (bad)
         return EXIT_INPUT;

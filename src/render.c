@@ -993,7 +993,9 @@ static void worker_main(int req_fd, int out_fd, int err_fd)
             struct rg_file_id id = rg_file_id__of(&st);
             same = rg_file_id__same(&id, &q.file_id);
         }
-        if (d == NULL || !same || rg_doc_load_file(&doc, str[0], d) != 0) {
+        /* The file is the one the parent read within its bound. */
+        if (d == NULL || !same ||
+            rg_doc_load_file_max(&doc, str[0], SIZE_MAX, d) != 0) {
             static const char m[] = "the document changed while relgraph "
                                     "was rendering it";
             send_frame(out_fd, FR_ERROR, 0, m, sizeof(m) - 1);
