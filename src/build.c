@@ -211,7 +211,7 @@ static Agsym_t *decl(bld *b, int kind, const char *name, const char *dflt)
 
 static Agraph_t *cluster(bld *b, long gi, int depth)
 {
-    if (gi < 0 || depth > 64)
+    if (gi < 0 || depth > RG_MAX_GROUP_DEPTH)
         return b->chart ? b->chart : b->g;
     if (b->clusters[gi] != NULL)
         return b->clusters[gi];
@@ -232,7 +232,7 @@ static Agraph_t *cluster(bld *b, long gi, int depth)
 static int depth_of(const rg_doc *doc, long gi)
 {
     int d = 0;
-    while (gi >= 0 && d < 64) {
+    while (gi >= 0 && d < RG_MAX_GROUP_DEPTH) {
         gi = doc->groups[gi].parent_index;
         d++;
     }
