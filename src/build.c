@@ -613,7 +613,7 @@ static void add_links(bld *b)
     Agsym_t *id_sym = decl(b, AGEDGE, "id", "");
     Agsym_t *class_sym = decl(b, AGEDGE, "class", "");
     Agsym_t *url = NULL;
-    rg_map seen = {0};
+    rg_map seen = {0}, next_dup = {0};
     rg_buf idb = {0};
     const rg_doc *d = b->doc;
     char key[32];
@@ -636,10 +636,32 @@ static void add_links(bld *b)
         rg_buf__reset(&idb);
         rg_buf__printf(&idb, "link-%s--%s", fid, tid);
         size_t len = idb.len;
-        for (int dup = 2; rg_map__get(&seen, rg_buf__str(&idb), &(size_t){0});
-             dup++) {
+        /* Numbering goes on from the last number this pair took, so that
+         * many links between two actors are numbered in linear time; an
+         * id taken by other actors' link ("a--b-2" for "a" and "b-2") is
+         * still skipped. */
+        size_t dup = 1; /* 1: the bare id, then -2, -3... */
+        if (!rg_map__get(&next_dup, rg_buf__str(&idb), &dup)) {
+            char *base = strdup(rg_buf__str(&idb));
+            if (base == NULL || rg_map__put(&next_dup, base, 1, NULL) < 0) {
+                free(base);
+                b->oom = 1;
+                break;
+            }
+        }
+        for (;; dup++) {
             idb.len = len;
-            rg_buf__printf(&idb, "-%d", dup);
+            idb.data[len] = '\0';
+            if (dup > 1)
+                rg_buf__printf(&idb, "-%zu", dup);
+            if (!rg_map__get(&seen, rg_buf__str(&idb), &(size_t){0}))
+                break;
+        }
+        {
+            char save = idb.data[len];
+            idb.data[len] = '\0';
+            rg_map__set(&next_dup, idb.data, dup + 1);
+            idb.data[len] = save;
         }
         char *idcopy = strdup(rg_buf__str(&idb));
         if (idcopy == NULL || rg_map__put(&seen, idcopy, i, NULL) < 0) {
@@ -705,6 +727,9 @@ static void add_links(bld *b)
     for (size_t i = 0; i < seen.cap; i++)
         free((char *)seen.keys[i]);
     rg_map__free(&seen);
+    for (size_t i = 0; i < next_dup.cap; i++)
+        free((char *)next_dup.keys[i]);
+    rg_map__free(&next_dup);
     rg_buf__free(&idb);
 }
 
