@@ -424,6 +424,13 @@ void rg_preload(void);
  *  runs out. */
 const char *rg_render_engine(const rg_doc *doc, const rg_render_opts *opts);
 
+/** How to get a chart of this document when its layout ran out of time,
+ *  fitting the document and options (a faster engine, leaving out raw
+ *  attrs only when it has some, --focus), as words that end "... or" so
+ *  that "raise --layout-timeout" can follow. A static string. */
+const char *rg_render_timeout_advice(const rg_doc *doc,
+                                     const rg_render_opts *opts);
+
 /** Frees `n` outputs returned by rg_render(). */
 void rg_outputs_free(rg_output *outputs, size_t n);
 

@@ -747,7 +747,8 @@ static size_t guard_text(char *buf, size_t cap, const char *fmt, ...)
     return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
 }
 
-static void guard_begin(const char *file, const char *engine, double timeout)
+static void guard_begin(const char *file, const char *engine, double timeout,
+                        const char *advice)
 {
     static char alt_stack[65536];
     static int registered;
@@ -768,10 +769,7 @@ static void guard_begin(const char *file, const char *engine, double timeout)
     guard.timeout_len = guard_text(
         guard.timeout, sizeof(guard.timeout),
         "%s: error: the %s layout did not finish within %g s; %s raise "
-        "--layout-timeout\n", file, engine, timeout,
-        strcmp(engine, "sfdp") == 0
-            ? "leave out raw attrs that slow it down, or"
-            : "choose a faster engine (--engine sfdp) or");
+        "--layout-timeout\n", file, engine, timeout, advice);
     guard.exited_len = guard_text(
         guard.exited, sizeof(guard.exited),
         "%s: error: Graphviz ended the program in the %s layout; no output "
@@ -859,7 +857,8 @@ static int render_one(const args *a, rg_renderer **r, const char *input,
         ro.isolate = false;
         guard_begin(strcmp(input, "-") == 0 ? "<stdin>" : input,
                     rg_render_engine(doc, &ro),
-                    ro.layout_timeout > 0 ? ro.layout_timeout : 120);
+                    ro.layout_timeout > 0 ? ro.layout_timeout : 120,
+                    rg_render_timeout_advice(doc, &ro));
         /* Graphviz's start and the fonts on threads of their own, under
          * the guard, while the graph is set up; no fork follows. */
         rg_preload();

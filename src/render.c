@@ -791,6 +791,43 @@ fail_pipe:
     return -1;
 }
 
+static int has_attrs(const rg_doc *d)
+{
+    if (d->layout.attrs.n > 0)
+        return 1;
+    for (size_t i = 0; i < d->n_actors; i++)
+        if (d->actors[i].attrs.n > 0)
+            return 1;
+    for (size_t i = 0; i < d->n_links; i++)
+        if (d->links[i].attrs.n > 0)
+            return 1;
+    for (size_t i = 0; i < d->n_groups; i++)
+        if (d->groups[i].attrs.n > 0)
+            return 1;
+    for (size_t i = 0; i < d->n_kinds; i++)
+        if (d->kinds[i].attrs.n > 0)
+            return 1;
+    for (size_t i = 0; i < d->n_link_kinds; i++)
+        if (d->link_kinds[i].attrs.n > 0)
+            return 1;
+    return 0;
+}
+
+const char *rg_render_timeout_advice(const rg_doc *doc,
+                                     const rg_render_opts *opts)
+{
+    const char *engine = rg_render_engine(doc, opts);
+    int fast = engine != NULL &&
+               (strcmp(engine, "sfdp") == 0 || strcmp(engine, "osage") == 0);
+    if (!fast)
+        return "choose a faster engine (--engine sfdp), draw a part of it "
+               "(--focus ACTOR) or";
+    if (has_attrs(doc))
+        return "leave out raw attrs that slow it down, draw a part of it "
+               "(--focus ACTOR) or";
+    return "draw a part of it (--focus ACTOR) or";
+}
+
 /* Turns how a child's job ended into outputs or diagnostics. Returns 0
  * when every output arrived. */
 static int report_end(const job *j, double timeout, int timed_out,
@@ -806,9 +843,7 @@ static int report_end(const job *j, double timeout, int timed_out,
                      "the %s layout did not finish within %g s; %s raise "
                      "--layout-timeout",
                      j->bopts.engine, timeout,
-                     strcmp(j->bopts.engine, "sfdp") == 0
-                         ? "leave out raw attrs that slow it down, or"
-                         : "choose a faster engine (--engine sfdp) or");
+                     rg_render_timeout_advice(j->doc, j->opts));
     } else if (WIFSIGNALED(status)) {
         rg_diags_add(diags, RG_ERROR, file,
                      "Graphviz crashed (signal %d) in the %s layout; no "
