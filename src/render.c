@@ -468,22 +468,31 @@ static int render_bytes(GVC_t *gvc, graph_t *g, const char *format,
  * with a message in *err (malloc'd). */
 static int run_job(const job *j, rg_output *outs, char **err)
 {
-    rg_built b;
-    int rc = -1, laid_out = 0;
+    rg_built b = {0};
+    int rc = -1, laid_out = 0, built = 0;
+    GVC_t *gvc = NULL;
     *err = NULL;
-    GVC_t *gvc = process_gvc(err);
-    if (gvc == NULL)
-        return -1;
-    if (rg_build__graph(&b, j->doc, &j->bopts) != 0) {
-        *err = strdup("out of memory building the graph");
-        return -1;
+    /* Markdown is the document's table alone: no graph, no layout. */
+    int chart = 0;
+    for (size_t i = 0; i < j->n; i++)
+        chart |= j->formats[i] != RG_FORMAT_MD;
+    if (chart) {
+        gvc = process_gvc(err);
+        if (gvc == NULL)
+            return -1;
+        if (rg_build__graph(&b, j->doc, &j->bopts) != 0) {
+            *err = strdup("out of memory building the graph");
+            return -1;
+        }
+        built = 1;
+        rg_fonts__wait(); /* text is measured from here on */
+        if (gvLayout(gvc, b.g, j->bopts.engine) != 0) {
+            *err = rg__asprintf("Graphviz's %s layout failed",
+                                j->bopts.engine);
+            goto out;
+        }
+        laid_out = 1;
     }
-    rg_fonts__wait(); /* text is measured from here on */
-    if (gvLayout(gvc, b.g, j->bopts.engine) != 0) {
-        *err = rg__asprintf("Graphviz's %s layout failed", j->bopts.engine);
-        goto out;
-    }
-    laid_out = 1;
     for (size_t i = 0; i < j->n; i++) {
         rg_format f = j->formats[i];
         size_t same = 0; /* a format asked for twice is rendered once */
@@ -552,7 +561,8 @@ static int run_job(const job *j, rg_output *outs, char **err)
 out:
     if (laid_out)
         gvFreeLayout(gvc, b.g);
-    rg_build__free(&b);
+    if (built)
+        rg_build__free(&b);
     return rc;
 }
 
@@ -961,7 +971,11 @@ static char *setup_job(job *jp, const rg_doc *doc, const rg_render_opts *opts,
                                                 : prefix ? prefix : "",
              {NULL, NULL, 1, !opts->no_citations, opts->theme, 1, NULL},
              opts->dpi > 0 ? opts->dpi : 150, formats, n};
-    pick_engine(&j.bopts, doc, opts, diags);
+    int chart = 0;
+    for (size_t i = 0; i < n; i++)
+        chart |= formats[i] != RG_FORMAT_MD;
+    /* Which engine lays out is news only when something is laid out. */
+    pick_engine(&j.bopts, doc, opts, chart ? diags : NULL);
     j.bopts.direction = opts->direction ? opts->direction
                         : doc->layout.direction ? doc->layout.direction
                                                 : "LR";
