@@ -21,6 +21,42 @@
 
 /* Appends s for an HTML-like label: markup characters as entities, so
  * that the text comes out literally; control characters as spaces. */
+/* Text drawn in the chart is cut, so that a document of long notes
+ * still gives a chart of boxes one can read (and an SVG of reasonable
+ * size): names, link labels, group labels and the title at
+ * DRAWN_NAME_MAX characters, notes and the description at
+ * DRAWN_TEXT_MAX, each with an ellipsis. A tooltip or an SVG title keeps
+ * more of each text, TOOLTIP_TEXT_MAX characters (1,000 actors with
+ * 100 KB notes gave a 600 MB SVG); the HTML report and the Markdown
+ * table keep every text whole. */
+#define DRAWN_NAME_MAX 200
+#define DRAWN_TEXT_MAX 300
+#define TOOLTIP_TEXT_MAX 2000
+
+/* s cut to its first `max` characters (UTF-8) followed by "\u2026", or s
+ * itself when it is not longer. A copy, when cut, is left in *tmp for the
+ * caller to free; out of memory gives "" and sets oom->oom. */
+static const char *clipped(rg_buf *oom, const char *s, size_t max,
+                           char **tmp)
+{
+    size_t i = 0, k = 0;
+    *tmp = NULL;
+    for (; s[i]; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80 && k++ == max)
+            break;
+    if (s[i] == '\0')
+        return s;
+    char *c = malloc(i + 4);
+    if (c == NULL) {
+        oom->oom = 1;
+        return "";
+    }
+    memcpy(c, s, i);
+    memcpy(c + i, "\xe2\x80\xa6", 4);
+    *tmp = c;
+    return c;
+}
+
 static void html_text(rg_buf *b, const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -47,10 +83,14 @@ static size_t utf8_len(const char *s, size_t n)
     return k;
 }
 
-/* Appends s as HTML text broken into lines of about `width` characters
- * at spaces; newlines in s are kept as line breaks. */
-static void html_wrapped(rg_buf *b, const char *s, size_t width)
+/* Appends s, cut at `max` characters, as HTML text broken into lines of
+ * about `width` characters at spaces; newlines in s are kept as line
+ * breaks. */
+static void html_wrapped_max(rg_buf *b, const char *s, size_t width,
+                             size_t max)
 {
+    char *tmp;
+    s = clipped(b, s, max, &tmp);
     size_t col = 0;
     while (*s) {
         if (*s == '\n') {
@@ -74,6 +114,17 @@ static void html_wrapped(rg_buf *b, const char *s, size_t width)
         col += wc;
         s = w + wl;
     }
+    free(tmp);
+}
+
+static void html_wrapped(rg_buf *b, const char *s, size_t width)
+{
+    html_wrapped_max(b, s, width, DRAWN_TEXT_MAX);
+}
+
+static void html_name(rg_buf *b, const char *s, size_t width)
+{
+    html_wrapped_max(b, s, width, DRAWN_NAME_MAX);
 }
 
 /* Appends s for a tooltip (an escString): backslashes are Graphviz
@@ -83,6 +134,8 @@ static void html_wrapped(rg_buf *b, const char *s, size_t width)
  * instead of becoming a control character. */
 static void esc_text(rg_buf *b, const char *s)
 {
+    char *tmp;
+    s = clipped(b, s, TOOLTIP_TEXT_MAX, &tmp);
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
         if (c == '\\')
@@ -96,6 +149,7 @@ static void esc_text(rg_buf *b, const char *s)
         else
             rg_buf__putc(b, (char)c);
     }
+    free(tmp);
 }
 
 /* Appends s as a CSS class name: characters other than letters, digits,
@@ -151,7 +205,9 @@ static void add_title(bld *b, const char *id, const char *title)
         }
         b->titles_cap = cap;
     }
-    char *i = strdup(id), *tt = strdup(title);
+    char *cut;
+    title = clipped(&b->tmp, title, TOOLTIP_TEXT_MAX, &cut);
+    char *i = strdup(id), *tt = cut ? cut : strdup(title);
     if (i == NULL || tt == NULL) {
         free(i);
         free(tt);
@@ -269,7 +325,7 @@ static void style_clusters(bld *b)
         int d = depth_of(b->doc, (long)i) - 1;
         rg_buf__reset(&b->tmp);
         rg_buf__puts(&b->tmp, "<B>");
-        html_wrapped(&b->tmp, grp->label && *grp->label ? grp->label : grp->id, 40);
+        html_name(&b->tmp, grp->label && *grp->label ? grp->label : grp->id, 40);
         rg_buf__puts(&b->tmp, "</B>");
         set_html(b, sg, label, rg_buf__str(&b->tmp));
         set(sg, style, "rounded,filled");
@@ -430,7 +486,7 @@ static void actor_label(bld *b, const rg_actor *a)
 {
     rg_buf *t = &b->tmp;
     rg_buf__reset(t);
-    html_wrapped(t, a->name, 24);
+    html_name(t, a->name, 24);
     cite_marker(b, t, &a->source);
     if (a->note != NULL && *a->note) {
         rg_buf__printf(t, "<BR/><FONT POINT-SIZE=\"8.5\" COLOR=\"%s\">",
@@ -526,7 +582,7 @@ static void link_label(bld *b, const rg_link *k, const rg_status_look *st)
     rg_buf *t = &b->tmp;
     rg_buf__reset(t);
     if (k->label != NULL && *k->label)
-        html_wrapped(t, k->label, 22);
+        html_name(t, k->label, 22);
     if (st->marker == NULL) {
         cite_marker(b, t, &k->source);
         return;
@@ -852,7 +908,7 @@ static void graph_label(bld *b, rg_buf *t, int sources)
                     "CELLPADDING=\"2\">");
     if (d->title != NULL && *d->title) {
         rg_buf__puts(t, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"18\"><B>");
-        html_wrapped(t, d->title, 80);
+        html_name(t, d->title, 80);
         rg_buf__puts(t, "</B></FONT></TD></TR>");
         rows++;
     }
