@@ -464,6 +464,49 @@ static int render_bytes(GVC_t *gvc, graph_t *g, const char *format,
     return rc;
 }
 
+/* Bounds on what a render writes: a PNG's pixels are memory (4 bytes
+ * each while cairo draws: 400 MB at the bound) and an SVG or PDF this
+ * big is no use in a browser or a viewer. With text cut (build.c), the
+ * biggest charts measured stay far below: 100,000 links between two
+ * actors give a 46 MB SVG, 5,000 actors in 5,000 groups a 5 MB SVG and
+ * a 10 MB PNG at 150 dpi. */
+#define RG_MAX_PNG_PIXELS 100e6
+#define RG_MAX_CHART_BYTES (256 << 20)
+
+/* NULL, or a message (malloc'd) when the laid-out chart at this
+ * resolution has more pixels than allowed. */
+static char *png_too_big(const rg_built *b, double dpi)
+{
+    boxf bb = GD_bb(b->g);
+    /* Graphviz adds its pad (0.3 in, relgraph's) around the box. */
+    double w = ((bb.UR.x - bb.LL.x) / 72.0 + 0.6) * dpi;
+    double h = ((bb.UR.y - bb.LL.y) / 72.0 + 0.6) * dpi;
+    /* Graphviz scales a bitmap down to at most 32,767 pixels a side. */
+    double side = w > h ? w : h;
+    if (side > 32767) {
+        w *= 32767 / side;
+        h *= 32767 / side;
+        dpi *= 32767 / side;
+    }
+    if (w * h <= RG_MAX_PNG_PIXELS)
+        return NULL;
+    /* The resolution that fits, in whole dots per inch (no libm). */
+    double fit = (double)(int)dpi;
+    while (fit >= 18 && w * h * (fit / dpi) * (fit / dpi) > RG_MAX_PNG_PIXELS)
+        fit -= 1;
+    if (fit >= 18)
+        return rg__asprintf("the PNG would be %.0f x %.0f pixels (%.0f "
+                            "million), more than the %.0f million allowed; "
+                            "lower --dpi (%d fits) or draw a part of the "
+                            "document (--focus ACTOR)", w, h, w * h / 1e6,
+                            RG_MAX_PNG_PIXELS / 1e6, (int)fit);
+    return rg__asprintf("the PNG would be %.0f x %.0f pixels (%.0f million), "
+                        "more than the %.0f million allowed even at the "
+                        "lowest --dpi; write SVG or PDF, or draw a part of "
+                        "the document (--focus ACTOR)", w, h, w * h / 1e6,
+                        RG_MAX_PNG_PIXELS / 1e6);
+}
+
 /* Lays out and renders in this process. Stores n outputs or returns -1
  * with a message in *err (malloc'd). */
 static int run_job(const job *j, rg_output *outs, char **err)
@@ -524,6 +567,8 @@ static int run_job(const job *j, rg_output *outs, char **err)
         /* The dpi attribute is read once, by gvLayout, and scales SVG and
          * PDF too; the resolution is for bitmaps only, so it is set on the
          * laid-out graph for each render (0: the device's default). */
+        if (f == RG_FORMAT_PNG && (*err = png_too_big(&b, j->dpi)) != NULL)
+            goto out;
         GD_drawing(b.g)->dpi = f == RG_FORMAT_PNG ? j->dpi : 0;
         rg_build__set_urls(&b, f == RG_FORMAT_SVG || f == RG_FORMAT_HTML);
         png_failed = 0;
@@ -536,6 +581,14 @@ static int run_job(const job *j, rg_output *outs, char **err)
             goto out;
         }
         outs[i].format = f;
+        if ((f == RG_FORMAT_SVG || f == RG_FORMAT_PDF) &&
+            outs[i].size > RG_MAX_CHART_BYTES) {
+            *err = rg__asprintf(
+                "the %s would be %zu MiB, more than the %d MiB allowed; draw "
+                "a part of the document (--focus ACTOR)", format_names[f],
+                outs[i].size >> 20, RG_MAX_CHART_BYTES >> 20);
+            goto out;
+        }
         if (f == RG_FORMAT_PDF)
             fix_pdf_dates(outs[i].data, outs[i].size);
         if ((f == RG_FORMAT_SVG || f == RG_FORMAT_HTML) &&
