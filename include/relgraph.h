@@ -210,6 +210,31 @@ typedef struct rg_doc rg_doc;
  *  the first, in file order) and returns -1. */
 int rg_doc_load_file(rg_doc **out, const char *path, rg_diags *diags);
 
+/** The bound on a document's size that rg_doc_load_file() and
+ *  rg_doc_read_file() apply unless told otherwise: 128 MiB. The biggest
+ *  benchmark document, 100,000 actors and 300,000 links, is 76 MB, and
+ *  loading takes about seven times the text in memory (jansson's tree),
+ *  so this bound keeps a load under a gigabyte. */
+#define RG_MAX_INPUT_DEFAULT ((size_t)128 << 20)
+
+/** rg_doc_load_file() with another bound on the input's size:
+ *  `max_bytes` (0: RG_MAX_INPUT_DEFAULT). A bigger input is an error
+ *  that names the bound. Input that is not a regular file (standard
+ *  input, a pipe, a device) is read only until the first byte that no
+ *  JSON document could hold there (a control character, invalid UTF-8,
+ *  a first character that begins no JSON value), which is reported with
+ *  its position. */
+int rg_doc_load_file_max(rg_doc **out, const char *path, size_t max_bytes,
+                         rg_diags *diags);
+
+/** Reads the whole text of a document file ("-": standard input) under
+ *  the rules of rg_doc_load_file_max(), without loading it. On success
+ *  stores a malloc'd, NUL-terminated text the caller frees and its
+ *  length, and returns 0; on failure stores NULL and returns -1 with a
+ *  diagnostic. */
+int rg_doc_read_file(char **out, size_t *out_len, const char *path,
+                     size_t max_bytes, rg_diags *diags);
+
 /** Like rg_doc_load_file() for text in memory. `name` is the file name
  *  used in diagnostics. The text is not kept. */
 int rg_doc_load_buffer(rg_doc **out, const char *text, size_t len,
@@ -405,6 +430,13 @@ const char *rg_render_engine(const rg_doc *doc, const rg_render_opts *opts);
  *  number of seconds, digits only, from 0 to 253402300799 (the end of
  *  year 9999). A PDF rendered with an invalid value gets the epoch. */
 int rg_source_date_epoch(long long *out);
+
+/** How to get a chart of this document when its layout ran out of time,
+ *  fitting the document and options (a faster engine, leaving out raw
+ *  attrs only when it has some, --focus), as words that end "... or" so
+ *  that "raise --layout-timeout" can follow. A static string. */
+const char *rg_render_timeout_advice(const rg_doc *doc,
+                                     const rg_render_opts *opts);
 
 /** Frees `n` outputs returned by rg_render(). */
 void rg_outputs_free(rg_output *outputs, size_t n);

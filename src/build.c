@@ -23,6 +23,42 @@
 
 /* Appends s for an HTML-like label: markup characters as entities, so
  * that the text comes out literally; control characters as spaces. */
+/* Text drawn in the chart is cut, so that a document of long notes
+ * still gives a chart of boxes one can read (and an SVG of reasonable
+ * size): names, link labels, group labels and the title at
+ * DRAWN_NAME_MAX characters, notes and the description at
+ * DRAWN_TEXT_MAX, each with an ellipsis. A tooltip or an SVG title keeps
+ * more of each text, TOOLTIP_TEXT_MAX characters (1,000 actors with
+ * 100 KB notes gave a 600 MB SVG); the HTML report and the Markdown
+ * table keep every text whole. */
+#define DRAWN_NAME_MAX 200
+#define DRAWN_TEXT_MAX 300
+#define TOOLTIP_TEXT_MAX 2000
+
+/* s cut to its first `max` characters (UTF-8) followed by "\u2026", or s
+ * itself when it is not longer. A copy, when cut, is left in *tmp for the
+ * caller to free; out of memory gives "" and sets oom->oom. */
+static const char *clipped(rg_buf *oom, const char *s, size_t max,
+                           char **tmp)
+{
+    size_t i = 0, k = 0;
+    *tmp = NULL;
+    for (; s[i]; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80 && k++ == max)
+            break;
+    if (s[i] == '\0')
+        return s;
+    char *c = malloc(i + 4);
+    if (c == NULL) {
+        oom->oom = 1;
+        return "";
+    }
+    memcpy(c, s, i);
+    memcpy(c + i, "\xe2\x80\xa6", 4);
+    *tmp = c;
+    return c;
+}
+
 static void html_text(rg_buf *b, const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -70,10 +106,14 @@ static size_t utf8_len(const char *s, size_t n)
     return k;
 }
 
-/* Appends s as HTML text broken into lines of about `width` characters
- * at spaces; newlines in s are kept as line breaks. */
-static void html_wrapped(rg_buf *b, const char *s, size_t width)
+/* Appends s, cut at `max` characters, as HTML text broken into lines of
+ * about `width` characters at spaces; newlines in s are kept as line
+ * breaks. */
+static void html_wrapped_max(rg_buf *b, const char *s, size_t width,
+                             size_t max)
 {
+    char *tmp;
+    s = clipped(b, s, max, &tmp);
     size_t col = 0;
     while (*s) {
         if (*s == '\n') {
@@ -97,6 +137,17 @@ static void html_wrapped(rg_buf *b, const char *s, size_t width)
         col += wc;
         s = w + wl;
     }
+    free(tmp);
+}
+
+static void html_wrapped(rg_buf *b, const char *s, size_t width)
+{
+    html_wrapped_max(b, s, width, DRAWN_TEXT_MAX);
+}
+
+static void html_name(rg_buf *b, const char *s, size_t width)
+{
+    html_wrapped_max(b, s, width, DRAWN_NAME_MAX);
 }
 
 /* Appends s for a tooltip (an escString): backslashes are Graphviz
@@ -106,6 +157,8 @@ static void html_wrapped(rg_buf *b, const char *s, size_t width)
  * instead of becoming a control character. */
 static void esc_text(rg_buf *b, const char *s)
 {
+    char *tmp;
+    s = clipped(b, s, TOOLTIP_TEXT_MAX, &tmp);
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
         if (c == '\\')
@@ -119,6 +172,7 @@ static void esc_text(rg_buf *b, const char *s)
         else
             rg_buf__putc(b, (char)c);
     }
+    free(tmp);
 }
 
 /* Appends s as a CSS class name: characters other than letters, digits,
@@ -174,7 +228,9 @@ static void add_title(bld *b, const char *id, const char *title)
         }
         b->titles_cap = cap;
     }
-    char *i = strdup(id), *tt = strdup(title);
+    char *cut;
+    title = clipped(&b->tmp, title, TOOLTIP_TEXT_MAX, &cut);
+    char *i = strdup(id), *tt = cut ? cut : strdup(title);
     if (i == NULL || tt == NULL) {
         free(i);
         free(tt);
@@ -234,7 +290,7 @@ static Agsym_t *decl(bld *b, int kind, const char *name, const char *dflt)
 
 static Agraph_t *cluster(bld *b, long gi, int depth)
 {
-    if (gi < 0 || depth > 64)
+    if (gi < 0 || depth > RG_MAX_GROUP_DEPTH)
         return b->chart ? b->chart : b->g;
     if (b->clusters[gi] != NULL)
         return b->clusters[gi];
@@ -255,7 +311,7 @@ static Agraph_t *cluster(bld *b, long gi, int depth)
 static int depth_of(const rg_doc *doc, long gi)
 {
     int d = 0;
-    while (gi >= 0 && d < 64) {
+    while (gi >= 0 && d < RG_MAX_GROUP_DEPTH) {
         gi = doc->groups[gi].parent_index;
         d++;
     }
@@ -292,7 +348,7 @@ static void style_clusters(bld *b)
         int d = depth_of(b->doc, (long)i) - 1;
         rg_buf__reset(&b->tmp);
         rg_buf__puts(&b->tmp, "<B>");
-        html_wrapped(&b->tmp, grp->label && *grp->label ? grp->label : grp->id, 40);
+        html_name(&b->tmp, grp->label && *grp->label ? grp->label : grp->id, 40);
         rg_buf__puts(&b->tmp, "</B>");
         set_html(b, sg, label, rg_buf__str(&b->tmp));
         set(sg, style, "rounded,filled");
@@ -453,7 +509,7 @@ static void actor_label(bld *b, const rg_actor *a)
 {
     rg_buf *t = &b->tmp;
     rg_buf__reset(t);
-    html_wrapped(t, a->name, 24);
+    html_name(t, a->name, 24);
     cite_marker(b, t, &a->source);
     if (a->note != NULL && *a->note) {
         rg_buf__printf(t, "<BR/><FONT POINT-SIZE=\"8.5\" COLOR=\"%s\">",
@@ -551,7 +607,7 @@ static void link_label(bld *b, const rg_link *k, const rg_status_look *st)
     rg_buf *t = &b->tmp;
     rg_buf__reset(t);
     if (k->label != NULL && *k->label)
-        html_wrapped(t, k->label, 22);
+        html_name(t, k->label, 22);
     if (st->marker == NULL) {
         cite_marker(b, t, &k->source);
         return;
@@ -638,7 +694,7 @@ static void add_links(bld *b)
     Agsym_t *id_sym = decl(b, AGEDGE, "id", "");
     Agsym_t *class_sym = decl(b, AGEDGE, "class", "");
     Agsym_t *url = NULL;
-    rg_map seen = {0};
+    rg_map seen = {0}, next_dup = {0};
     rg_buf idb = {0};
     const rg_doc *d = b->doc;
     char key[32];
@@ -661,10 +717,32 @@ static void add_links(bld *b)
         rg_buf__reset(&idb);
         rg_buf__printf(&idb, "link-%s--%s", fid, tid);
         size_t len = idb.len;
-        for (int dup = 2; rg_map__get(&seen, rg_buf__str(&idb), &(size_t){0});
-             dup++) {
+        /* Numbering goes on from the last number this pair took, so that
+         * many links between two actors are numbered in linear time; an
+         * id taken by other actors' link ("a--b-2" for "a" and "b-2") is
+         * still skipped. */
+        size_t dup = 1; /* 1: the bare id, then -2, -3... */
+        if (!rg_map__get(&next_dup, rg_buf__str(&idb), &dup)) {
+            char *base = strdup(rg_buf__str(&idb));
+            if (base == NULL || rg_map__put(&next_dup, base, 1, NULL) < 0) {
+                free(base);
+                b->oom = 1;
+                break;
+            }
+        }
+        for (;; dup++) {
             idb.len = len;
-            rg_buf__printf(&idb, "-%d", dup);
+            idb.data[len] = '\0';
+            if (dup > 1)
+                rg_buf__printf(&idb, "-%zu", dup);
+            if (!rg_map__get(&seen, rg_buf__str(&idb), &(size_t){0}))
+                break;
+        }
+        {
+            char save = idb.data[len];
+            idb.data[len] = '\0';
+            rg_map__set(&next_dup, idb.data, dup + 1);
+            idb.data[len] = save;
         }
         char *idcopy = strdup(rg_buf__str(&idb));
         if (idcopy == NULL || rg_map__put(&seen, idcopy, i, NULL) < 0) {
@@ -730,6 +808,9 @@ static void add_links(bld *b)
     for (size_t i = 0; i < seen.cap; i++)
         free((char *)seen.keys[i]);
     rg_map__free(&seen);
+    for (size_t i = 0; i < next_dup.cap; i++)
+        free((char *)next_dup.keys[i]);
+    rg_map__free(&next_dup);
     rg_buf__free(&idb);
 }
 
@@ -851,7 +932,7 @@ static void graph_label(bld *b, rg_buf *t, int sources)
                     "CELLPADDING=\"2\">");
     if (d->title != NULL && *d->title) {
         rg_buf__puts(t, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"18\"><B>");
-        html_wrapped(t, d->title, 80);
+        html_name(t, d->title, 80);
         rg_buf__puts(t, "</B></FONT></TD></TR>");
         rows++;
     }

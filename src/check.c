@@ -479,6 +479,9 @@ static void check_sources_of(ck *c, const rg_map *sources, const char *arr,
 
 /* ---- groups ---- */
 
+static void cut_cycles(ck *c);
+static void check_depth(ck *c);
+
 static void check_groups(ck *c, rg_map *groups)
 {
     rg_doc *d = c->doc;
@@ -495,21 +498,41 @@ static void check_groups(ck *c, rg_map *groups)
         }
         g->parent_index = pi;
     }
-    /* Walk up from each group; more steps than groups means a cycle.
-     * Each cycle is reported once, at its first member in the file. */
-    char *reported = calloc(d->n_groups ? d->n_groups : 1, 1);
-    if (reported == NULL)
-        return;
-    for (size_t i = 0; i < d->n_groups; i++) {
+    cut_cycles(c);
+    check_depth(c);
+}
+
+/* Reports each cycle of parents once, at its first member in the file,
+ * and cuts it (the members become top-level groups) so that no later
+ * stage follows it. Each group is walked once: walk[g] is the number of
+ * the walk that first reached g, so reaching a group of the current walk
+ * again closes a cycle, and reaching one of an earlier walk ends it. */
+static void cut_cycles(ck *c)
+{
+    rg_doc *d = c->doc;
+    size_t n = d->n_groups;
+    size_t *walk = calloc(n ? n : 1, sizeof(*walk));
+    char *head = calloc(n ? n : 1, 1);
+    char *in_cycle = calloc(n ? n : 1, 1);
+    if (walk == NULL || head == NULL || in_cycle == NULL)
+        goto out;
+    for (size_t i = 0; i < n; i++) {
         long g = (long)i;
-        size_t steps = 0;
-        while (g >= 0 && steps <= d->n_groups) {
+        while (g >= 0 && walk[g] == 0) {
+            walk[g] = i + 1;
             g = d->groups[g].parent_index;
-            steps++;
-            if (g == (long)i)
-                break;
         }
-        if (g != (long)i || reported[i])
+        if (g < 0 || walk[g] != i + 1)
+            continue;
+        long first = g;
+        for (long k = d->groups[g].parent_index; k != g;
+             k = d->groups[k].parent_index)
+            if (k < first)
+                first = k;
+        head[first] = 1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (!head[i])
             continue;
         char chain[256];
         size_t len = (size_t)snprintf(chain, sizeof(chain), "%s",
@@ -518,7 +541,7 @@ static void check_groups(ck *c, rg_map *groups)
             if (len < sizeof(chain))
                 len += (size_t)snprintf(chain + len, sizeof(chain) - len,
                                         " -> %s", d->groups[k].id);
-            reported[k] = 1;
+            in_cycle[k] = 1;
             if (k == (long)i)
                 break;
         }
@@ -529,10 +552,52 @@ static void check_groups(ck *c, rg_map *groups)
                     d->groups[i].id, chain);
     }
     /* A cycle must not be followed by later stages. */
-    for (size_t i = 0; i < d->n_groups; i++)
-        if (reported[i])
+    for (size_t i = 0; i < n; i++)
+        if (in_cycle[i])
             d->groups[i].parent_index = -1;
-    free(reported);
+out:
+    free(walk);
+    free(head);
+    free(in_cycle);
+}
+
+/* Groups nest at most RG_MAX_GROUP_DEPTH levels: a deeper box in a box
+ * cannot be read, and Graphviz lays clusters out recursively. Reported
+ * at the "parent" of each group one level too deep (not at every group
+ * below it). Depths are found once each, from the nearest known one. */
+static void check_depth(ck *c)
+{
+    rg_doc *d = c->doc;
+    size_t n = d->n_groups;
+    size_t *depth = calloc(n ? n : 1, sizeof(*depth));
+    size_t *stack = malloc((n ? n : 1) * sizeof(*stack));
+    if (depth == NULL || stack == NULL)
+        goto out;
+    for (size_t i = 0; i < n; i++) {
+        size_t top = 0;
+        long g = (long)i;
+        while (g >= 0 && depth[g] == 0) {
+            stack[top++] = (size_t)g;
+            g = d->groups[g].parent_index;
+        }
+        size_t above = g >= 0 ? depth[g] : 0;
+        while (top > 0)
+            depth[stack[--top]] = ++above;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (depth[i] != RG_MAX_GROUP_DEPTH + 1)
+            continue;
+        rg_path p = path3("groups", i, "parent");
+        rg_diag__at(c->diags, RG_ERROR, c->file, &p, RG_AT_VALUE, NULL, NULL,
+                    "group \"%s\" is nested %d levels deep; groups nest at "
+                    "most %d levels: give it (or a group above it) a "
+                    "\"parent\" nearer the top",
+                    d->groups[i].id, RG_MAX_GROUP_DEPTH + 1,
+                    RG_MAX_GROUP_DEPTH);
+    }
+out:
+    free(depth);
+    free(stack);
 }
 
 /* ---- actors ---- */

@@ -7,6 +7,7 @@
 #include <getopt.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,8 @@ enum {
     EXIT_OUTPUT = 3
 };
 
+/* The help, in two strings: C11 promises string literals of 4,095
+ * characters only. */
 static const char usage_text[] =
     "Usage: relgraph render IN [-o OUT]... [-T FORMAT] [OPTION]...\n"
     "       relgraph render --outdir DIR [-T FORMAT]... IN...\n"
@@ -70,7 +73,9 @@ static const char usage_text[] =
     "                    so the chart scales to its container\n"
     "      --layout-timeout=S\n"
     "                    give up a layout after S seconds (default 120)\n"
-    "      --force       replace read-only output files too\n"
+    "      --force       replace read-only output files too\n";
+
+static const char usage_text2[] =
     "\n"
     "Fmt options:\n"
     "  -w, --write       rewrite each file in place (only if it changes)\n"
@@ -83,6 +88,9 @@ static const char usage_text[] =
     "                    text (default) or json: an array of {file, line,\n"
     "                    column, end_column, severity, path, message,\n"
     "                    suggestion} on standard error, for editors\n"
+    "      --max-input=SIZE\n"
+    "                    refuse an input bigger than SIZE bytes (K, M, G:\n"
+    "                    KiB, MiB, GiB; default 128M)\n"
     "\n"
     "Other options:\n"
     "  -h, --help        show this help and exit\n"
@@ -369,6 +377,7 @@ typedef struct args {
     unsigned write_flags;     /* RG_WRITE_FORCE with --force */
     rg_render_opts opts;
     const char *focus[64];    /* --focus, for opts.focus */
+    size_t max_input;         /* --max-input; 0: the library's default */
 } args;
 
 enum {
@@ -389,7 +398,8 @@ enum {
     OPT_THEME,
     OPT_FOCUS,
     OPT_DEPTH,
-    OPT_FORCE
+    OPT_FORCE,
+    OPT_MAX_INPUT
 };
 
 static const struct option long_options[] = {
@@ -416,6 +426,7 @@ static const struct option long_options[] = {
     {"check", no_argument, NULL, OPT_CHECK},
     {"force", no_argument, NULL, OPT_FORCE},
     {"help", no_argument, NULL, 'h'},
+    {"max-input", required_argument, NULL, OPT_MAX_INPUT},
     {NULL, 0, NULL, 0}};
 
 static int one_of(const char *s, const char *const *list)
@@ -423,6 +434,30 @@ static int one_of(const char *s, const char *const *list)
     for (; *list; list++)
         if (strcmp(s, *list) == 0)
             return 1;
+    return 0;
+}
+
+/* A size such as 4096, 512K, 200M or 2G (powers of 1024), from 1 KiB to
+ * 64 GiB. Returns 0, or -1. */
+static int parse_size(const char *s, size_t *out)
+{
+    char *end;
+    if (*s < '0' || *s > '9')
+        return -1;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    int shift = *end == 'K' || *end == 'k'   ? 10
+                : *end == 'M' || *end == 'm' ? 20
+                : *end == 'G' || *end == 'g' ? 30
+                                             : 0;
+    if (shift != 0)
+        end++;
+    if (errno != 0 || *end != '\0' || v > (64ULL << 30) >> shift)
+        return -1;
+    v <<= shift;
+    if (v < 1024 || v > SIZE_MAX)
+        return -1;
+    *out = (size_t)v;
     return 0;
 }
 
@@ -527,6 +562,7 @@ static int parse_option(args *a, int c, const char *arg, char **argv)
         if (a->cmd == CMD_CHECK && only_for(a, c, CMD_RENDER))
             return EXIT_USAGE;
     } else if (c != OPT_STRICT && c != OPT_DIAGNOSTICS && c != 'h' &&
+               c != OPT_MAX_INPUT &&
                c != '?' && c != ':' && only_for(a, c, CMD_RENDER)) {
         return EXIT_USAGE;
     }
@@ -639,6 +675,12 @@ static int parse_option(args *a, int c, const char *arg, char **argv)
     case OPT_STRICT:
         a->strict = 1;
         return 0;
+    case OPT_MAX_INPUT:
+        if (parse_size(arg, &a->max_input) != 0)
+            return usage_error("--max-input takes a size in bytes, with K, "
+                               "M or G for KiB, MiB, GiB (from 1K to 64G), "
+                               "not '%s'", arg);
+        return 0;
     case 'w':
         a->write = 1;
         return 0;
@@ -656,6 +698,7 @@ static int parse_option(args *a, int c, const char *arg, char **argv)
         return 0;
     case 'h':
         fputs(usage_text, stdout);
+        fputs(usage_text2, stdout);
         exit(EXIT_OK);
     case ':':
         return usage_error("option '%s' needs a value", argv[optind - 1]);
@@ -736,7 +779,7 @@ static int cmd_check(int argc, char **argv)
         rg_doc *doc = NULL;
         /* A file that is skipped (a JSON Schema) fails to load with a
          * note and no error: that is not a failed check. */
-        if (rg_doc_load_file(&doc, a.inputs[i], diags) != 0 &&
+        if (rg_doc_load_file_max(&doc, a.inputs[i], a.max_input, diags) != 0 &&
             rg_diags_count_severity(diags, RG_ERROR) > 0)
             status = EXIT_INPUT;
         rg_doc_free(doc);
@@ -745,48 +788,6 @@ static int cmd_check(int argc, char **argv)
     }
     rg_diags_free(diags);
     return status;
-}
-
-/* Reads a whole file ("-": standard input). Returns 0, or -1 with a
- * diagnostic. */
-static int read_all(const char *path, char **out, size_t *len,
-                    rg_diags *diags)
-{
-    int is_stdin = strcmp(path, "-") == 0;
-    const char *name = is_stdin ? "<stdin>" : path;
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    size_t cap = 65536, n = 0;
-    char *buf = malloc(cap);
-    if (f == NULL || buf == NULL) {
-        rg_diags_add(diags, RG_ERROR, name, "cannot open: %s",
-                     strerror(errno));
-        free(buf);
-        return -1;
-    }
-    for (;;) {
-        if (n == cap) {
-            char *b = realloc(buf, cap *= 2);
-            if (b == NULL)
-                break;
-            buf = b;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    int err = ferror(f) ? errno : 0;
-    if (!is_stdin)
-        fclose(f);
-    if (err != 0 || n == cap) {
-        rg_diags_add(diags, RG_ERROR, name, "cannot read: %s",
-                     strerror(err ? err : ENOMEM));
-        free(buf);
-        return -1;
-    }
-    *out = buf;
-    *len = n;
-    return 0;
 }
 
 /* fmt: print the canonical text, rewrite the file (-w), or only say
@@ -798,7 +799,7 @@ static int fmt_one(const args *a, const char *path, rg_diags *diags)
     size_t len = 0, flen = 0;
     int rc = EXIT_INPUT;
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
-    if (read_all(path, &text, &len, diags) != 0)
+    if (rg_doc_read_file(&text, &len, path, a->max_input, diags) != 0)
         goto out;
     rg_diags_set_strict(diags, a->strict);
     int bad = rg_doc_format_buffer(&formatted, &flen, text, len, name,
@@ -926,7 +927,8 @@ static size_t guard_text(char *buf, size_t cap, const char *fmt, ...)
     return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
 }
 
-static void guard_begin(const char *file, const char *engine, double timeout)
+static void guard_begin(const char *file, const char *engine, double timeout,
+                        const char *advice)
 {
     static char alt_stack[65536];
     static int registered;
@@ -949,10 +951,7 @@ static void guard_begin(const char *file, const char *engine, double timeout)
     guard.timeout_len = guard_text(
         guard.timeout, sizeof(guard.timeout),
         "%s: error: the %s layout did not finish within %g s; %s raise "
-        "--layout-timeout\n", file, engine, timeout,
-        strcmp(engine, "sfdp") == 0
-            ? "leave out raw attrs that slow it down, or"
-            : "choose a faster engine (--engine sfdp) or");
+        "--layout-timeout\n", file, engine, timeout, advice);
     guard.exited_len = guard_text(
         guard.exited, sizeof(guard.exited),
         "%s: error: Graphviz ended the program in the %s layout; no output "
@@ -1043,7 +1042,7 @@ static int load_for_render(const args *a, const char *input, rg_doc **doc,
     int rc = EXIT_OK;
     /* --strict is about the document; Graphviz's warnings stay warnings. */
     rg_diags_set_strict(diags, a->strict);
-    int bad = rg_doc_load_file(doc, input, diags) != 0;
+    int bad = rg_doc_load_file_max(doc, input, a->max_input, diags) != 0;
     rg_diags_set_strict(diags, false);
     if (bad)
         return EXIT_INPUT;
@@ -1085,7 +1084,8 @@ static int render_one(const args *a, rg_renderer **r, const char *input,
         ro.isolate = false;
         guard_begin(strcmp(input, "-") == 0 ? "<stdin>" : input,
                     rg_render_engine(doc, &ro),
-                    ro.layout_timeout > 0 ? ro.layout_timeout : 120);
+                    ro.layout_timeout > 0 ? ro.layout_timeout : 120,
+                    rg_render_timeout_advice(doc, &ro));
         /* Graphviz's start and the fonts on threads of their own, under
          * the guard, while the graph is set up; no fork follows. */
         rg_preload();
@@ -1332,6 +1332,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 ||
         strcmp(cmd, "help") == 0) {
         fputs(usage_text, stdout);
+        fputs(usage_text2, stdout);
         rc = EXIT_OK;
     } else if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
         printf("relgraph %s (document format %d)\n", RG_VERSION,

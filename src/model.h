@@ -63,6 +63,10 @@ typedef struct rg_gvval {
     const char *source_line;  /* or NULL */
 } rg_gvval;
 
+/* How deep groups may nest (a top-level group is at depth 1); check.c
+ * refuses deeper ones, so later stages may walk up without a bound. */
+#define RG_MAX_GROUP_DEPTH 64
+
 struct rg_doc {
     rg_arena arena;
     const char *file;

@@ -481,26 +481,78 @@ static int render_bytes(GVC_t *gvc, graph_t *g, const char *format,
     return rc;
 }
 
+/* Bounds on what a render writes: a PNG's pixels are memory (4 bytes
+ * each while cairo draws: 400 MB at the bound) and an SVG or PDF this
+ * big is no use in a browser or a viewer. With text cut (build.c), the
+ * biggest charts measured stay far below: 100,000 links between two
+ * actors give a 46 MB SVG, 5,000 actors in 5,000 groups a 5 MB SVG and
+ * a 10 MB PNG at 150 dpi. */
+#define RG_MAX_PNG_PIXELS 100e6
+#define RG_MAX_CHART_BYTES (256 << 20)
+
+/* NULL, or a message (malloc'd) when the laid-out chart at this
+ * resolution has more pixels than allowed. */
+static char *png_too_big(const rg_built *b, double dpi)
+{
+    boxf bb = GD_bb(b->g);
+    /* Graphviz adds its pad (0.3 in, relgraph's) around the box. */
+    double w = ((bb.UR.x - bb.LL.x) / 72.0 + 0.6) * dpi;
+    double h = ((bb.UR.y - bb.LL.y) / 72.0 + 0.6) * dpi;
+    /* Graphviz scales a bitmap down to at most 32,767 pixels a side. */
+    double side = w > h ? w : h;
+    if (side > 32767) {
+        w *= 32767 / side;
+        h *= 32767 / side;
+        dpi *= 32767 / side;
+    }
+    if (w * h <= RG_MAX_PNG_PIXELS)
+        return NULL;
+    /* The resolution that fits, in whole dots per inch (no libm). */
+    double fit = (double)(int)dpi;
+    while (fit >= 18 && w * h * (fit / dpi) * (fit / dpi) > RG_MAX_PNG_PIXELS)
+        fit -= 1;
+    if (fit >= 18)
+        return rg__asprintf("the PNG would be %.0f x %.0f pixels (%.0f "
+                            "million), more than the %.0f million allowed; "
+                            "lower --dpi (%d fits) or draw a part of the "
+                            "document (--focus ACTOR)", w, h, w * h / 1e6,
+                            RG_MAX_PNG_PIXELS / 1e6, (int)fit);
+    return rg__asprintf("the PNG would be %.0f x %.0f pixels (%.0f million), "
+                        "more than the %.0f million allowed even at the "
+                        "lowest --dpi; write SVG or PDF, or draw a part of "
+                        "the document (--focus ACTOR)", w, h, w * h / 1e6,
+                        RG_MAX_PNG_PIXELS / 1e6);
+}
+
 /* Lays out and renders in this process. Stores n outputs or returns -1
  * with a message in *err (malloc'd). */
 static int run_job(const job *j, rg_output *outs, char **err)
 {
-    rg_built b;
-    int rc = -1, laid_out = 0;
+    rg_built b = {0};
+    int rc = -1, laid_out = 0, built = 0;
+    GVC_t *gvc = NULL;
     *err = NULL;
-    GVC_t *gvc = process_gvc(err);
-    if (gvc == NULL)
-        return -1;
-    if (rg_build__graph(&b, j->doc, &j->bopts) != 0) {
-        *err = strdup("out of memory building the graph");
-        return -1;
+    /* Markdown is the document's table alone: no graph, no layout. */
+    int chart = 0;
+    for (size_t i = 0; i < j->n; i++)
+        chart |= j->formats[i] != RG_FORMAT_MD;
+    if (chart) {
+        gvc = process_gvc(err);
+        if (gvc == NULL)
+            return -1;
+        if (rg_build__graph(&b, j->doc, &j->bopts) != 0) {
+            *err = strdup("out of memory building the graph");
+            return -1;
+        }
+        built = 1;
+        rg_fonts__wait(); /* text is measured from here on */
+        if (gvLayout(gvc, b.g, j->bopts.engine) != 0) {
+            *err = rg__asprintf("Graphviz's %s layout failed",
+                                j->bopts.engine);
+            goto out;
+        }
+        laid_out = 1;
     }
-    rg_fonts__wait(); /* text is measured from here on */
-    if (gvLayout(gvc, b.g, j->bopts.engine) != 0) {
-        *err = rg__asprintf("Graphviz's %s layout failed", j->bopts.engine);
-        goto out;
-    }
-    laid_out = 1;
     for (size_t i = 0; i < j->n; i++) {
         rg_format f = j->formats[i];
         size_t same = 0; /* a format asked for twice is rendered once */
@@ -532,6 +584,8 @@ static int run_job(const job *j, rg_output *outs, char **err)
         /* The dpi attribute is read once, by gvLayout, and scales SVG and
          * PDF too; the resolution is for bitmaps only, so it is set on the
          * laid-out graph for each render (0: the device's default). */
+        if (f == RG_FORMAT_PNG && (*err = png_too_big(&b, j->dpi)) != NULL)
+            goto out;
         GD_drawing(b.g)->dpi = f == RG_FORMAT_PNG ? j->dpi : 0;
         rg_build__set_urls(&b, f == RG_FORMAT_SVG || f == RG_FORMAT_HTML ||
                                f == RG_FORMAT_DOT);
@@ -545,6 +599,14 @@ static int run_job(const job *j, rg_output *outs, char **err)
             goto out;
         }
         outs[i].format = f;
+        if ((f == RG_FORMAT_SVG || f == RG_FORMAT_PDF) &&
+            outs[i].size > RG_MAX_CHART_BYTES) {
+            *err = rg__asprintf(
+                "the %s would be %zu MiB, more than the %d MiB allowed; draw "
+                "a part of the document (--focus ACTOR)", format_names[f],
+                outs[i].size >> 20, RG_MAX_CHART_BYTES >> 20);
+            goto out;
+        }
         if (f == RG_FORMAT_PDF)
             fix_pdf_dates(outs[i].data, outs[i].size);
         if ((f == RG_FORMAT_SVG || f == RG_FORMAT_HTML) &&
@@ -570,7 +632,8 @@ static int run_job(const job *j, rg_output *outs, char **err)
 out:
     if (laid_out)
         gvFreeLayout(gvc, b.g);
-    rg_build__free(&b);
+    if (built)
+        rg_build__free(&b);
     return rc;
 }
 
@@ -809,6 +872,43 @@ fail_pipe:
     return -1;
 }
 
+static int has_attrs(const rg_doc *d)
+{
+    if (d->layout.attrs.n > 0)
+        return 1;
+    for (size_t i = 0; i < d->n_actors; i++)
+        if (d->actors[i].attrs.n > 0)
+            return 1;
+    for (size_t i = 0; i < d->n_links; i++)
+        if (d->links[i].attrs.n > 0)
+            return 1;
+    for (size_t i = 0; i < d->n_groups; i++)
+        if (d->groups[i].attrs.n > 0)
+            return 1;
+    for (size_t i = 0; i < d->n_kinds; i++)
+        if (d->kinds[i].attrs.n > 0)
+            return 1;
+    for (size_t i = 0; i < d->n_link_kinds; i++)
+        if (d->link_kinds[i].attrs.n > 0)
+            return 1;
+    return 0;
+}
+
+const char *rg_render_timeout_advice(const rg_doc *doc,
+                                     const rg_render_opts *opts)
+{
+    const char *engine = rg_render_engine(doc, opts);
+    int fast = engine != NULL &&
+               (strcmp(engine, "sfdp") == 0 || strcmp(engine, "osage") == 0);
+    if (!fast)
+        return "choose a faster engine (--engine sfdp), draw a part of it "
+               "(--focus ACTOR) or";
+    if (has_attrs(doc))
+        return "leave out raw attrs that slow it down, draw a part of it "
+               "(--focus ACTOR) or";
+    return "draw a part of it (--focus ACTOR) or";
+}
+
 /* Turns how a child's job ended into outputs or diagnostics. Returns 0
  * when every output arrived. */
 static int report_end(const job *j, double timeout, int timed_out,
@@ -824,9 +924,7 @@ static int report_end(const job *j, double timeout, int timed_out,
                      "the %s layout did not finish within %g s; %s raise "
                      "--layout-timeout",
                      j->bopts.engine, timeout,
-                     strcmp(j->bopts.engine, "sfdp") == 0
-                         ? "leave out raw attrs that slow it down, or"
-                         : "choose a faster engine (--engine sfdp) or");
+                     rg_render_timeout_advice(j->doc, j->opts));
     } else if (WIFSIGNALED(status)) {
         rg_diags_add(diags, RG_ERROR, file,
                      "Graphviz crashed (signal %d) in the %s layout; no "
@@ -906,6 +1004,18 @@ static void pick_engine(rg_build_opts *out, const rg_doc *doc,
         out->engine = "dot";
         return;
     }
+    if (doc->n_links == 0) {
+        /* Without links there is nothing to lay out but boxes: sfdp and
+         * neato took over 120 s for 5,000 actors alone (each is a
+         * component of its own, placed one by one), dot over 120 s for
+         * 5,000 groups; osage, which packs clusters, 0.3-0.7 s. */
+        out->engine = "osage";
+        rg_diags_add(diags, RG_NOTE, doc->file,
+                     "using the osage layout (boxes packed in rows) for %zu "
+                     "actors without links; choose another with --engine or "
+                     "\"layout\": {\"engine\": ...}", doc->n_actors);
+        return;
+    }
     out->engine = "sfdp";
     out->link_labels = doc->n_links <= SFDP_MAX_LABELLED_LINKS;
     out->overlap = out->link_labels ? NULL : "prism20";
@@ -932,7 +1042,11 @@ static char *setup_job(job *jp, const rg_doc *doc, const rg_render_opts *opts,
                                                 : prefix ? prefix : "",
              {NULL, NULL, 1, !opts->no_citations, opts->theme, 1, NULL},
              opts->dpi > 0 ? opts->dpi : 150, formats, n};
-    pick_engine(&j.bopts, doc, opts, diags);
+    int chart = 0;
+    for (size_t i = 0; i < n; i++)
+        chart |= formats[i] != RG_FORMAT_MD;
+    /* Which engine lays out is news only when something is laid out. */
+    pick_engine(&j.bopts, doc, opts, chart ? diags : NULL);
     j.bopts.direction = opts->direction ? opts->direction
                         : doc->layout.direction ? doc->layout.direction
                                                 : "LR";
@@ -1011,7 +1125,9 @@ static void worker_main(int req_fd, int out_fd, int err_fd)
             struct rg_file_id id = rg_file_id__of(&st);
             same = rg_file_id__same(&id, &q.file_id);
         }
-        if (d == NULL || !same || rg_doc_load_file(&doc, str[0], d) != 0) {
+        /* The file is the one the parent read within its bound. */
+        if (d == NULL || !same ||
+            rg_doc_load_file_max(&doc, str[0], SIZE_MAX, d) != 0) {
             static const char m[] = "the document changed while relgraph "
                                     "was rendering it";
             send_frame(out_fd, FR_ERROR, 0, m, sizeof(m) - 1);
