@@ -1325,6 +1325,10 @@ static int cmd_render(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    /* Diagnostics are printed a character at a time where they need
+     * escaping: a write per line, not per character (200,000 errors took
+     * 16 s of system time unbuffered). */
+    setvbuf(stderr, NULL, _IOLBF, BUFSIZ);
     if (argc < 2)
         return usage_error("%s", "missing command: render, check or fmt");
     const char *cmd = argv[1];
