@@ -102,7 +102,7 @@ hcase() {
             -o x.html -o x.md) >/dev/null 2>"$hd/render.err"
         rst=$?
         [ $rst -ne 0 ] || hreason "render exits 0 although check refused the document"
-        left=$(ls "$hd/out")
+        left=$(ls -A "$hd/out")
         [ -z "$left" ] || hreason "render of a refused document wrote: $(echo $left)"
     elif [ $st -ne 0 ]; then
         hreason "check exits $st (expected 0 or 1): $(tail -n 3 "$hd/check.err")"
