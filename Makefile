@@ -97,7 +97,7 @@ check: test-deps
 	    EXTRA_CFLAGS="$(SAN_FLAGS)" EXTRA_LDFLAGS="-fsanitize=address,undefined" \
 	    all build/asan/stress $(UNIT_BIN:$(BUILD)/%=build/asan/%)
 	@$(MAKE) --no-print-directory fuzz-replay
-	@BUILD=build/asan STRESS_N=$(or $(STRESS_N),150) HOSTILE_BIG=20000 \
+	@BUILD=build/asan STRESS_N=$(or $(STRESS_N),150) HOSTILE_BIG=20000 HOSTILE_ASAN=1 \
 	    ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:fast_unwind_on_malloc=0 \
 	    LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

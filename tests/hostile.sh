@@ -9,8 +9,22 @@
 # and a last line "hostile: P passed, F failed, S skipped".
 #   HOSTILE_BIG=N   actors in the "one million actors" document
 #                   (default 1000000; make check uses fewer)
+#   HOSTILE_MEM_MB=N  memory cap of every command here (default 2048):
+#                   under ASan (HOSTILE_ASAN=1, or a binary under
+#                   build/asan) through ASAN_OPTIONS=hard_rss_limit_mb,
+#                   since ASan reserves terabytes of address space;
+#                   otherwise with ulimit -v
 set -u
 bin=$1
+mem=${HOSTILE_MEM_MB:-2048}
+case ${HOSTILE_ASAN:-}:$bin in
+1:* | *asan/*)
+    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}hard_rss_limit_mb=$mem"
+    export ASAN_OPTIONS
+    echo "memory cap: ASAN_OPTIONS=hard_rss_limit_mb=$mem" ;;
+*)
+    ulimit -v $((mem * 1024)) && echo "memory cap: ulimit -v $((mem * 1024))" ;;
+esac
 here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

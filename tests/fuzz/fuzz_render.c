@@ -14,7 +14,12 @@
  * NUL bytes; the SVG starts as its mode says (<svg in inline mode) and
  * has no comments; and, when built with expat (RG_FUZZ_EXPAT, which
  * fuzz.mk sets when pkg-config finds expat), the SVG and the HTML report
- * are well-formed XML, as the report promises (src/report.c).
+ * are well-formed XML, as the report promises (src/report.c). And no
+ * document may put script or an outside reference into the SVG or the
+ * report (no_script below): no <script element, no attribute named on...,
+ * no <?xml-stylesheet, no href or src whose scheme, once entities,
+ * percent-encoding, controls and case are undone, is other than http,
+ * https or mailto.
  *
  * Graphviz's layouts are slow and grow steeply with size, so documents
  * with more than MAX_ACTORS actors or MAX_LINKS links are skipped (they
@@ -141,6 +146,202 @@ static int has(const char *s, size_t n, const char *what)
     return 0;
 }
 
+/* Lower-case ASCII letter of c, else c. */
+static int lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+static int hexval(int c)
+{
+    c = lower(c);
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* The character at v[*i] of a URL attribute, decoded one round as a
+ * browser would, or more: a character reference (&#58; &#x3a;, with or
+ * without ';'; &colon; &tab; &newline; &amp; &sol; &num;) or a percent
+ * escape. Advances *i past it. A non-ASCII code point becomes 'x'. */
+static int decode_one(const char *v, size_t n, size_t *i)
+{
+    static const struct { const char *name; char c; } named[] = {
+        {"&colon;", ':'}, {"&tab;", '\t'}, {"&newline;", '\n'},
+        {"&amp;", '&'}, {"&sol;", '/'}, {"&num;", '#'}};
+    size_t at = *i;
+    int c = (unsigned char)v[at];
+    if (c == '&' && at + 1 < n && v[at + 1] == '#') {
+        size_t j = at + 2;
+        int hex = j < n && lower(v[j]) == 'x';
+        unsigned long code = 0;
+        size_t digits = 0;
+        for (j += (size_t)hex; j < n; j++, digits++) {
+            int d = hex ? hexval(v[j]) : (v[j] >= '0' && v[j] <= '9' ? v[j] - '0' : -1);
+            if (d < 0)
+                break;
+            if (code < 0x110000)
+                code = code * (hex ? 16 : 10) + (unsigned long)d;
+        }
+        if (digits > 0) {
+            *i = j < n && v[j] == ';' ? j + 1 : j;
+            return code < 128 ? (int)code : 'x';
+        }
+    }
+    if (c == '&') {
+        for (size_t m = 0; m < sizeof named / sizeof named[0]; m++) {
+            size_t len = strlen(named[m].name), q = 0;
+            while (q < len && at + q < n && lower(v[at + q]) == named[m].name[q])
+                q++;
+            if (q == len) {
+                *i = at + len;
+                return named[m].c;
+            }
+        }
+    }
+    if (c == '%' && at + 2 < n && hexval(v[at + 1]) >= 0 && hexval(v[at + 2]) >= 0) {
+        *i = at + 3;
+        return hexval(v[at + 1]) * 16 + hexval(v[at + 2]);
+    }
+    *i = at + 1;
+    return c;
+}
+
+/* v[0..n) decoded one round (decode_one) into out (at most cap bytes),
+ * without controls and spaces, in lower case. Returns the length. */
+static size_t decode_url(char *out, size_t cap, const char *v, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < cap;) {
+        int c = decode_one(v, n, &i);
+        if (c > ' ' && c != 0x7f)
+            out[k++] = (char)lower(c);
+    }
+    return k;
+}
+
+/* Whether a URL attribute's value has a scheme other than http, https or
+ * mailto, decoding twice (an entity that spells a percent-escape). */
+static int bad_scheme(const char *v, size_t n)
+{
+    char a[512], b[512];
+    size_t la = decode_url(a, sizeof a, v, n > sizeof a ? sizeof a : n);
+    size_t lb = decode_url(b, sizeof b, a, la);
+    size_t i = 0;
+    while (i < lb && ((b[i] >= 'a' && b[i] <= 'z') ||
+                      (i > 0 && ((b[i] >= '0' && b[i] <= '9') || b[i] == '+' ||
+                                 b[i] == '-' || b[i] == '.'))))
+        i++;
+    if (i == 0 || i >= lb || b[i] != ':')
+        return 0;  /* no scheme: a relative reference */
+    return !((i == 4 && memcmp(b, "http", 4) == 0) ||
+             (i == 5 && memcmp(b, "https", 5) == 0) ||
+             (i == 6 && memcmp(b, "mailto", 6) == 0));
+}
+
+static int name_is(const char *s, size_t n, const char *what)
+{
+    if (strlen(what) != n)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (lower(s[i]) != what[i])
+            return 0;
+    return 1;
+}
+
+/* Aborts when the markup of an SVG or HTML output could run script or
+ * fetch something the document named: a script element, an event-handler
+ * attribute, an xml-stylesheet instruction or a URL attribute (href,
+ * xlink:href, src) with a scheme other than http, https or mailto.
+ * Walks the tags only: text between them is escaped and may say
+ * anything. */
+static void no_script(const char *what, const char *s, size_t n)
+{
+    char why[160];
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] != '<')
+            continue;
+        if (i + 4 <= n && memcmp(s + i, "<!--", 4) == 0) {
+            const char *e = NULL;
+            for (size_t j = i + 4; j + 3 <= n; j++)
+                if (memcmp(s + j, "-->", 3) == 0) {
+                    e = s + j;
+                    break;
+                }
+            if (e == NULL)
+                return;
+            i = (size_t)(e - s) + 2;
+            continue;
+        }
+        if (i + 1 < n && s[i + 1] == '?') {
+            if (i + 16 <= n && name_is(s + i + 2, 14, "xml-stylesheet")) {
+                snprintf(why, sizeof why, "%s has an xml-stylesheet "
+                         "instruction", what);
+                fail(why);
+            }
+            continue;
+        }
+        size_t j = i + 1;
+        if (j < n && s[j] == '/')
+            continue;
+        size_t t = j;
+        while (j < n && s[j] != '>' && s[j] != '/' && s[j] != ' ' &&
+               s[j] != '\t' && s[j] != '\n' && s[j] != '\r')
+            j++;
+        /* the element's local name, after any prefix */
+        size_t ln = t;
+        for (size_t q = t; q < j; q++)
+            if (s[q] == ':')
+                ln = q + 1;
+        if (name_is(s + ln, j - ln, "script")) {
+            snprintf(why, sizeof why, "%s has a script element", what);
+            fail(why);
+        }
+        /* attributes, up to the tag's '>' */
+        while (j < n && s[j] != '>') {
+            if (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r' ||
+                s[j] == '/') {
+                j++;
+                continue;
+            }
+            size_t a = j;
+            while (j < n && s[j] != '=' && s[j] != '>' && s[j] != ' ' &&
+                   s[j] != '\t' && s[j] != '\n' && s[j] != '\r')
+                j++;
+            size_t alen = j - a;
+            const char *val = NULL;
+            size_t vlen = 0;
+            if (j < n && s[j] == '=') {
+                j++;
+                char quote = j < n && (s[j] == '"' || s[j] == '\'') ? s[j++] : 0;
+                val = s + j;
+                while (j < n && (quote ? s[j] != quote
+                                       : s[j] != ' ' && s[j] != '>'))
+                    j++;
+                vlen = (size_t)(s + j - val);
+                if (quote && j < n)
+                    j++;
+            }
+            if (alen >= 2 && lower(s[a]) == 'o' && lower(s[a + 1]) == 'n') {
+                snprintf(why, sizeof why, "%s has an event-handler attribute %.*s",
+                         what, (int)(alen > 40 ? 40 : alen), s + a);
+                fail(why);
+            }
+            size_t an = a;
+            for (size_t q = a; q < a + alen; q++)
+                if (s[q] == ':')
+                    an = q + 1;
+            if (val != NULL && (name_is(s + an, a + alen - an, "href") ||
+                                name_is(s + an, a + alen - an, "src")) &&
+                bad_scheme(val, vlen)) {
+                snprintf(why, sizeof why, "%s has a link with a scheme other "
+                         "than http, https or mailto: %.*s", what,
+                         (int)(vlen > 60 ? 60 : vlen), val);
+                fail(why);
+            }
+        }
+        i = j;
+    }
+}
+
 static void check_output(const rg_output *o, rg_format f,
                          const rg_render_opts *opts)
 {
@@ -169,6 +370,10 @@ static void check_output(const rg_output *o, rg_format f,
     if (f == RG_FORMAT_HTML)
         well_formed("the HTML report", o->data, o->size);
 #endif
+    if (f == RG_FORMAT_SVG)
+        no_script("the SVG", o->data, o->size);
+    if (f == RG_FORMAT_HTML)
+        no_script("the HTML report", o->data, o->size);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
