@@ -5,7 +5,8 @@
 # says which hole it probes; see docs/README.md). "@PNG@" in it becomes
 # the absolute path of a PNG that exists. Then:
 #   - `relgraph check` exits 1: the case passes when a diagnostic names
-#     the document's "x-path" and a render writes no file at all;
+#     the document's "x-path" (or, for an attribute refused by name, its
+#     object and the name) and a render writes no file at all;
 #   - it exits 0: the case fails at once when the document says
 #     "x-must": "refuse" (it reads a local file or carries a scriptable
 #     URL: refusing it is the check, since a PNG cannot be searched);
@@ -95,7 +96,13 @@ hcase() {
     houtcome=""
     if [ $st -eq 1 ]; then
         houtcome="refused"
-        if [ -n "$hpath" ] && ! grep -qF -- ": $hpath" "$hd/check.err"; then
+        # A refused attribute name is reported on its object, as an
+        # unknown key is ("actors[0].attrs: attribute \"image\" ..."); a
+        # bad value on its own path.
+        hparent=${hpath%.*}
+        hkey=${hpath##*.}
+        if [ -n "$hpath" ] && ! grep -qF -- ": $hpath" "$hd/check.err" &&
+            ! grep -F -- ": $hparent: " "$hd/check.err" | grep -qF -- "\"$hkey\""; then
             hreason "check exits 1 but no diagnostic names $hpath: $(head -n 1 "$hd/check.err")"
         fi
         (cd "$hd/out" && "$hbin" render ../in.json -o x.svg -o x.png -o x.pdf -o x.dot \
