@@ -10,6 +10,11 @@ int rg_buf__reserve(rg_buf *b, size_t extra)
 {
     if (b->oom)
         return -1;
+    if (b->max != 0 && (extra > b->max || b->len > b->max - extra)) {
+        b->oom = 1;
+        b->over = 1;
+        return -1;
+    }
     if (b->len + extra + 1 <= b->cap)
         return 0;
     size_t cap = b->cap ? b->cap : 256;

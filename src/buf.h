@@ -9,6 +9,9 @@ typedef struct rg_buf {
     size_t len;
     size_t cap;
     int oom;     /* set when an append failed; later appends do nothing */
+    size_t max;  /* 0, or the most bytes the text may hold: an append past
+                    it sets oom and over (an output's size bound) */
+    int over;
 } rg_buf;
 
 /* Makes room for `extra` more bytes at once; -1 (and oom) when it cannot. */

@@ -25,7 +25,7 @@
  * that the text comes out literally; control characters as spaces. */
 /* Text drawn in the chart is cut, so that a document of long notes
  * still gives a chart of boxes one can read (and an SVG of reasonable
- * size): names, link labels, group labels and the title at
+ * size): names, link labels, group labels, legend labels and the title at
  * DRAWN_NAME_MAX characters, notes and the description at
  * DRAWN_TEXT_MAX, each with an ellipsis. A tooltip or an SVG title keeps
  * more of each text, TOOLTIP_TEXT_MAX characters (1,000 actors with
@@ -96,6 +96,16 @@ static void html_attr(rg_buf *b, const char *s)
                 rg_buf__putc(b, (char)c);
         }
     }
+}
+
+/* Appends s as HTML text on one line, cut at DRAWN_NAME_MAX characters
+ * (the legend's labels). */
+static void html_line(rg_buf *b, const char *s)
+{
+    char *tmp;
+    s = clipped(b, s, DRAWN_NAME_MAX, &tmp);
+    html_text(b, s, strlen(s));
+    free(tmp);
 }
 
 static size_t utf8_len(const char *s, size_t n)
@@ -485,7 +495,12 @@ static void sources_block(bld *b, rg_buf *t)
             rg_buf__puts(t, " HREF=\"");
             html_attr_twice(t, s->url);
             rg_buf__puts(t, "\" TITLE=\"");
-            html_attr_twice(t, s->title && *s->title ? s->title : s->url);
+            char *cut;
+            const char *title = clipped(t, s->title && *s->title ? s->title
+                                                                 : s->url,
+                                        TOOLTIP_TEXT_MAX, &cut);
+            html_attr_twice(t, title);
+            free(cut);
             rg_buf__puts(t, "\"");
         }
         rg_buf__puts(t, "><FONT POINT-SIZE=\"9\">");
@@ -851,7 +866,7 @@ static void legend_kinds(bld *b, rg_buf *t)
                           "FIXEDSIZE=\"TRUE\"%s></TD><TD ALIGN=\"LEFT\">",
                        look.style && strstr(look.style, "rounded")
                            ? " STYLE=\"rounded\"" : "");
-        html_text(t, look.label, strlen(look.label));
+        html_line(t, look.label);
         rg_buf__puts(t, "  </TD>");
         shown++;
     }
@@ -908,8 +923,7 @@ static int legend_link_kinds(bld *b, rg_buf *t)
                           "</TD><TD ALIGN=\"LEFT\">",
                        strstr(style, "dashed") ? " STYLE=\"dashed\""
                        : strstr(style, "dotted") ? " STYLE=\"dotted\"" : "");
-        const char *label = ls->label ? ls->label : ls->name;
-        html_text(t, label, strlen(label));
+        html_line(t, ls->label ? ls->label : ls->name);
         rg_buf__puts(t, "  </TD>");
         shown++;
     }

@@ -490,14 +490,29 @@ static int render_bytes(GVC_t *gvc, graph_t *g, const char *format,
 #define RG_MAX_PNG_PIXELS 100e6
 #define RG_MAX_CHART_BYTES (256 << 20)
 
+/* The message (malloc'd) for an output of format f past
+ * RG_MAX_CHART_BYTES. */
+static char *too_big(rg_format f)
+{
+    return rg__asprintf("the %s output would be more than the %d MiB allowed; draw "
+                        "a part of the document (--focus ACTOR)",
+                        format_names[f], RG_MAX_CHART_BYTES >> 20);
+}
+
 /* NULL, or a message (malloc'd) when the laid-out chart at this
  * resolution has more pixels than allowed. */
 static char *png_too_big(const rg_built *b, double dpi)
 {
     boxf bb = GD_bb(b->g);
-    /* Graphviz adds its pad (0.3 in, relgraph's) around the box. */
-    double w = ((bb.UR.x - bb.LL.x) / 72.0 + 0.6) * dpi;
-    double h = ((bb.UR.y - bb.LL.y) / 72.0 + 0.6) * dpi;
+    /* Graphviz adds its pad around the box: relgraph's 0.3 in, or what
+     * the document's layout.attrs.pad says (inches, "x" or "x,y"). */
+    double px = 0.3, py;
+    const char *pad = agget(b->g, "pad");
+    int got = pad != NULL ? sscanf(pad, "%lf,%lf", &px, &py) : 0;
+    if (got < 2)
+        py = px;
+    double w = ((bb.UR.x - bb.LL.x) / 72.0 + 2 * px) * dpi;
+    double h = ((bb.UR.y - bb.LL.y) / 72.0 + 2 * py) * dpi;
     /* Graphviz scales a bitmap down to at most 32,767 pixels a side. */
     double side = w > h ? w : h;
     if (side > 32767) {
@@ -571,9 +586,11 @@ static int run_job(const job *j, rg_output *outs, char **err)
         }
         if (f == RG_FORMAT_MD) {
             rg_buf md = {0};
+            md.max = RG_MAX_CHART_BYTES;
             if (rg_report__markdown(&md, j->doc) != 0 || md.oom) {
+                *err = md.over ? too_big(f)
+                               : strdup("out of memory writing Markdown");
                 rg_buf__free(&md);
-                *err = strdup("out of memory writing Markdown");
                 goto out;
             }
             outs[i].format = f;
@@ -599,12 +616,8 @@ static int run_job(const job *j, rg_output *outs, char **err)
             goto out;
         }
         outs[i].format = f;
-        if ((f == RG_FORMAT_SVG || f == RG_FORMAT_PDF) &&
-            outs[i].size > RG_MAX_CHART_BYTES) {
-            *err = rg__asprintf(
-                "the %s would be %zu MiB, more than the %d MiB allowed; draw "
-                "a part of the document (--focus ACTOR)", format_names[f],
-                outs[i].size >> 20, RG_MAX_CHART_BYTES >> 20);
+        if (f != RG_FORMAT_PNG && outs[i].size > RG_MAX_CHART_BYTES) {
+            *err = too_big(f);
             goto out;
         }
         if (f == RG_FORMAT_PDF)
@@ -617,10 +630,12 @@ static int run_job(const job *j, rg_output *outs, char **err)
         }
         if (f == RG_FORMAT_HTML) {
             rg_buf page = {0};
+            page.max = RG_MAX_CHART_BYTES;
             if (rg_report__html(&page, j->doc, outs[i].data,
                                 outs[i].size) != 0 || page.oom) {
+                *err = page.over ? too_big(f)
+                                 : strdup("out of memory writing the report");
                 rg_buf__free(&page);
-                *err = strdup("out of memory writing the report");
                 goto out;
             }
             free(outs[i].data);
@@ -1118,16 +1133,17 @@ static void worker_main(int req_fd, int out_fd, int err_fd)
         rg_diags *d = rg_diags_new();
         rg_doc *doc = NULL;
         /* Another file now, or the same one written since: what relgraph
-         * checked is not what would be drawn. */
-        struct stat st;
-        int same = str[0] != NULL && stat(str[0], &st) == 0;
-        if (same) {
-            struct rg_file_id id = rg_file_id__of(&st);
-            same = rg_file_id__same(&id, &q.file_id);
-        }
-        /* The file is the one the parent read within its bound. */
-        if (d == NULL || !same ||
-            rg_doc_load_file_max(&doc, str[0], SIZE_MAX, d) != 0) {
+         * checked is not what would be drawn. The identity is that of the
+         * file opened and read (taken from its descriptor), and the read
+         * stops at the size the parent accepted, so a file swapped in
+         * between is neither drawn nor read past that bound. */
+        int same = d != NULL && str[0] != NULL && q.file_id.size > 0 &&
+                   rg_doc_load_file_max(&doc, str[0],
+                                        (size_t)q.file_id.size, d) == 0;
+        if (same)
+            same = doc->from_file &&
+                   rg_file_id__same(&doc->file_id, &q.file_id);
+        if (!same) {
             static const char m[] = "the document changed while relgraph "
                                     "was rendering it";
             send_frame(out_fd, FR_ERROR, 0, m, sizeof(m) - 1);

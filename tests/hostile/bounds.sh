@@ -90,3 +90,36 @@ check "the Markdown keeps the whole quote" \
 expect "a 1,500-group PNG at 1200 dpi is refused" 3 "lower --dpi (.* fits)" \
     "$bin" render "$tmp/groups.json" -o "$tmp/groups.png" --dpi 1200
 check "and nothing is written" test ! -e "$tmp/groups.png"
+
+# Every output is bounded, not only SVG and PDF: the Markdown table and
+# the report write both names on each link's row, so two 100,000-character
+# names and 3,000 links would make a 600 MB table from a 300 KB document.
+name=$(repeat 'NNNNNNNNNN' 10000)
+awk -v n="$name" 'BEGIN { printf "{\"actors\": [{\"id\": \"a\", \"name\": \"%s\"}, {\"id\": \"b\", \"name\": \"%sb\"}], \"links\": [", n, n
+    for (i = 0; i < 3000; i++) printf "%s{\"from\": \"a\", \"to\": \"b\", \"label\": \"l%d\"}", i ? ", " : "", i
+    printf "]}\n" }' >"$tmp/rows.json"
+expect "a Markdown table past 256 MiB is refused" 3 "md output would be more than the 256 MiB allowed" \
+    "$bin" render "$tmp/rows.json" -o "$tmp/rows.md"
+check "and nothing is written" test ! -e "$tmp/rows.md"
+
+# Legend labels are cut like every drawn text.
+label=$(repeat 'LLLLLLLLLL' 10000)
+printf '{"kinds": {"k": {"label": "%s"}}, "link_kinds": {"lk": {"label": "%s"}}, "actors": [{"id": "a", "kind": "k"}, {"id": "b"}], "links": [{"from": "a", "to": "b", "kind": "lk"}]}' \
+    "$label" "$label" >"$tmp/legend.json"
+expect "100 KB legend labels render" 0 "" "$bin" render "$tmp/legend.json" -o "$tmp/legend.svg"
+size=$(wc -c <"$tmp/legend.svg")
+check "their SVG is small ($size bytes)" test "$size" -lt 20000
+
+# The PNG bound counts the document's own pad (up to 5 in a side), not
+# only relgraph's 0.3 in: this one was estimated at 40 million pixels and
+# drawn at 151 million.
+printf '{"actors": [{"id": "a", "attrs": {"width": 10, "height": 10}}], "layout": {"attrs": {"pad": "5"}}}' >"$tmp/pad.json"
+expect "a padded PNG past the bound is refused" 3 "151 million" \
+    "$bin" render "$tmp/pad.json" -o "$tmp/pad.png" --dpi 600
+
+# A source's title is cut in the link's tooltip like every tooltip text.
+printf '{"sources": [{"id": "s", "title": "%s", "url": "https://example.org/"}], "actors": [{"id": "a", "source": "s"}]}' \
+    "$(repeat 'TTTTTTTTTT' 5000)" >"$tmp/srctitle.json"
+expect "a 50 KB source title renders" 0 "" "$bin" render "$tmp/srctitle.json" -o "$tmp/srctitle.svg"
+size=$(wc -c <"$tmp/srctitle.svg")
+check "its SVG is small ($size bytes)" test "$size" -lt 20000
