@@ -78,7 +78,9 @@ static size_t skip_value(const scan *s, size_t p)
         }
         return p;
     }
-    while (p < s->len && !strchr(",]} \t\r\n", s->t[p]))
+    /* (strchr finds the set's own terminator: a NUL byte is part of the
+     * token, not an end of it, or a scan would stand still there.) */
+    while (p < s->len && (s->t[p] == '\0' || !strchr(",]} \t\r\n", s->t[p])))
         p++;
     return p;
 }
@@ -566,7 +568,9 @@ static int dup_in(const scan *s, size_t p, size_t *first, size_t *dup,
             found = 1;
             break;
         }
-        p = ws(s, e);
+        /* Broken text can hold a byte that starts no value: step over
+         * it, so that every turn of this loop moves on. */
+        p = ws(s, e > p ? e : p + 1);
         if (p < s->len && s->t[p] == ',')
             p = ws(s, p + 1);
     }

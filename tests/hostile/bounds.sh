@@ -123,3 +123,9 @@ printf '{"sources": [{"id": "s", "title": "%s", "url": "https://example.org/"}],
 expect "a 50 KB source title renders" 0 "" "$bin" render "$tmp/srctitle.json" -o "$tmp/srctitle.svg"
 size=$(wc -c <"$tmp/srctitle.svg")
 check "its SVG is small ($size bytes)" test "$size" -lt 20000
+
+# A NUL byte in a broken document with a repeated key: the scan that
+# finds both keys' places stood still on it, forever (found by fuzz_load;
+# the input is kept in the fuzzing corpus).
+expect "a repeated key and a NUL byte end at once" 1 "JSON" \
+    timeout 10 "$bin" check "$here/fuzz/corpus/load-duplicate-key-nul-byte-hang.json"
