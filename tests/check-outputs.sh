@@ -1,10 +1,13 @@
 #!/bin/sh
 # Checks what relgraph writes, by properties: every document in graphs/
 # renders to SVG (parsed by xmllint, a real XML parser), PNG and PDF (by
-# signature and size) and DOT (read back by Graphviz's dot); standard
-# input and output work; a failed render writes nothing and leaves an
-# existing file as it was. Prints "ok ..." or "FAIL ..." per check and a
-# last line "outputs: P passed, F failed".
+# signature and size) and DOT (read back by Graphviz's dot); the SVG is fit
+# for reports; bytes do not depend on malloc or the environment; a batch
+# gives what single renders give, past crashes and time limits. What one
+# run of relgraph can show is a CLI case in tests/cases instead (standard
+# input and output, a failed render that writes nothing, fmt -w). Prints
+# "ok ...", "FAIL ..." or "skip NAME: REASON" per check and a last line
+# "outputs: P passed, F failed, S skipped".
 set -u
 bin=$1
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,10 +15,21 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0
 fail=0
+skip=0
 
 ok() { pass=$((pass + 1)); echo "ok   $1"; }
 bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -s "$tmp/err" ] && sed 's/^/     /' "$tmp/err" | head -20; }
 check() { name=$1; shift; if "$@"; then ok "$name"; else bad "$name"; fi; }
+# skipped NAME REASON: a check that cannot run here, and why
+skipped() { skip=$((skip + 1)); echo "skip $1: $2"; }
+# have TOOL NAME [HOW]: whether TOOL is installed; if not, check NAME is
+# skipped. (A tool every check here needs, xmllint or dot, is not asked
+# for: without it those checks fail, and make test-deps installs it.)
+have() {
+    command -v "$1" >/dev/null 2>&1 && return 0
+    skipped "$2" "$1 is not installed ${3:-}"
+    return 1
+}
 
 size_of() { wc -c <"$1" | tr -d ' '; }
 is_png() {
@@ -68,30 +82,10 @@ wa=$(png_width "$tmp/a.png"); wb=$(png_width "$tmp/b.png")
 check "--dpi 300 doubles the PNG's width ($wa -> $wb)" \
     test $((wb * 100 / wa)) -ge 195 -a $((wb * 100 / wa)) -le 205
 
-# Standard input and standard output.
-"$bin" render - -T svg <"$min" >"$tmp/stdin.svg" 2>"$tmp/err"
-check "stdin to stdout (svg)" is_svg "$tmp/stdin.svg"
-"$bin" render - -T png <"$min" >"$tmp/stdin.png" 2>"$tmp/err"
-check "stdin to stdout (png)" is_png "$tmp/stdin.png"
-"$bin" render "$min" -T dot >"$tmp/stdout.dot" 2>"$tmp/err"
-check "stdout dot reads back" is_dot "$tmp/stdout.dot"
-"$bin" render "$min" -o "$tmp/both.svg" -T svg >"$tmp/both-stdout.svg" 2>"$tmp/err"
-check "-o and -T together give the same SVG" cmp -s "$tmp/both.svg" "$tmp/both-stdout.svg"
-
-# A failed render writes nothing and keeps what was there.
-printf '<svg>good</svg>\n' >"$tmp/keep.svg"
-cp "$tmp/keep.svg" "$tmp/keep.orig"
-printf '{"actors": [{"id": "a"}], "links": [{"from": "a", "to": "b"}]}' >"$tmp/bad.json"
-"$bin" render "$tmp/bad.json" -o "$tmp/keep.svg" -o "$tmp/new.png" 2>"$tmp/err"
-st=$?
-check "bad input exits 1" test $st -eq 1
-check "bad input leaves the existing SVG byte for byte" cmp -s "$tmp/keep.svg" "$tmp/keep.orig"
-check "bad input creates no new file" test ! -e "$tmp/new.png"
-"$bin" render "$min" -o "$tmp/keep.svg" -o "$tmp/no-such-dir/x.png" 2>"$tmp/err"
-st=$?
-check "unwritable output exits 3" test $st -eq 3
-check "unwritable output leaves the other output alone" cmp -s "$tmp/keep.svg" "$tmp/keep.orig"
-check "no temporary files are left" test "$(ls -A "$tmp" | grep -c '\.tmp')" -eq 0
+# Standard input and output, -o with -T, a failed render that writes
+# nothing and keeps what was there: CLI cases in tests/cases (stdin-to-*,
+# stdout-dot-reads-back, output-and-stdout-same-svg,
+# render-failed-keeps-existing, output-unwritable-keeps-other).
 if [ -w /dev/full ]; then
     "$bin" render "$min" -T svg >/dev/full 2>"$tmp/err"
     st=$?
@@ -100,7 +94,7 @@ if [ -w /dev/full ]; then
     "$bin" render "$min" -o /dev/full 2>"$tmp/err"
     check "-o /dev/full is a usage error (no extension)" test $? -eq 2
 else
-    echo "skip /dev/full checks: /dev/full is not writable here"
+    skipped "/dev/full checks" "/dev/full is not writable here"
 fi
 
 # fmt: the examples are kept canonical; -w leaves a broken file alone and
@@ -109,18 +103,8 @@ fi
 check "the examples are formatted (relgraph fmt --check)" test $? -eq 0
 "$bin" check "$top"/graphs/*.json 2>"$tmp/err"
 check "relgraph check graphs/*.json passes (a schema there is skipped)" test $? -eq 0
-cp "$tmp/bad.json" "$tmp/bad-copy.json"
-"$bin" fmt -w "$tmp/bad-copy.json" 2>"$tmp/err"
-st=$?
-check "fmt -w of a broken file exits 1" test $st -eq 1
-check "fmt -w leaves a broken file byte for byte" cmp -s "$tmp/bad.json" "$tmp/bad-copy.json"
-printf '{"links": [], "actors": [{"note": "\\u00e9 \\/", "id": "a"}], "relgraph": 1}' >"$tmp/fmt.json"
-cp "$tmp/fmt.json" "$tmp/fmt.orig"
-"$bin" fmt -w "$tmp/fmt.json" 2>"$tmp/err"
-check "fmt -w rewrites an unformatted file" test $? -eq 0 -a -n "$(cmp "$tmp/fmt.json" "$tmp/fmt.orig" 2>&1)"
-check "fmt -w keeps escapes as written" grep -q '"\\u00e9 \\/"' "$tmp/fmt.json"
-"$bin" fmt "$tmp/fmt.json" >"$tmp/fmt2.json" 2>"$tmp/err"
-check "fmt is idempotent" cmp -s "$tmp/fmt.json" "$tmp/fmt2.json"
+# fmt -w on a broken file, fmt -w rewriting, fmt idempotent: CLI cases
+# fmt-w-broken-left-alone, fmt-w-rewrites, fmt-idempotent.
 "$bin" fmt "$opm" >"$tmp/opm-fmt.json" 2>"$tmp/err"
 check "fmt of the OPM example changes nothing" cmp -s "$opm" "$tmp/opm-fmt.json"
 
@@ -146,8 +130,10 @@ check "--inline is well-formed XML" xmllint --noout "$tmp/inline.svg"
 "$bin" render "$opm" -T svg --responsive >"$tmp/resp.svg" 2>/dev/null
 check "--responsive drops width and height, keeps viewBox" sh -c "grep '<svg' '$tmp/resp.svg' | grep -qv ' width=' && grep -q 'viewBox=' '$tmp/resp.svg'"
 for f in "$svg" "$tmp/inline.svg" "$tmp/resp.svg"; do
+    name="rsvg-convert converts $(basename "$f")"
+    have rsvg-convert "$name" "(Debian package librsvg2-bin)" || continue
     rsvg-convert "$f" -o "$tmp/rsvg.png" 2>"$tmp/err"
-    check "rsvg-convert converts $(basename "$f")" is_png "$tmp/rsvg.png"
+    check "$name" is_png "$tmp/rsvg.png"
 done
 # Deterministic bytes, across processes.
 "$bin" render "$opm" -o "$tmp/d1.svg" -o "$tmp/d1.png" -o "$tmp/d1.pdf" 2>/dev/null
@@ -190,10 +176,12 @@ check "every actor and link of the OPM chart carries [1] ($actors + $links, got 
     test "$markers" -eq $((actors + links))
 check "the SVG ends with a Sources block" sh -c "grep -A4 'id=\"opm-2015-sources\" class=\"sources\"' '$svg' | grep -q '>\[1\] China Says OPM Hack Was Not State&#45;Sponsored, Washington Free Beacon, 2015&#45;12&#45;02,'"
 check "the source's url is a link in SVG" grep -q 'xlink:href="https://freebeacon.com/national-security/china-says-opm-hack-was-not-state-sponsored/"' "$svg"
-pdftotext "$tmp/opm-2015.pdf" "$tmp/opm.txt" 2>"$tmp/err"
-check "the PDF holds the Sources block" sh -c "grep -q '^SOURCES' '$tmp/opm.txt' && grep -q '^\[1\] China Says OPM Hack' '$tmp/opm.txt'"
-"$bin" render "$opm" -T svg --no-citations >"$tmp/nocite.svg" 2>"$tmp/err"
-check "--no-citations: no markers, no Sources block" sh -c "! grep -q '\[1\]' '$tmp/nocite.svg' && ! grep -q 'sources' '$tmp/nocite.svg'"
+name="the PDF holds the Sources block"
+if have pdftotext "$name" "(Debian package poppler-utils)"; then
+    pdftotext "$tmp/opm-2015.pdf" "$tmp/opm.txt" 2>"$tmp/err"
+    check "$name" sh -c "grep -q '^SOURCES' '$tmp/opm.txt' && grep -q '^\[1\] China Says OPM Hack' '$tmp/opm.txt'"
+fi
+# --no-citations: the CLI case no-citations.
 cat >"$tmp/cite.json" <<'JSON'
 {
   "relgraph": 1,
@@ -256,12 +244,8 @@ check "--focus: ids unique" test -z "$(printf '%s\n' "$ids" | uniq -d)"
 "$bin" render "$opm" --focus Chalco --focus 'Deep Panda' --depth 2 -T svg >"$tmp/focus2.svg" 2>"$tmp/err"
 n2=$(grep -c 'class="node actor' "$tmp/focus2.svg")
 check "--focus by alias and name, --depth 2 reaches further ($n2 actors)" test "$n2" -gt 8 -a "$n2" -lt 49
-"$bin" render "$opm" --focus nobody -T svg >"$tmp/focus3.svg" 2>"$tmp/err"
-check "--focus on no actor: exit 2" test $? -eq 2
-check "--focus on no actor: says so" grep -q 'focus nobody: no actor has this id' "$tmp/err"
-check "--focus on no actor: writes nothing" test ! -s "$tmp/focus3.svg"
-"$bin" render "$opm" --depth 2 -T svg >/dev/null 2>"$tmp/err"
-check "--depth without --focus: exit 2" test $? -eq 2
+# --focus on no actor, --depth without --focus: CLI cases focus-no-actor,
+# depth-without-focus.
 
 # Legibility at A4 width: the A4 chart of `make demo`, scaled to the
 # 510 pt (180 mm) a portrait A4 page prints, keeps actor names at 6 pt or
@@ -290,8 +274,7 @@ check "--theme mono uses greys only ($(printf '%s\n' "$colours" | wc -l) colours
 colours=$(grep -o '#[0-9A-Fa-f]\{6\}' "$svg" | sort -u)
 not_grey=$(printf '%s\n' "$colours" | awk '{ r = substr($0, 2, 2); g = substr($0, 4, 2); b = substr($0, 6, 2); if (tolower(r) != tolower(g) || tolower(g) != tolower(b)) print }')
 check "the light theme has colours (the mono check can fail)" test -n "$not_grey"
-"$bin" render "$opm" -T svg --theme blue >/dev/null 2>"$tmp/err"
-check "an unknown theme is a usage error (exit 2)" test $? -eq 2
+# An unknown theme: the CLI case usage-unknown-theme.
 
 # The report page and the Markdown table.
 "$bin" render "$opm" -o "$tmp/r.html" -o "$tmp/r.md" 2>"$tmp/err"
@@ -303,6 +286,8 @@ check "the Markdown table has a row per link ($links + 2 header lines, got $rows
 check "the report lists the source" grep -q 'Washington Free Beacon' "$tmp/r.html"
 
 # Batch mode: one process, every document, past a bad one.
+printf '{"actors": [{"id": "a"}], "links": [{"from": "a", "to": "b"}]}' >"$tmp/bad.json"
+"$bin" render "$min" -o "$tmp/single.svg" 2>"$tmp/err"
 mkdir -p "$tmp/batch"
 "$bin" render --outdir "$tmp/batch" -T svg -T dot "$min" "$tmp/bad.json" "$opm" 2>"$tmp/err"
 st=$?
@@ -312,7 +297,7 @@ check "batch renders the good documents to each format" \
     test -s "$tmp/batch/minimal.svg" -a -s "$tmp/batch/minimal.dot" -a \
     -s "$tmp/batch/opm-2015.svg" -a -s "$tmp/batch/opm-2015.dot"
 check "batch writes nothing for the bad document" test ! -e "$tmp/batch/bad.svg"
-check "batch SVG equals a single render's" cmp -s "$tmp/batch/minimal.svg" "$tmp/both.svg"
+check "batch SVG equals a single render's" cmp -s "$tmp/batch/minimal.svg" "$tmp/single.svg"
 # A batch's documents go to the batch worker: it must get every option.
 mkdir -p "$tmp/batch2"
 "$bin" render --outdir "$tmp/batch2" --theme mono --no-citations "$min" "$opm" 2>"$tmp/err"
@@ -368,5 +353,5 @@ cp "$opm" "$tmp/opm-again.json"
 check "a batch's second chart with linked sources equals a single render's" \
     cmp -s "$tmp/batch5/opm-again.svg" "$tmp/x.svg"
 
-echo "outputs: $pass passed, $fail failed"
+echo "outputs: $pass passed, $fail failed, $skip skipped"
 [ $fail = 0 ]

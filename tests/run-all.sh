@@ -1,7 +1,11 @@
 #!/bin/sh
 # Runs every test of `make test` (and, with BUILD=build/asan, of
-# `make check`) and ends with one line: "N passed, N failed" (and
-# ", N skipped" when a test could not run here, e.g. without Chromium).
+# `make check`) and ends with one line: "N passed, N failed, N skipped".
+# A test that cannot run here (no ../shared, no Chromium, no cmark, not
+# root, ...) is skipped, never passed: it prints "skip NAME: REASON", and
+# every such line is listed again above the totals. A unit test skips with
+# print_message("skip: REASON\n") and then cmocka's skip(); a skip without
+# that line is a failure.
 #   BUILD      the build directory (build)
 #   STRESS_N   how many generated documents the stress sample renders (100)
 set -u
@@ -13,7 +17,8 @@ pass=0
 fail=0
 skip=0
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+skips=$(mktemp)
+trap 'rm -f "$log" "$skips"' EXIT
 
 # Adds the counts of a "...: P passed, F failed[, S skipped]" line to the
 # totals.
@@ -26,21 +31,49 @@ tally() {
     pass=$((pass + p))
     fail=$((fail + f))
     skip=$((skip + ${s:-0}))
+    grep '^skip ' "$log" >>"$skips"
 }
 
 echo "== unit tests (cmocka)"
+units=0
 for t in "$build"/tests/test_*; do
     [ -x "$t" ] || continue
+    units=$((units + 1))
     "$t" >"$log" 2>&1
     st=$?
     cat "$log"
-    p=$(grep -cE '^\[       OK \]' "$log")
-    f=$(grep -cE '^\[  (FAILED|ERROR)  \] [a-z_]+$' "$log")
+    # The verdict of each test, as cmocka printed it after "[ RUN ]"
+    # (its summary repeats failures and skips: those are not counted
+    # again); a skipped test with the reason it printed ("skip: REASON").
+    awk -v unit="$(basename "$t")" '
+        /^\[ RUN      \] / { name = $NF; why = ""; next }
+        name == "" { next }
+        /^skip: / { why = substr($0, 7); next }
+        /^\[       OK \] / { print "ok"; name = ""; next }
+        /^\[  (FAILED  |ERROR   )\] / { print "FAIL " unit " " name; name = ""; next }
+        /^\[  SKIPPED \] / {
+            if (why == "")
+                print "FAIL " unit " " name ": skipped without a reason" \
+                    " (print_message(\"skip: REASON\\n\") before skip())"
+            else
+                print "skip " unit " " name ": " why
+            name = ""
+        }' "$log" >"$log.verdicts"
+    grep '^skip ' "$log.verdicts" | tee -a "$skips"
+    grep '^FAIL .*: skipped without a reason' "$log.verdicts"
+    p=$(grep -c '^ok$' "$log.verdicts")
+    f=$(grep -c '^FAIL ' "$log.verdicts")
     # a crash or a sanitizer report is a failure even if no test said so
     if [ $st -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
     pass=$((pass + p))
     fail=$((fail + f))
+    skip=$((skip + $(grep -c '^skip ' "$log.verdicts")))
+    rm -f "$log.verdicts"
 done
+if [ $units -eq 0 ]; then
+    fail=$((fail + 1))
+    echo "FAIL no unit test is built in $build/tests (make test builds them)"
+fi
 
 echo "== CLI cases (tests/cases)"
 sh tests/run-cases.sh "$bin" >"$log" 2>&1
@@ -89,8 +122,8 @@ fi
 tail -n 20 "$log"
 
 if [ $skip -gt 0 ]; then
-    echo "$pass passed, $fail failed, $skip skipped (see \"skip\" above)"
-else
-    echo "$pass passed, $fail failed"
+    echo "== skipped"
+    cat "$skips"
 fi
+echo "$pass passed, $fail failed, $skip skipped"
 [ $fail -eq 0 ]

@@ -23,9 +23,9 @@
 # messages (dbus and the like) go to $BUILD/browser/*.chromium.log, shown
 # only when a run fails.
 #
-# Prints "ok", "FAIL" or "skip" and the name of each check, and a last
-# line "browser: P passed, F failed" (", S skipped" when any were); exits
-# 1 if any check failed.
+# Prints "ok NAME", "FAIL NAME" or "skip NAME: REASON" for each check, and
+# a last line "browser: P passed, F failed, S skipped"; exits 1 if any
+# check failed.
 set -u
 bin=${1:?usage: sh tests/browser/run.sh path/to/relgraph}
 case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
@@ -50,11 +50,7 @@ bad() {
     done
 }
 finish() {
-    if [ $skip -gt 0 ]; then
-        echo "browser: $pass passed, $fail failed, $skip skipped"
-    else
-        echo "browser: $pass passed, $fail failed"
-    fi
+    echo "browser: $pass passed, $fail failed, $skip skipped"
     [ $fail -eq 0 ]
     exit
 }

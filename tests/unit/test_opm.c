@@ -65,7 +65,7 @@ static void quotes_are_verbatim(void **state)
     (void)state;
     FILE *f = fopen(ARTICLE, "rb");
     if (f == NULL) {
-        print_message("skipped: %s is absent (the shared folder is not "
+        print_message("skip: %s is absent (the shared folder is not "
                       "beside this checkout)\n", ARTICLE);
         skip();
     }
