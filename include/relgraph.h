@@ -343,9 +343,10 @@ int rg_theme_parse(rg_theme *out, const char *name);
 
 /** How a render is isolated from Graphviz's crashes and hangs (Graphviz
  *  2.43 has some that relgraph cannot rule out), chosen by the caller.
- *  Each turns a crash, the time limit (layout_timeout) or an exit()
- *  inside Graphviz into an error diagnostic; the messages are the same
- *  whichever is chosen. Nothing has been written when a render fails. */
+ *  A child and the guard each turn a crash, the time limit
+ *  (layout_timeout) or an exit() inside Graphviz into an error
+ *  diagnostic, with the same messages; none has no time limit. Nothing
+ *  has been written when a render fails. */
 typedef enum rg_isolation {
     /** Lay out in a child process (fork; about 15 ms a render), which is
      *  killed at the time limit; the caller goes on after a failure. A
