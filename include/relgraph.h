@@ -11,6 +11,26 @@
  *  - strings handed out by the library are borrowed and stay valid until
  *    the object they came from is freed;
  *  - every rg_*_free(NULL) does nothing.
+ *
+ * Threads and the process. Loading, checking and the diagnostics keep no
+ * state outside their objects: threads may use them on objects of their
+ * own. Rendering does not: rg_render(), rg_render_begin()/_end(),
+ * rg_renderer_free() and rg_preload() are not thread-safe; call them from
+ * one thread, one render at a time in the process, whatever renderer.
+ * What rendering does to the process:
+ *  - one Graphviz context per process, started by the first render that
+ *    lays out in this process (or by rg_preload()) and never freed (a
+ *    second context would read memory the first one freed); Graphviz's
+ *    message callback (agseterrf) is the library's during a render;
+ *  - rg_preload() starts two threads (Graphviz's plugins, fontconfig),
+ *    joined before the first render uses Graphviz or forks, and registers
+ *    an atexit handler that joins them;
+ *  - RG_ISOLATE_CHILD forks (a child per render, or the renderer's batch
+ *    worker, which stays until rg_renderer_free()), makes a temporary file
+ *    in $TMPDIR for the worker's standard error, and ignores SIGPIPE while
+ *    it writes to the worker; the children set TZ=UTC for themselves;
+ *  - RG_ISOLATE_GUARD installs signal handlers, an interval timer, an
+ *    alternate signal stack and an atexit handler (see rg_isolation).
  */
 #ifndef RELGRAPH_H
 #define RELGRAPH_H
@@ -321,6 +341,48 @@ const char *rg_theme_name(rg_theme theme);
 /** Parses a theme name. Returns 0 and stores the theme, or -1. */
 int rg_theme_parse(rg_theme *out, const char *name);
 
+/** How a render is isolated from Graphviz's crashes and hangs (Graphviz
+ *  2.43 has some that relgraph cannot rule out), chosen by the caller.
+ *  A child and the guard each turn a crash, the time limit
+ *  (layout_timeout) or an exit() inside Graphviz into an error
+ *  diagnostic, with the same messages; none has no time limit. Nothing
+ *  has been written when a render fails. */
+typedef enum rg_isolation {
+    /** Lay out in a child process (fork; about 15 ms a render), which is
+     *  killed at the time limit; the caller goes on after a failure. A
+     *  document that rg_doc_load_file() read from a regular file goes to
+     *  a child that stays for the renderer's next documents (the batch
+     *  worker) and ends with rg_renderer_free() or its first failure.
+     *  That child has no copy of the caller's rg_doc: it reads the same
+     *  file again (sending the model through a pipe would cost more than
+     *  reading it), and fails the render ("the document changed") when
+     *  the file is no longer the one read (other size, time or inode), so
+     *  the chart is always of the document the caller passed. A document
+     *  from memory or standard input, or a view (focus), gets a child of
+     *  its own, which has a copy of it. What Graphviz writes straight to
+     *  standard error (assertions) becomes diagnostics too. */
+    RG_ISOLATE_CHILD = 0,
+    /** Lay out in this process, for a program that renders one document
+     *  and then ends. During the render the library installs handlers
+     *  for SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL and SIGALRM, an
+     *  interval timer (ITIMER_REAL) and, once per process, an alternate
+     *  signal stack and an atexit handler; the handlers and timer that
+     *  were there are put back after the render. On a crash, the time
+     *  limit or an exit() inside Graphviz, the error diagnostic is
+     *  appended to the caller's `diags` (room for it is reserved before
+     *  the render, so nothing is allocated then) and `on_fatal` is called
+     *  from the handler with every diagnostic of the list; it should
+     *  print them (no malloc: the heap may be broken) and end the process
+     *  with _exit(); if it returns, the process ends with _exit(3). There
+     *  is no way back into the program: Graphviz's state may be broken.
+     *  What Graphviz writes straight to standard error (a failed
+     *  assertion) goes there before on_fatal is called. */
+    RG_ISOLATE_GUARD,
+    /** Lay out in this process unguarded: for tests and fuzzing, where a
+     *  crash must be seen as one. */
+    RG_ISOLATE_NONE
+} rg_isolation;
+
 /** Options of a render; zero-initialise, then set what you need
  *  (rg_render_opts_init() gives the defaults). */
 typedef struct rg_render_opts {
@@ -329,14 +391,14 @@ typedef struct rg_render_opts {
     int legend;             /**< 1 on, 0 off, -1 as the document says */
     double dpi;             /**< PNG resolution; 0: the default (150) */
     double layout_timeout;  /**< seconds; 0: the default (120) */
-    /** Run layout and rendering in a child process, so that a crash or
-     *  hang in Graphviz becomes a diagnostic (default true). A document
-     *  that rg_doc_load_file() read from a regular file goes to a child
-     *  that stays for the renderer's next documents and ends with
-     *  rg_renderer_free() or its first failure. That child reads the file
-     *  again, and fails the render ("the document changed") when the file
-     *  is no longer the one read: other size, time or inode. */
-    bool isolate;
+    /** How a crash or a hang in Graphviz is kept from taking the caller
+     *  down (see rg_isolation); RG_ISOLATE_CHILD by default. */
+    rg_isolation isolation;
+    /** RG_ISOLATE_GUARD: called, in a signal or atexit handler, when the
+     *  render ends the process; see rg_isolation. NULL: the render is
+     *  isolated in a child process instead. */
+    void (*on_fatal)(const rg_diags *diags, void *ctx);
+    void *fatal_ctx;        /**< passed to on_fatal */
     /** Put before every id of an SVG, so that charts inlined in one page
      *  never share one. NULL: made from the document's file name
      *  ("opm-2015-" for graphs/opm-2015.json, "chart-" for stdin). */
@@ -374,7 +436,7 @@ typedef struct rg_output {
 typedef struct rg_renderer rg_renderer;
 
 /** A renderer. Graphviz is started by the first render that needs it,
- *  in the process that lays out (see rg_render_opts.isolate); a broken
+ *  in the process that lays out (see rg_isolation); a broken
  *  installation (no layout or render plugins) is reported by that render.
  *  Returns NULL and appends a diagnostic only when out of memory. */
 rg_renderer *rg_renderer_new(rg_diags *diags);
@@ -394,7 +456,7 @@ int rg_render(rg_output **out, rg_renderer *r, const rg_doc *doc,
  *  document while this one is laid out: rg_render_begin() starts the
  *  render, rg_render_end() waits for it and gives what rg_render() would
  *  have given (0 and the outputs, or -1). Only a render that goes to the
- *  renderer's child that stays (isolate, a document that
+ *  renderer's child that stays (RG_ISOLATE_CHILD, a document that
  *  rg_doc_load_file() read from a regular file, no focus) runs while the
  *  program goes on; any other is done by rg_render_begin(). Until
  *  rg_render_end(), `doc`, `diags` and the strings `opts` points to must

@@ -26,6 +26,12 @@ struct rg_diags {
     size_t n;
     size_t cap;
     bool strict;
+    /* Room kept for one diagnostic added without malloc (see
+     * rg_diags__reserve): a free item in v, its file and message. */
+    bool reserved;
+    char *spare_file;
+    char *spare_msg;
+    size_t spare_cap;
 };
 
 char *rg__vasprintf(const char *fmt, va_list ap)
@@ -133,6 +139,7 @@ void rg_diags_free(rg_diags *diags)
 {
     if (diags == NULL)
         return;
+    rg_diags__unreserve(diags);
     rg_diags_clear(diags);
     free(diags->v);
     free(diags);
@@ -166,21 +173,81 @@ static void sync(item *it)
     it->pub.source_line = it->source_line;
 }
 
+/* Room for one more item beyond those counted and the one reserved. */
+static int grow(rg_diags *diags)
+{
+    if (diags->n + (diags->reserved ? 1 : 0) < diags->cap)
+        return 0;
+    size_t cap = diags->cap ? diags->cap * 2 : 16;
+    item *v = realloc(diags->v, cap * sizeof(*v));
+    if (v == NULL)
+        return -1;
+    diags->v = v;
+    diags->cap = cap;
+    return 0;
+}
+
 static item *push(rg_diags *diags, rg_severity sev, const char *file)
 {
-    if (diags->n == diags->cap) {
-        size_t cap = diags->cap ? diags->cap * 2 : 16;
-        item *v = realloc(diags->v, cap * sizeof(*v));
-        if (v == NULL)
-            return NULL;
-        diags->v = v;
-        diags->cap = cap;
-    }
+    if (grow(diags) != 0)
+        return NULL;
     item *it = &diags->v[diags->n++];
     memset(it, 0, sizeof(*it));
     it->pub.severity = sev == RG_WARNING && diags->strict ? RG_ERROR : sev;
     it->file = dup_or_null(file ? file : "");
     return it;
+}
+
+int rg_diags__reserve(rg_diags *diags, const char *file, size_t cap)
+{
+    if (diags->reserved)
+        return 0;
+    if (grow(diags) != 0)
+        return -1;
+    diags->spare_file = strdup(file ? file : "");
+    diags->spare_msg = malloc(cap ? cap : 1);
+    if (diags->spare_file == NULL || diags->spare_msg == NULL) {
+        free(diags->spare_file);
+        free(diags->spare_msg);
+        diags->spare_file = diags->spare_msg = NULL;
+        return -1;
+    }
+    diags->spare_msg[0] = '\0';
+    diags->spare_cap = cap ? cap : 1;
+    diags->reserved = true;
+    return 0;
+}
+
+void rg_diags__add_reserved(rg_diags *diags, rg_severity severity,
+                            const char *msg)
+{
+    if (diags == NULL || !diags->reserved)
+        return;
+    item *it = &diags->v[diags->n];
+    memset(it, 0, sizeof(*it));
+    size_t k = 0;
+    while (msg[k] && k + 1 < diags->spare_cap) {
+        diags->spare_msg[k] = msg[k];
+        k++;
+    }
+    diags->spare_msg[k] = '\0';
+    it->file = diags->spare_file;
+    it->message = diags->spare_msg;
+    it->pub.severity = severity;
+    sync(it);
+    diags->spare_file = diags->spare_msg = NULL;
+    diags->reserved = false;
+    diags->n++;
+}
+
+void rg_diags__unreserve(rg_diags *diags)
+{
+    if (diags == NULL || !diags->reserved)
+        return;
+    free(diags->spare_file);
+    free(diags->spare_msg);
+    diags->spare_file = diags->spare_msg = NULL;
+    diags->reserved = false;
 }
 
 void rg_diags_add(rg_diags *diags, rg_severity severity, const char *file,

@@ -74,6 +74,18 @@ void rg_diags__locate(rg_diags *diags, size_t i, int line, int column,
  * ones, so that a document's problems are reported in file order. */
 void rg_diags__sort_from(rg_diags *diags, size_t start);
 
+/* Room for one diagnostic that rg_diags__add_reserved() adds without
+ * allocating (from a signal handler): an item, a copy of `file` and a
+ * message of up to cap bytes. Returns 0, or -1 when out of memory.
+ * Diagnostics added meanwhile keep the room free. */
+int rg_diags__reserve(rg_diags *diags, const char *file, size_t cap);
+/* Appends the reserved diagnostic with `msg` (cut to fit); does nothing
+ * when no room is reserved. Async-signal-safe. */
+void rg_diags__add_reserved(rg_diags *diags, rg_severity severity,
+                            const char *msg);
+/* Gives the room back when it was not used. */
+void rg_diags__unreserve(rg_diags *diags);
+
 /* The candidate closest to `word` by edit distance, or NULL when none is
  * close enough to be what the user meant. */
 const char *rg_suggest__best(const char *word, const char *const *cands,

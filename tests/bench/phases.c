@@ -9,8 +9,8 @@
  * the process that lays out), loading and checking IN, one render in a
  * child process (what a batch and the library do: a new renderer starts
  * its worker, which starts Graphviz) and one render in this process
- * (isolate = false; the first starts the process's Graphviz, which the
- * next ones keep), each to all FORMATs at once. */
+ * (isolation = RG_ISOLATE_NONE; the first starts the process's Graphviz,
+ * which the next ones keep), each to all FORMATs at once. */
 #define _POSIX_C_SOURCE 200809L
 #include "relgraph.h"
 
@@ -97,7 +97,7 @@ int main(int argc, char **argv)
             return fail(d, "the isolated render");
         rg_outputs_free(outs, nf);
         double t3 = now_ms();
-        o.isolate = false;
+        o.isolation = RG_ISOLATE_NONE;
         if (rg_render(&outs, r, doc, &o, fmts, nf, d) != 0)
             return fail(d, "the in-process render");
         rg_outputs_free(outs, nf);

@@ -1,7 +1,7 @@
 /* libFuzzer target: load a document from memory and, when it loads, build
  * its graph, lay it out and render it to SVG, DOT, the HTML report and the
- * Markdown table, all in this process (opts.isolate = false), so that
- * AddressSanitizer sees a memory error in relgraph or in Graphviz instead
+ * Markdown table, all in this process (opts.isolation =
+ * RG_ISOLATE_NONE), so that AddressSanitizer sees a memory error in relgraph or in Graphviz instead
  * of the child process turning it into a diagnostic. Everything is freed.
  *
  * The render options the CLI can set (svg_inline, svg_responsive,
@@ -408,7 +408,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                              "LR", "TB", "RL", "BT"};
     rg_render_opts opts;
     rg_render_opts_init(&opts);
-    opts.isolate = false;
+    opts.isolation = RG_ISOLATE_NONE;
     opts.layout_timeout = 10;
     opts.svg_inline = h & 1;
     opts.svg_responsive = (h >> 1) & 1;

@@ -177,7 +177,7 @@ int main(int argc, char **argv)
     signal(SIGALRM, on_alarm);
     rg_render_opts opts;
     rg_render_opts_init(&opts);
-    opts.isolate = false;
+    opts.isolation = RG_ISOLATE_NONE;
     const rg_format formats[] = {RG_FORMAT_SVG, RG_FORMAT_DOT};
     long done = 0, actors = 0, links = 0;
     for (long s = first; s < first + count; s++) {

@@ -223,7 +223,7 @@ static void renders_every_format_from_one_layout(void **state)
     assert_non_null(strstr(outs[3].data, "cluster_pla"));
     /* The same layout in-process gives the same SVG. */
     rg_output *again = NULL;
-    opts.isolate = false;
+    opts.isolation = RG_ISOLATE_NONE;
     assert_int_equal(rg_render(&again, r, doc, &opts, fmts, 1, diags), 0);
     assert_int_equal(again[0].size, outs[0].size);
     assert_memory_equal(again[0].data, outs[0].data, outs[0].size);

@@ -1,0 +1,426 @@
+/* A job: one document laid out once and rendered to every format asked
+ * for, in this process (whichever process that is: see isolate.c and
+ * worker.c), and what relgraph adds to Graphviz's bytes (the SVG
+ * rewritten, the report page, the PDF's dates, bounds on sizes); the
+ * choice of a layout engine by the document's size. No state of its own:
+ * the Graphviz context is gvctx.c's. */
+#include "job.h"
+
+#include "diag.h"
+#include "fonts.h"
+#include "format.h"
+#include "gvctx.h"
+#include "report.h"
+#include "svg.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdio_ext.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* "N actors, M links, K disputed": what a screen reader says after the
+ * description. */
+static void summary(rg_buf *b, const rg_doc *d)
+{
+    size_t by[RG_STATUS_COUNT] = {0};
+    for (size_t i = 0; i < d->n_links; i++)
+        by[d->links[i].status]++;
+    if (d->description != NULL && *d->description)
+        rg_buf__printf(b, "%s ", d->description);
+    rg_buf__printf(b, "%zu actor%s, %zu link%s", d->n_actors,
+                   d->n_actors == 1 ? "" : "s", d->n_links,
+                   d->n_links == 1 ? "" : "s");
+    for (int s = RG_STATUS_ALLEGED; s < RG_STATUS_COUNT; s++)
+        if (by[s] > 0)
+            rg_buf__printf(b, ", %zu %s", by[s], rg_status_name((rg_status)s));
+    rg_buf__putc(b, '.');
+    if (d->view_note != NULL)
+        rg_buf__printf(b, " %s", d->view_note);
+}
+
+int rg_source_date_epoch(long long *out)
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    long long v = 0;
+    *out = 0;
+    if (sde == NULL || *sde == '\0')
+        return 0;
+    /* Digits only, as `date +%s` writes them (strtoll would take a sign,
+     * spaces, and saturate on overflow); up to the end of year 9999, the
+     * last that a PDF date's four digits hold. */
+    for (const char *p = sde; *p; p++) {
+        if (*p < '0' || *p > '9' || p - sde >= 12)
+            return -1;
+        v = v * 10 + (*p - '0');
+    }
+    if (v > 253402300799LL || (time_t)v != v)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+/* cairo writes the time of rendering into the PDF (and ignores
+ * SOURCE_DATE_EPOCH), so the same chart would differ at every run.
+ * Overwrite the date's digits in place, keeping every byte offset:
+ * SOURCE_DATE_EPOCH when set and valid (see rg_source_date_epoch; the
+ * CLI refuses an invalid one), else the epoch itself. */
+static void fix_pdf_dates(char *data, size_t len)
+{
+    long long v;
+    time_t t = rg_source_date_epoch(&v) == 0 ? (time_t)v : 0;
+    struct tm tm;
+    char digits[32];
+    if (gmtime_r(&t, &tm) == NULL ||
+        strftime(digits, sizeof(digits), "%Y%m%d%H%M%S", &tm) != 14)
+        return;
+    static const char *const keys[] = {"/CreationDate (D:", "/ModDate (D:"};
+    for (size_t k = 0; k < 2; k++) {
+        size_t kl = strlen(keys[k]);
+        for (size_t i = 0; i + kl + 14 <= len; i++) {
+            if (memcmp(data + i, keys[k], kl) != 0)
+                continue;
+            char *d = data + i + kl;
+            size_t n = 0;
+            while (n < 14 && d[n] >= '0' && d[n] <= '9')
+                n++;
+            if (n == 14)
+                memcpy(d, digits, 14);
+        }
+    }
+}
+
+/* Graphviz's SVG made fit for reports (see svg.h). */
+static int finish_svg(const rg_job *j, const rg_built *b, char **data,
+                      size_t *len, int in_html)
+{
+    rg_buf desc = {0}, out = {0};
+    summary(&desc, j->doc);
+    /* In a report page the chart is inline and fits the page's width. */
+    rg_svg_opts o = {j->id_prefix, in_html || j->opts->svg_inline,
+                     in_html || j->opts->svg_responsive, j->doc->title,
+                     rg_buf__str(&desc), b->titles, b->n_titles,
+                     b->sources_at_foot ? "sources" : "legend"};
+    /* The rewrite adds prefixes, classes, the title and the description,
+     * and leaves out Graphviz's comments: room for all at once. */
+    rg_buf__reserve(&out, *len + *len / 4 + desc.len + 4096);
+    int rc = rg_svg__rewrite(&out, *data, *len, &o);
+    rg_buf__free(&desc);
+    if (rc != 0 || out.oom) {
+        rg_buf__free(&out);
+        return -1;
+    }
+    free(*data);
+    *data = out.data;
+    *len = out.len;
+    return 0;
+}
+
+/* Renders g to memory: *data is malloc'd and NUL-terminated. Graphviz's
+ * own gvRenderData grows its buffer 4 KiB at a time, copying it each
+ * time, and its bytes would then be copied again to be ours; a memory
+ * stream grows by doubling and hands its buffer over. */
+static int render_bytes(GVC_t *gvc, graph_t *g, const char *format,
+                        char **data, size_t *len)
+{
+    *data = NULL;
+    *len = 0;
+    FILE *f = open_memstream(data, len);
+    if (f == NULL)
+        return -1;
+    /* Only this thread writes to it: no lock per write (Graphviz writes
+     * an SVG a few bytes at a time). */
+    __fsetlocking(f, FSETLOCKING_BYCALLER);
+    int rc = gvRender(gvc, g, format, f);
+    if (fclose(f) != 0)
+        rc = -1;
+    if (*data == NULL)
+        rc = -1;
+    return rc;
+}
+
+/* Bounds on what a render writes: a PNG's pixels are memory (4 bytes
+ * each while cairo draws: 400 MB at the bound) and an SVG or PDF this
+ * big is no use in a browser or a viewer. With text cut (build.c), the
+ * biggest charts measured stay far below: 100,000 links between two
+ * actors give a 46 MB SVG, 5,000 actors in 5,000 groups a 5 MB SVG and
+ * a 10 MB PNG at 150 dpi. */
+#define RG_MAX_PNG_PIXELS 100e6
+
+char *rg_job__too_big(rg_format f)
+{
+    return rg__asprintf("the %s output would be more than the %d MiB "
+                        "allowed; draw a part of the document (--focus "
+                        "ACTOR)", rg_format_name(f), RG_MAX_CHART_BYTES >> 20);
+}
+
+/* NULL, or a message (malloc'd) when the laid-out chart at this
+ * resolution has more pixels than allowed. */
+static char *png_too_big(const rg_built *b, double dpi)
+{
+    boxf bb = GD_bb(b->g);
+    /* Graphviz adds its pad around the box: relgraph's 0.3 in, or what
+     * the document's layout.attrs.pad says (inches, "x" or "x,y"). */
+    double px = 0.3, py;
+    const char *pad = agget(b->g, "pad");
+    int got = pad != NULL ? sscanf(pad, "%lf,%lf", &px, &py) : 0;
+    if (got < 2)
+        py = px;
+    double w = ((bb.UR.x - bb.LL.x) / 72.0 + 2 * px) * dpi;
+    double h = ((bb.UR.y - bb.LL.y) / 72.0 + 2 * py) * dpi;
+    /* Graphviz scales a bitmap down to at most 32,767 pixels a side. */
+    double side = w > h ? w : h;
+    if (side > 32767) {
+        w *= 32767 / side;
+        h *= 32767 / side;
+        dpi *= 32767 / side;
+    }
+    if (w * h <= RG_MAX_PNG_PIXELS)
+        return NULL;
+    /* The resolution that fits, in whole dots per inch (no libm). */
+    double fit = (double)(int)dpi;
+    while (fit >= 18 && w * h * (fit / dpi) * (fit / dpi) > RG_MAX_PNG_PIXELS)
+        fit -= 1;
+    if (fit >= 18)
+        return rg__asprintf("the PNG would be %.0f x %.0f pixels (%.0f "
+                            "million), more than the %.0f million allowed; "
+                            "lower --dpi (%d fits) or draw a part of the "
+                            "document (--focus ACTOR)", w, h, w * h / 1e6,
+                            RG_MAX_PNG_PIXELS / 1e6, (int)fit);
+    return rg__asprintf("the PNG would be %.0f x %.0f pixels (%.0f million), "
+                        "more than the %.0f million allowed even at the "
+                        "lowest --dpi; write SVG or PDF, or draw a part of "
+                        "the document (--focus ACTOR)", w, h, w * h / 1e6,
+                        RG_MAX_PNG_PIXELS / 1e6);
+}
+
+/* A copy of an output already rendered: a format asked for twice is
+ * rendered once. */
+static int copy_output(rg_output *to, const rg_output *from, char **err)
+{
+    to->format = from->format;
+    to->size = from->size;
+    to->data = malloc(to->size + 1);
+    if (to->data == NULL) {
+        *err = strdup("out of memory rendering");
+        return -1;
+    }
+    memcpy(to->data, from->data, to->size + 1);
+    return 0;
+}
+
+/* What relgraph adds to Graphviz's bytes: the PDF's fixed dates, the SVG
+ * rewritten, the report page around it. */
+static int finish_output(const rg_job *j, const rg_built *b, rg_output *o,
+                         char **err)
+{
+    rg_format f = o->format;
+    if (f == RG_FORMAT_PDF)
+        fix_pdf_dates(o->data, o->size);
+    if ((f == RG_FORMAT_SVG || f == RG_FORMAT_HTML) &&
+        finish_svg(j, b, &o->data, &o->size, f == RG_FORMAT_HTML) != 0) {
+        *err = strdup("out of memory rewriting the SVG");
+        return -1;
+    }
+    if (f == RG_FORMAT_HTML) {
+        rg_buf page = {0};
+        page.max = RG_MAX_CHART_BYTES;
+        if (rg_report__html(&page, j->doc, o->data, o->size) != 0 ||
+            page.oom) {
+            *err = page.over ? rg_job__too_big(f)
+                             : strdup("out of memory writing the report");
+            rg_buf__free(&page);
+            return -1;
+        }
+        free(o->data);
+        o->data = page.data;
+        o->size = page.len;
+    }
+    return 0;
+}
+
+/* Renders the laid-out graph to format f in *o. Returns 0, or -1 with a
+ * message in *err (malloc'd). */
+static int render_output(const rg_job *j, GVC_t *gvc, rg_built *b,
+                         rg_format f, rg_output *o, char **err)
+{
+    /* The dpi attribute is read once, by gvLayout, and scales SVG and
+     * PDF too; the resolution is for bitmaps only, so it is set on the
+     * laid-out graph for each render (0: the device's default). */
+    if (f == RG_FORMAT_PNG && (*err = png_too_big(b, j->dpi)) != NULL)
+        return -1;
+    GD_drawing(b->g)->dpi = f == RG_FORMAT_PNG ? j->dpi : 0;
+    rg_build__set_urls(b, f == RG_FORMAT_SVG || f == RG_FORMAT_HTML ||
+                              f == RG_FORMAT_DOT);
+    rg_gvctx__png_reset();
+    if (render_bytes(gvc, b->g, rg_format__gv(f), &o->data, &o->size) != 0 ||
+        rg_gvctx__png_failed()) {
+        free(o->data);
+        o->data = NULL;
+        *err = rg__asprintf("Graphviz could not render %s",
+                            rg_format_name(f));
+        return -1;
+    }
+    o->format = f;
+    if (f != RG_FORMAT_PNG && o->size > RG_MAX_CHART_BYTES) {
+        *err = rg_job__too_big(f);
+        return -1;
+    }
+    return finish_output(j, b, o, err);
+}
+
+int rg_job__run(const rg_job *j, rg_output *outs, char **err)
+{
+    rg_built b = {0};
+    int rc = -1, laid_out = 0;
+    *err = NULL;
+    if (j->n == 0)
+        return 0;
+    GVC_t *gvc = rg_gvctx__get(err);
+    if (gvc == NULL)
+        return -1;
+    if (rg_build__graph(&b, j->doc, &j->bopts) != 0) {
+        *err = strdup("out of memory building the graph");
+        return -1;
+    }
+    rg_fonts__wait(); /* text is measured from here on */
+    if (gvLayout(gvc, b.g, j->bopts.engine) != 0) {
+        *err = rg__asprintf("Graphviz's %s layout failed", j->bopts.engine);
+        goto out;
+    }
+    laid_out = 1;
+    for (size_t i = 0; i < j->n; i++) {
+        size_t same = 0;
+        while (same < i && j->formats[same] != j->formats[i])
+            same++;
+        if (same < i ? copy_output(&outs[i], &outs[same], err) != 0
+                     : render_output(j, gvc, &b, j->formats[i], &outs[i],
+                                     err) != 0)
+            goto out;
+    }
+    rc = 0;
+out:
+    if (laid_out)
+        gvFreeLayout(gvc, b.g);
+    rg_build__free(&b);
+    return rc;
+}
+
+int rg_job__run_captured(const rg_job *j, rg_output *outs, char **err,
+                         rg_buf *msgs)
+{
+    rg_gvctx__capture_begin(msgs);
+    int rc = rg_job__run(j, outs, err);
+    rg_gvctx__capture_end();
+    return rc;
+}
+
+/* An id prefix from the document's file name: its stem, with characters
+ * not allowed in ids made '-', starting with a letter. */
+static char *default_prefix(const char *file)
+{
+    const char *base = strrchr(file, '/');
+    base = base ? base + 1 : file;
+    if (strcmp(base, "<stdin>") == 0 || *base == '\0')
+        base = "chart";
+    size_t n = strcspn(base, ".");
+    if (n == 0)
+        n = strlen(base);
+    char *p = malloc(n + 4);
+    if (p == NULL)
+        return NULL;
+    size_t k = 0;
+    if (!((base[0] >= 'a' && base[0] <= 'z') || (base[0] >= 'A' && base[0] <= 'Z')))
+        p[k++] = 'c', p[k++] = '-';
+    for (size_t i = 0; i < n; i++) {
+        char c = base[i];
+        int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                 (c >= '0' && c <= '9') || c == '-' || c == '_';
+        p[k++] = ok ? c : '-';
+    }
+    p[k++] = '-';
+    p[k] = '\0';
+    return p;
+}
+
+/* ---- choosing an engine ---- */
+
+/* dot draws the best charts of relations but its cost grows steeply with
+ * links: on generated documents (tests/bench) it took 3-4 s for 100
+ * actors and 305 links, but 57 s for 120 and 362; at OPM's density (1.25
+ * links an actor) 2.4 s for 500 actors and 616 links. Past these sizes
+ * sfdp (under 1 s up to 500 actors) is used unless the user asks. */
+#define DOT_MAX_ACTORS 500
+#define DOT_MAX_LINKS 320
+
+/* sfdp spends most of a big layout placing link labels and removing
+ * overlaps: the generated 10,000-actor document (29,861 labelled links)
+ * took 78-97 s with its labels, 56 s without, and 14 s when the overlap
+ * removal (prism) stops after 20 rounds instead of 1,000 (no overlap left
+ * that we could see; 5 rounds: 9 s). Past this many links, an sfdp layout
+ * picked by relgraph draws no link labels (each stays in its link's title
+ * and tooltip) and removes overlaps in at most 20 rounds. */
+#define SFDP_MAX_LABELLED_LINKS 5000
+#define RG_STR_(x) #x
+#define RG_STR(x) RG_STR_(x)
+
+void rg_job__pick_engine(rg_build_opts *out, const rg_doc *doc,
+                         const rg_render_opts *o, rg_diags *diags)
+{
+    out->link_labels = 1;
+    out->overlap = NULL;
+    out->engine = o->engine ? o->engine : doc->layout.engine;
+    if (out->engine != NULL)
+        return;
+    if (doc->n_actors <= DOT_MAX_ACTORS && doc->n_links <= DOT_MAX_LINKS) {
+        out->engine = "dot";
+        return;
+    }
+    if (doc->n_links == 0) {
+        /* Without links there is nothing to lay out but boxes: sfdp and
+         * neato took over 120 s for 5,000 actors alone (each is a
+         * component of its own, placed one by one), dot over 120 s for
+         * 5,000 groups; osage, which packs clusters, 0.3-0.7 s. */
+        out->engine = "osage";
+        rg_diags_add(diags, RG_NOTE, doc->file,
+                     "using the osage layout (boxes packed in rows) for %zu "
+                     "actors without links; choose another with --engine or "
+                     "\"layout\": {\"engine\": ...}", doc->n_actors);
+        return;
+    }
+    out->engine = "sfdp";
+    out->link_labels = doc->n_links <= SFDP_MAX_LABELLED_LINKS;
+    out->overlap = out->link_labels ? NULL : "prism20";
+    rg_diags_add(diags, RG_NOTE, doc->file,
+                 "using the sfdp layout for %zu actors and %zu links (dot "
+                 "is used up to %d actors and %d links)%s; choose one with "
+                 "--engine or \"layout\": {\"engine\": ...}",
+                 doc->n_actors, doc->n_links, DOT_MAX_ACTORS, DOT_MAX_LINKS,
+                 out->link_labels
+                     ? ""
+                     : ", without link labels (more than "
+                       RG_STR(SFDP_MAX_LABELLED_LINKS) " links; each is "
+                       "in its link's tooltip) and with a shorter overlap "
+                       "removal");
+}
+
+char *rg_job__setup(rg_job *out, const rg_doc *doc, const rg_render_opts *opts,
+                    const rg_format *formats, size_t n, rg_diags *diags)
+{
+    char *prefix = opts->id_prefix ? NULL : default_prefix(doc->file);
+    rg_job j = {doc, opts, opts->id_prefix ? opts->id_prefix
+                           : prefix        ? prefix
+                                           : "",
+                {NULL, NULL, 1, !opts->no_citations, opts->theme, 1, NULL},
+                opts->dpi > 0 ? opts->dpi : 150, formats, n};
+    /* Which engine lays out is news only when something is laid out. */
+    rg_job__pick_engine(&j.bopts, doc, opts, n > 0 ? diags : NULL);
+    j.bopts.direction = opts->direction ? opts->direction
+                        : doc->layout.direction ? doc->layout.direction
+                                                : "LR";
+    j.bopts.legend = opts->legend >= 0 ? opts->legend
+                     : doc->layout.legend >= 0 ? doc->layout.legend : 1;
+    *out = j;
+    return prefix;
+}
