@@ -68,11 +68,11 @@ const char *cli_join(char *buf, size_t cap, const char *const *list,
     size_t len = 0;
     buf[0] = '\0';
     for (size_t i = 0; list[i] != NULL && len < cap; i++) {
-        const char *sep = i == 0 ? "" : list[i + 1] == NULL ? " " : ", ";
-        int w = snprintf(buf + len, cap - len, "%s%s%s%s%s", sep,
-                         i > 0 && list[i + 1] == NULL ? last : "",
-                         i > 0 && list[i + 1] == NULL ? " " : "", prefix,
-                         list[i]);
+        int w = i > 0 && list[i + 1] == NULL
+                    ? snprintf(buf + len, cap - len, " %s %s%s", last, prefix,
+                               list[i])
+                    : snprintf(buf + len, cap - len, "%s%s%s",
+                               i > 0 ? ", " : "", prefix, list[i]);
         if (w < 0)
             break;
         len += (size_t)w;
