@@ -32,6 +32,9 @@ LIB_SRC := src/model.c src/diag.c src/buf.c src/jsonpos.c src/load_json.c \
            src/check.c src/escape.c src/style.c src/build.c src/render.c src/format.c src/gvctx.c src/job.c src/isolate.c src/guard.c src/worker.c src/files.c src/fmt.c src/svg.c src/report.c \
            src/view.c src/pngenc.c src/fonts.c src/gvattrs.c
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+CLI_SRC := src/main.c src/cli_options.c src/cli_help.c src/cli_print.c \
+           src/cmd_check.c src/cmd_render.c src/cmd_fmt.c
+CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 HEADERS := $(wildcard include/*.h src/*.h src/*.def)
 
 .PHONY: all demo test check stress install uninstall clean deps test-deps fuzz bench
@@ -48,7 +51,7 @@ $(BUILD)/librelgraph.a: $(LIB_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $^
 
-$(BUILD)/relgraph: $(BUILD)/obj/main.o $(BUILD)/librelgraph.a
+$(BUILD)/relgraph: $(CLI_OBJ) $(BUILD)/librelgraph.a
 	$(CC) $(ALL_CFLAGS) $^ -o $@ $(ALL_LDFLAGS) $(PKG_LIBS)
 
 # ---- setup: install what a fresh Debian 12 machine lacks ----

@@ -1,0 +1,280 @@
+/* The relgraph command's printing on standard error: text fit for a
+ * terminal (escaping), usage errors, and diagnostics as compilers print
+ * them (file:line:column, a caret under the spot) or as JSON for editors.
+ * State: whether diagnostics are printed as JSON (--diagnostics). */
+#include "cli_print.h"
+
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *prog = CLI_PROG;
+
+/* ---- text fit for a terminal ----
+ *
+ * File names, document values and source lines reach the terminal in
+ * diagnostics. Control characters (C0 but tab, DEL, C1) could move the
+ * cursor, retitle the window or clear the screen, and the bidirectional
+ * controls (U+061C, U+200E/F, U+202A-E, U+2066-9) reorder what follows,
+ * so that a message shows other than what it says. They are printed
+ * escaped, as \x1b or \u202e, and so is each byte that is not UTF-8 (as
+ * \xff). A backslash is printed as it is. */
+
+/* The code point of the UTF-8 character at `s` (no overlong form, no
+ * surrogate, at most U+10FFFF), and its length; 0 when `s` does not start
+ * one. */
+static int utf8_char(const unsigned char *s, unsigned *cp)
+{
+    int n = s[0] < 0x80 ? 1 : s[0] >= 0xC2 && s[0] <= 0xDF ? 2
+            : s[0] >= 0xE0 && s[0] <= 0xEF ? 3 : s[0] >= 0xF0 && s[0] <= 0xF4
+            ? 4 : 0;
+    unsigned v = n == 1 ? s[0] : n == 2 ? s[0] & 0x1Fu
+                 : n == 3 ? s[0] & 0x0Fu : s[0] & 0x07u;
+    for (int i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        v = v << 6 | (s[i] & 0x3Fu);
+    }
+    if (n == 0 || (n == 3 && (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF))) ||
+        (n == 4 && (v < 0x10000 || v > 0x10FFFF)))
+        return 0;
+    *cp = v;
+    return n;
+}
+
+static int hidden_char(unsigned cp)
+{
+    return (cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp <= 0x9F) ||
+           cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* The character at *s as it is printed, into `out`: its own bytes, or an
+ * escape (a tab too, unless keep_tab). Advances *s. Returns the columns
+ * it takes on the terminal. */
+static int show_char(const char **s, char out[16], int keep_tab)
+{
+    const unsigned char *u = (const unsigned char *)*s;
+    unsigned cp = 0;
+    int n = utf8_char(u, &cp);
+    if (n == 0) {
+        *s += 1;
+        return snprintf(out, 16, "\\x%02x", u[0]);
+    }
+    *s += n;
+    if (cp == '\t' && !keep_tab)
+        return snprintf(out, 16, "\\t");
+    if (hidden_char(cp))
+        return snprintf(out, 16, cp < 0x80 ? "\\x%02x" : "\\u%04x", cp);
+    memcpy(out, u, (size_t)n);
+    out[n] = '\0';
+    return 1;
+}
+
+void cli_put_shown(const char *s, int keep_tab)
+{
+    char c[16];
+    while (s && *s) {
+        show_char(&s, c, keep_tab);
+        fputs(c, stderr);
+    }
+}
+
+const char *cli_shown(char *buf, size_t cap, const char *s)
+{
+    size_t len = 0;
+    char c[16];
+    buf[0] = '\0';
+    while (*s) {
+        show_char(&s, c, 0);
+        size_t n = strlen(c);
+        if (len + n >= cap)
+            break;
+        memcpy(buf + len, c, n + 1);
+        len += n;
+    }
+    return buf;
+}
+
+int cli_usage_error(const char *fmt, ...)
+{
+    /* The arguments quoted come from the command line: show them. */
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "%s: ", prog);
+    cli_put_shown(msg, 0);
+    fprintf(stderr, "\nTry 'relgraph --help' for more information.\n");
+    return EXIT_USAGE;
+}
+
+/* ---- diagnostics ---- */
+
+typedef struct palette {
+    const char *bold, *error, *warning, *note, *caret, *reset;
+} palette;
+
+static palette colours(void)
+{
+    const char *nc = getenv("NO_COLOR");
+    if ((nc != NULL && *nc) || !isatty(STDERR_FILENO))
+        return (palette){"", "", "", "", "", ""};
+    return (palette){"\033[1m", "\033[1;31m", "\033[1;35m", "\033[1;36m",
+                     "\033[1;32m", "\033[0m"};
+}
+
+static void print_caret(const rg_diag *d, const palette *c)
+{
+    if (d->source_line == NULL || d->line <= 0)
+        return;
+    fprintf(stderr, "%5d | ", d->line);
+    cli_put_shown(d->source_line, 1);
+    fprintf(stderr, "\n      | ");
+    /* Walk the line by characters as the columns count them (a byte that
+     * is not a continuation byte starts one), each padded to the width it
+     * was printed in, so that tabs and escapes keep the caret in place. */
+    const char *s = d->source_line;
+    char shown_c[16];
+    int col = 1;
+    while (*s && col < d->column) {
+        int tab = *s == '\t', counts = ((unsigned char)*s & 0xC0) != 0x80;
+        for (int w = show_char(&s, shown_c, 1); w > 0; w--)
+            fputc(tab ? '\t' : ' ', stderr);
+        col += counts;
+    }
+    fputs(c->caret, stderr);
+    for (int first = 1; col < d->end_column || first; first = 0) {
+        int w = 1;
+        if (*s) {
+            col += ((unsigned char)*s & 0xC0) != 0x80;
+            w = show_char(&s, shown_c, 1);
+        } else {
+            col++;
+        }
+        for (; w > 0; w--, first = 0)
+            fputc(first ? '^' : '~', stderr);
+    }
+    fprintf(stderr, "%s\n", c->reset);
+}
+
+/* Diagnostics as JSON for editor plug-ins: one array per input, on
+ * standard error like the text form, so that it never mixes with a chart
+ * written to standard output. */
+static int diag_json;
+
+/* A JSON string, valid UTF-8 whatever `s` holds (a file name need not be
+ * UTF-8): each byte that is not UTF-8 becomes U+FFFD, and the characters
+ * a terminal would obey (see hidden_char) are \u escapes. */
+static void json_string(const char *s)
+{
+    fputc('"', stderr);
+    while (s && *s) {
+        const unsigned char *u = (const unsigned char *)s;
+        unsigned cp = 0;
+        int n = utf8_char(u, &cp);
+        if (n == 0) {
+            fputs("\\ufffd", stderr);
+            s++;
+            continue;
+        }
+        if (cp == '"' || cp == '\\')
+            fprintf(stderr, "\\%c", (int)cp);
+        else if (cp == '\t' || hidden_char(cp))
+            fprintf(stderr, "\\u%04x", cp);
+        else
+            fwrite(s, 1, (size_t)n, stderr);
+        s += n;
+    }
+    fputc('"', stderr);
+}
+
+static void print_diags_json(const rg_diags *diags)
+{
+    static const char *const sev[] = {"error", "warning", "note"};
+    fputc('[', stderr);
+    for (size_t i = 0; i < rg_diags_count(diags); i++) {
+        const rg_diag *d = rg_diags_get(diags, i);
+        fprintf(stderr, "%s\n  {\"file\": ", i ? "," : "");
+        json_string(d->file);
+        fprintf(stderr, ", \"line\": %d, \"column\": %d, "
+                        "\"end_column\": %d, \"severity\": \"%s\", "
+                        "\"path\": ",
+                d->line, d->column, d->end_column, sev[d->severity]);
+        json_string(d->path);
+        fprintf(stderr, ", \"message\": ");
+        json_string(d->message);
+        fprintf(stderr, ", \"suggestion\": ");
+        if (d->suggestion)
+            json_string(d->suggestion);
+        else
+            fprintf(stderr, "null");
+        fputc('}', stderr);
+    }
+    fprintf(stderr, "%s]\n", rg_diags_count(diags) ? "\n" : "");
+}
+
+void cli_print_diags(const rg_diags *diags)
+{
+    if (diag_json) {
+        print_diags_json(diags);
+        return;
+    }
+    palette c = colours();
+    for (size_t i = 0; i < rg_diags_count(diags); i++) {
+        const rg_diag *d = rg_diags_get(diags, i);
+        const char *sev = d->severity == RG_ERROR     ? "error"
+                          : d->severity == RG_WARNING ? "warning"
+                                                      : "note";
+        const char *sc = d->severity == RG_ERROR     ? c.error
+                         : d->severity == RG_WARNING ? c.warning
+                                                     : c.note;
+        fprintf(stderr, "%s", c.bold);
+        cli_put_shown(*d->file ? d->file : prog, 0);
+        fputc(':', stderr);
+        if (d->line > 0)
+            fprintf(stderr, "%d:%d:", d->line, d->column);
+        fprintf(stderr, "%s %s%s:%s ", c.reset, sc, sev, c.reset);
+        if (*d->path) {
+            cli_put_shown(d->path, 0);
+            fputs(": ", stderr);
+        }
+        cli_put_shown(d->message, 0);
+        fputc('\n', stderr);
+        print_caret(d, &c);
+    }
+}
+
+void cli_print_set_json(int json)
+{
+    diag_json = json;
+}
+
+int cli_print_is_json(void)
+{
+    return diag_json;
+}
+
+int cli_each_input(const cli_args *a,
+                   int (*one)(const cli_args *a, const char *input,
+                              rg_diags *diags))
+{
+    int rc = EXIT_OK;
+    rg_diags *diags = rg_diags_new();
+    if (diags == NULL)
+        return EXIT_OUTPUT;
+    for (int i = 0; i < a->n_inputs; i++) {
+        int st = one(a, a->inputs[i], diags);
+        if (st > rc)
+            rc = st;
+        cli_print_diags(diags);
+        rg_diags_clear(diags);
+    }
+    rg_diags_free(diags);
+    return rc;
+}
