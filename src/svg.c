@@ -6,28 +6,11 @@
  * walks those lines once. */
 #include "svg.h"
 
+#include "escape.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-void rg_svg__escape(rg_buf *out, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '&': rg_buf__puts(out, "&amp;"); break;
-        case '<': rg_buf__puts(out, "&lt;"); break;
-        case '>': rg_buf__puts(out, "&gt;"); break;
-        case '"': rg_buf__puts(out, "&quot;"); break;
-        case '\'': rg_buf__puts(out, "&#39;"); break;
-        case '\t':
-        case '\n':
-        case '\r': rg_buf__putc(out, *s); break;
-        default:
-            /* XML 1.0 forbids the other C0 control characters. */
-            rg_buf__putc(out, (unsigned char)*s < 0x20 ? ' ' : *s);
-        }
-    }
-}
 
 static int starts(const char *line, size_t n, const char *prefix)
 {
@@ -176,12 +159,12 @@ static void root_tag(rg_buf *out, const char *s, size_t n,
     rg_buf__puts(out, ">\n");
     if (o->title) {
         rg_buf__printf(out, "<title id=\"%stitle\">", o->id_prefix);
-        rg_svg__escape(out, o->title);
+        rg_escape__xml(out, o->title);
         rg_buf__puts(out, "</title>\n");
     }
     if (o->desc) {
         rg_buf__printf(out, "<desc id=\"%sdesc\">", o->id_prefix);
-        rg_svg__escape(out, o->desc);
+        rg_escape__xml(out, o->desc);
         rg_buf__puts(out, "</desc>\n");
     }
 }
@@ -233,7 +216,7 @@ int rg_svg__rewrite(rg_buf *out, const char *svg, size_t len,
         } else if (starts(line, n, "<title>") && has_pending &&
                    pending_title != NULL) {
             rg_buf__puts(out, "<title>");
-            rg_svg__escape(out, pending_title);
+            rg_escape__xml(out, pending_title);
             rg_buf__puts(out, "</title>\n");
             has_pending = 0;
         } else {
