@@ -171,6 +171,33 @@ static void style_clusters(rg_bld *b)
 
 /* ---- the graph ---- */
 
+/* Title and legend on the chart cluster, which draws no box; the
+ * Sources block on the root, at the foot. */
+static void chart_label(rg_bld *b, rg_buf *t)
+{
+    Agraph_t *g = b->g;
+    Agsym_t *label = agattr(g, AGRAPH, "label", NULL);
+    rg_build__label(b, t, 0);
+    rg_build__set_html(b, b->chart, label, t->len > 0 ? rg_buf__str(t) : "");
+    static const struct { const char *name, *value; } look[] = {
+        {"id", "legend"},   {"class", "legend"},   {"margin", "0"},
+        {"labelloc", "t"},  {"labeljust", "l"},    {"fontsize", "10"},
+        {"style", "solid"},
+    };
+    rg_build__set(b->chart, agattr(g, AGRAPH, "color", NULL), b->pal->bg);
+    for (size_t i = 0; i < sizeof(look) / sizeof(look[0]); i++)
+        rg_build__set(b->chart, agattr(g, AGRAPH, (char *)look[i].name, NULL),
+                      look[i].value);
+    rg_build__set(b->chart, agattr(g, AGRAPH, "fontcolor", NULL), b->pal->ink);
+    rg_build__title(b, "legend", b->doc->title && *b->doc->title
+                                     ? b->doc->title : "legend");
+    rg_buf__reset(t);
+    rg_build__sources(b, t);
+    rg_build__set_html(b, g, label, rg_buf__str(t));
+    rg_build__set(g, agattr(g, AGRAPH, "labelloc", NULL), "b");
+    b->out->sources_at_foot = 1;
+}
+
 static void graph_attrs(rg_bld *b)
 {
     Agraph_t *g = b->g;
@@ -200,32 +227,13 @@ static void graph_attrs(rg_bld *b)
         rg_build__set(g, sym, root[i].value);
     }
     rg_buf t = {0};
-    Agsym_t *label = agattr(g, AGRAPH, "label", NULL);
     if (b->chart != NULL) {
-        /* Title and legend on the chart cluster, sources on the root. */
-        rg_build__label(b, &t, 0);
-        rg_build__set_html(b, b->chart, label, t.len > 0 ? rg_buf__str(&t) : "");
-        Agsym_t *color = agattr(g, AGRAPH, "color", NULL);
-        rg_build__set(b->chart, color, b->pal->bg);
-        rg_build__set(b->chart, agattr(g, AGRAPH, "id", NULL), "legend");
-        rg_build__set(b->chart, agattr(g, AGRAPH, "class", NULL), "legend");
-        rg_build__set(b->chart, agattr(g, AGRAPH, "margin", NULL), "0");
-        rg_build__set(b->chart, agattr(g, AGRAPH, "labelloc", NULL), "t");
-        rg_build__set(b->chart, agattr(g, AGRAPH, "labeljust", NULL), "l");
-        rg_build__set(b->chart, agattr(g, AGRAPH, "fontsize", NULL), "10");
-        rg_build__set(b->chart, agattr(g, AGRAPH, "style", NULL), "solid");
-        rg_build__set(b->chart, agattr(g, AGRAPH, "fontcolor", NULL), b->pal->ink);
-        rg_build__title(b, "legend", b->doc->title && *b->doc->title
-                                   ? b->doc->title : "legend");
-        rg_buf__reset(&t);
-        rg_build__sources(b, &t);
-        rg_build__set_html(b, g, label, rg_buf__str(&t));
-        rg_build__set(g, agattr(g, AGRAPH, "labelloc", NULL), "b");
-        b->out->sources_at_foot = 1;
+        chart_label(b, &t);
     } else {
         rg_build__label(b, &t, b->src_num != NULL);
         if (t.len > 0)
-            rg_build__set_html(b, g, label, rg_buf__str(&t));
+            rg_build__set_html(b, g, agattr(g, AGRAPH, "label", NULL),
+                               rg_buf__str(&t));
     }
     b->oom |= t.oom;
     rg_buf__free(&t);

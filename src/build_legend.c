@@ -195,6 +195,35 @@ static void legend_heading(rg_bld *b, rg_buf *t, const char *text)
                       "COLOR=\"%s\">%s</FONT></TD>", b->pal->muted, text);
 }
 
+/* The legend: the kinds of actors shown, the statuses of links and the
+ * link kinds that change how a link is drawn, as a row of the label. */
+static void legend(rg_bld *b, rg_buf *t)
+{
+    const rg_doc *d = b->doc;
+    rg_buf__puts(t, "<TR><TD ALIGN=\"LEFT\" CELLPADDING=\"6\">"
+                    "<TABLE BORDER=\"0\" CELLBORDER=\"0\" "
+                    "CELLSPACING=\"3\" CELLPADDING=\"1\">");
+    if (d->n_actors > 0) {
+        legend_heading(b, t, "ACTORS");
+        legend_kinds(b, t);
+        rg_buf__puts(t, "</TR>");
+    }
+    if (d->n_links > 0) {
+        legend_heading(b, t, "LINKS");
+        legend_statuses(b, t);
+        rg_buf__puts(t, "</TR>");
+        size_t mark = t->len;
+        legend_heading(b, t, "LINK KINDS");
+        if (legend_link_kinds(b, t) > 0) {
+            rg_buf__puts(t, "</TR>");
+        } else {
+            t->len = mark;
+            t->data[mark] = '\0';
+        }
+    }
+    rg_buf__puts(t, "</TABLE></TD></TR>");
+}
+
 /* The title, the description and the legend; with `sources`, the Sources
  * block after them. */
 void rg_build__label(rg_bld *b, rg_buf *t, int sources)
@@ -224,28 +253,7 @@ void rg_build__label(rg_bld *b, rg_buf *t, int sources)
         rows++;
     }
     if (b->opts->legend && (d->n_actors > 0 || d->n_links > 0)) {
-        rg_buf__puts(t, "<TR><TD ALIGN=\"LEFT\" CELLPADDING=\"6\">"
-                        "<TABLE BORDER=\"0\" CELLBORDER=\"0\" "
-                        "CELLSPACING=\"3\" CELLPADDING=\"1\">");
-        if (d->n_actors > 0) {
-            legend_heading(b, t, "ACTORS");
-            legend_kinds(b, t);
-            rg_buf__puts(t, "</TR>");
-        }
-        if (d->n_links > 0) {
-            legend_heading(b, t, "LINKS");
-            legend_statuses(b, t);
-            rg_buf__puts(t, "</TR>");
-            size_t mark = t->len;
-            legend_heading(b, t, "LINK KINDS");
-            if (legend_link_kinds(b, t) > 0) {
-                rg_buf__puts(t, "</TR>");
-            } else {
-                t->len = mark;
-                t->data[mark] = '\0';
-            }
-        }
-        rg_buf__puts(t, "</TABLE></TD></TR>");
+        legend(b, t);
         rows++;
     }
     if (sources) {

@@ -50,16 +50,23 @@ static int is_control(unsigned char c)
 
 /* ---- Graphviz ---- */
 
-static const char *gv_html_text_rule(const char *p, const char *start)
+/* Markup as entities and '\\' doubled, for Graphviz's text and URLs;
+ * control characters as `control`. */
+static const char *gv_markup(const char *p, const char *control)
 {
-    (void)start;
     unsigned char c = (unsigned char)*p;
     const char *e = xml_entity(c);
     if (e != NULL)
         return e;
     if (c == '\\')
         return "\\\\";
-    return is_control(c) ? " " : NULL;
+    return is_control(c) ? control : NULL;
+}
+
+static const char *gv_html_text_rule(const char *p, const char *start)
+{
+    (void)start;
+    return gv_markup(p, " ");
 }
 
 void rg_escape__gv_html_text(rg_buf *b, const char *s, size_t n)
@@ -117,13 +124,7 @@ void rg_escape__gv_string(rg_buf *b, const char *s)
 static const char *gv_url_rule(const char *p, const char *start)
 {
     (void)start;
-    unsigned char c = (unsigned char)*p;
-    const char *e = xml_entity(c);
-    if (e != NULL)
-        return e;
-    if (c == '\\')
-        return "\\\\";
-    return is_control(c) ? "" : NULL;
+    return gv_markup(p, "");
 }
 
 void rg_escape__gv_url(rg_buf *b, const char *url)

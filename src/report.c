@@ -57,3 +57,39 @@ void rg_report__dates(rg_buf *b, rg_phrase_esc esc, const char *date,
         esc(b, until);
     }
 }
+
+void rg_report__row(rg_rep *r, const rg_report_row *f, const rg_link *k)
+{
+    rg_buf *b = r->out;
+    const rg_doc *d = r->doc;
+    rg_buf__puts(b, f->between[0]);
+    f->esc(b, d->actors[k->from_index].name);
+    rg_buf__puts(b, f->between[1]);
+    f->relation(b, k);
+    rg_buf__puts(b, f->between[2]);
+    f->esc(b, d->actors[k->to_index].name);
+    rg_buf__puts(b, f->between[3]);
+    f->status(r, k);
+    rg_buf__puts(b, f->between[4]);
+    rg_report__dates(b, f->esc, k->date, k->until);
+    rg_buf__puts(b, f->between[5]);
+    f->cites(r, k);
+    rg_buf__puts(b, f->between[6]);
+}
+
+void rg_report__source_rest(rg_buf *b, rg_phrase_esc esc, rg_phrase_esc url,
+                            const rg_source *s)
+{
+    if (s->publisher != NULL && *s->publisher) {
+        rg_buf__puts(b, ", ");
+        esc(b, s->publisher);
+    }
+    if (s->date != NULL && *s->date) {
+        rg_buf__puts(b, ", ");
+        esc(b, s->date);
+    }
+    if (s->url != NULL && *s->url) {
+        rg_buf__puts(b, ", ");
+        url(b, s->url);
+    }
+}

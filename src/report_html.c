@@ -168,24 +168,12 @@ static void html_cites(rg_rep *r, const rg_link *k)
     }
 }
 
-static void html_row(rg_rep *r, const rg_link *k)
-{
-    rg_buf *b = r->out;
-    const rg_doc *d = r->doc;
-    rg_buf__puts(b, "<tr><td>");
-    rg_escape__html(b, d->actors[k->from_index].name);
-    rg_buf__puts(b, "</td><td>");
-    html_relation(b, k);
-    rg_buf__puts(b, "</td><td>");
-    rg_escape__html(b, d->actors[k->to_index].name);
-    rg_buf__puts(b, "</td>");
-    html_status(r, k);
-    rg_buf__puts(b, "<td>");
-    rg_report__dates(b, rg_escape__html, k->date, k->until);
-    rg_buf__puts(b, "</td><td>");
-    html_cites(r, k);
-    rg_buf__puts(b, "</td></tr>\n");
-}
+static const rg_report_row html_row = {
+    rg_escape__html,
+    {"<tr><td>", "</td><td>", "</td><td>", "</td>", "<td>", "</td><td>",
+     "</td></tr>\n"},
+    html_relation, html_status, html_cites,
+};
 
 static void html_table(rg_rep *r)
 {
@@ -206,8 +194,14 @@ static void html_table(rg_rep *r)
                     "<th scope=\"col\">Sources</th></tr>\n</thead>\n"
                     "<tbody>\n");
     for (size_t i = 0; i < r->doc->n_links; i++)
-        html_row(r, &r->doc->links[i]);
+        rg_report__row(r, &html_row, &r->doc->links[i]);
     rg_buf__puts(b, "</tbody>\n</table>\n</div>\n");
+}
+
+/* A URL as a link to itself. */
+static void html_url(rg_buf *b, const char *url)
+{
+    rg_report__html_link(b, url, url);
 }
 
 /* "Title, publisher, date, url". */
@@ -216,18 +210,7 @@ static void html_source(rg_buf *b, const rg_source *s)
     rg_buf__puts(b, "<cite>");
     rg_escape__html(b, rg_report__source_title(s));
     rg_buf__puts(b, "</cite>");
-    if (s->publisher != NULL && *s->publisher) {
-        rg_buf__puts(b, ", ");
-        rg_escape__html(b, s->publisher);
-    }
-    if (s->date != NULL && *s->date) {
-        rg_buf__puts(b, ", ");
-        rg_escape__html(b, s->date);
-    }
-    if (s->url != NULL && *s->url) {
-        rg_buf__puts(b, ", ");
-        rg_report__html_link(b, s->url, s->url);
-    }
+    rg_report__source_rest(b, rg_escape__html, html_url, s);
 }
 
 static void html_sources(rg_rep *r)

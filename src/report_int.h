@@ -38,6 +38,26 @@ const char *rg_report__group_label(const rg_group *g);
 void rg_report__dates(rg_buf *b, rg_phrase_esc esc, const char *date,
                       const char *until);
 
+/* How one format writes a row of the relations table: its escaper for
+ * names and dates, what stands before each of the six cells (From,
+ * Relation, To, Status, Date, Sources) and after the last, and the
+ * writers of the three cells that differ. */
+typedef struct rg_report_row {
+    rg_phrase_esc esc;
+    const char *between[7];
+    void (*relation)(rg_buf *b, const rg_link *k);
+    void (*status)(rg_rep *r, const rg_link *k);
+    void (*cites)(rg_rep *r, const rg_link *k);
+} rg_report_row;
+
+/* Writes the table row of link k in the given format. */
+void rg_report__row(rg_rep *r, const rg_report_row *f, const rg_link *k);
+
+/* ", publisher, date, url": the parts of a source a list shows after its
+ * title, those it has; the url written by `url`. */
+void rg_report__source_rest(rg_buf *b, rg_phrase_esc esc, rg_phrase_esc url,
+                            const rg_source *s);
+
 /* Text that links to `url` when it is one relgraph allows (http, https,
  * mailto, relative), as HTML: the checker already refuses others, but a
  * page must never carry a javascript: link whatever the model holds. */

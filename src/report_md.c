@@ -56,6 +56,12 @@ static void md_cites(rg_rep *r, const rg_link *k)
     }
 }
 
+static const rg_report_row md_row = {
+    rg_escape__md_cell,
+    {"| ", " | ", " | ", " | ", " | ", " | ", " |\n"},
+    md_relation, md_status, md_cites,
+};
+
 static void md_table(rg_rep *r)
 {
     rg_buf *b = r->out;
@@ -66,22 +72,8 @@ static void md_table(rg_rep *r)
     }
     rg_buf__puts(b, "| From | Relation | To | Status | Date | Sources |\n"
                     "| --- | --- | --- | --- | --- | --- |\n");
-    for (size_t i = 0; i < d->n_links; i++) {
-        const rg_link *k = &d->links[i];
-        rg_buf__puts(b, "| ");
-        rg_escape__md_cell(b, d->actors[k->from_index].name);
-        rg_buf__puts(b, " | ");
-        md_relation(b, k);
-        rg_buf__puts(b, " | ");
-        rg_escape__md_cell(b, d->actors[k->to_index].name);
-        rg_buf__puts(b, " | ");
-        md_status(r, k);
-        rg_buf__puts(b, " | ");
-        rg_report__dates(b, rg_escape__md_cell, k->date, k->until);
-        rg_buf__puts(b, " | ");
-        md_cites(r, k);
-        rg_buf__puts(b, " |\n");
-    }
+    for (size_t i = 0; i < d->n_links; i++)
+        rg_report__row(r, &md_row, &d->links[i]);
 }
 
 /* A link whose text is the URL, escaped as Markdown text, and whose
@@ -103,18 +95,7 @@ static void md_url(rg_buf *b, const char *url)
 static void md_source(rg_buf *b, const rg_source *s)
 {
     rg_escape__md_text(b, rg_report__source_title(s));
-    if (s->publisher != NULL && *s->publisher) {
-        rg_buf__puts(b, ", ");
-        rg_escape__md_text(b, s->publisher);
-    }
-    if (s->date != NULL && *s->date) {
-        rg_buf__puts(b, ", ");
-        rg_escape__md_text(b, s->date);
-    }
-    if (s->url != NULL && *s->url) {
-        rg_buf__puts(b, ", ");
-        md_url(b, s->url);
-    }
+    rg_report__source_rest(b, rg_escape__md_text, md_url, s);
     rg_buf__putc(b, '\n');
 }
 
