@@ -1,6 +1,9 @@
-/* Model -> cgraph: clusters for groups, styles from kinds and statuses,
- * HTML-like labels, tooltips, URLs, and a graph label holding the title
- * and the legend.
+/* Model -> cgraph: the graph, its attributes and defaults, clusters for
+ * groups, the titles and URLs handed to the renderer. The actors and
+ * links are built in build_items.c, the title, legend and sources in
+ * build_legend.c, their text in build_text.c, the object ids in
+ * build_ids.c; build_int.h holds the state of one build (rg_bld), which
+ * rg_build__graph() owns.
  *
  * Graphviz 2.43 corrupts memory when dot lays out labelled edges in
  * clustered graphs with its old ranking; with newrank=true it does not

@@ -57,7 +57,7 @@ void rg_build__wrapped(rg_buf *b, const char *s, size_t width);
 void rg_build__name_text(rg_buf *b, const char *s, size_t width);
 /* s for a tooltip, cut at RG_TOOLTIP_TEXT_MAX (rg_escape__gv_string). */
 void rg_build__tooltip_text(rg_buf *b, const char *s);
-/* " " prefix s, as a CSS class name (rg_escape__class). */
+/* Appends a space, `prefix` and s as a CSS class name (rg_escape__class). */
 void rg_build__class_token(rg_buf *b, const char *prefix, const char *s);
 
 /* ---- attributes and clusters (build.c) ---- */
