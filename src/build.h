@@ -28,7 +28,7 @@ typedef struct rg_build_url {
 typedef struct rg_built {
     Agraph_t *g;
     /* Titles for the SVG's elements, by id, sorted (see svg.h); the
-     * strings live in `titles_buf`. */
+     * strings live in `title_strs`. */
     rg_svg_title *titles;
     size_t n_titles;
     char **title_strs;

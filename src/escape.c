@@ -1,39 +1,308 @@
-/* Escapers, one per output context (see escape.h). */
+/* Escapers, one per output context (see escape.h). Each context is a rule
+ * that says, for one byte, what to write instead of it; one loop applies
+ * a rule and copies the runs of bytes it keeps. No state. */
 #include "escape.h"
+
+#include <string.h>
+
+/* What a rule returns: NULL keeps the byte, a string replaces it ("" drops
+ * it), BACKSLASHED writes a backslash and then the byte. */
+static const char BACKSLASHED[] = "\\";
+
+typedef const char *(*rule_fn)(const char *p, const char *start);
+
+static void apply(rg_buf *b, const char *s, size_t n, rule_fn rule)
+{
+    const char *run = s, *end = s + n;
+    for (const char *p = s; p < end; p++) {
+        const char *r = rule(p, s);
+        if (r == NULL)
+            continue;
+        rg_buf__putn(b, run, (size_t)(p - run));
+        if (r == BACKSLASHED) {
+            rg_buf__putc(b, '\\');
+            rg_buf__putc(b, *p);
+        } else {
+            rg_buf__puts(b, r);
+        }
+        run = p + 1;
+    }
+    rg_buf__putn(b, run, (size_t)(end - run));
+}
+
+/* XML's (and HTML's) five special characters. */
+static const char *xml_entity(unsigned char c)
+{
+    switch (c) {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '"': return "&quot;";
+    case '\'': return "&#39;";
+    default: return NULL;
+    }
+}
+
+static int is_control(unsigned char c)
+{
+    return c < 0x20 || c == 0x7f;
+}
+
+/* ---- Graphviz ---- */
+
+/* Markup as entities and '\\' doubled, for Graphviz's text and URLs;
+ * control characters as `control`. */
+static const char *gv_markup(const char *p, const char *control)
+{
+    unsigned char c = (unsigned char)*p;
+    const char *e = xml_entity(c);
+    if (e != NULL)
+        return e;
+    if (c == '\\')
+        return "\\\\";
+    return is_control(c) ? control : NULL;
+}
+
+static const char *gv_html_text_rule(const char *p, const char *start)
+{
+    (void)start;
+    return gv_markup(p, " ");
+}
+
+void rg_escape__gv_html_text(rg_buf *b, const char *s, size_t n)
+{
+    apply(b, s, n, gv_html_text_rule);
+}
+
+static const char *gv_html_attr_rule(const char *p, const char *start)
+{
+    (void)start;
+    unsigned char c = (unsigned char)*p;
+    const char *e = xml_entity(c);
+    return e != NULL ? e : is_control(c) ? "" : NULL;
+}
+
+void rg_escape__gv_html_attr(rg_buf *b, const char *s)
+{
+    apply(b, s, strlen(s), gv_html_attr_rule);
+}
+
+static const char *gv_html_attr_twice_rule(const char *p, const char *start)
+{
+    (void)start;
+    switch (*p) {
+    case '&': return "&amp;amp;";
+    case '"': return "&amp;quot;";
+    case '<': return "&amp;lt;";
+    case '>': return "&amp;gt;";
+    default: return (unsigned char)*p < 0x20 ? "" : NULL;
+    }
+}
+
+void rg_escape__gv_html_attr_twice(rg_buf *b, const char *s)
+{
+    apply(b, s, strlen(s), gv_html_attr_twice_rule);
+}
+
+static const char *gv_string_rule(const char *p, const char *start)
+{
+    (void)start;
+    unsigned char c = (unsigned char)*p;
+    switch (c) {
+    case '\\': return "\\\\";
+    case '&': return "&amp;";
+    case '\n': return "\\n";
+    default: return is_control(c) ? " " : NULL;
+    }
+}
+
+void rg_escape__gv_string(rg_buf *b, const char *s)
+{
+    apply(b, s, strlen(s), gv_string_rule);
+}
+
+static const char *gv_url_rule(const char *p, const char *start)
+{
+    (void)start;
+    return gv_markup(p, "");
+}
 
 void rg_escape__gv_url(rg_buf *b, const char *url)
 {
-    for (const char *s = url; *s; s++) {
-        switch (*s) {
-        case '&': rg_buf__puts(b, "&amp;"); break;
-        case '<': rg_buf__puts(b, "&lt;"); break;
-        case '>': rg_buf__puts(b, "&gt;"); break;
-        case '"': rg_buf__puts(b, "&quot;"); break;
-        case '\'': rg_buf__puts(b, "&#39;"); break;
-        case '\\': rg_buf__puts(b, "\\\\"); break;
-        default:
-            if ((unsigned char)*s >= 0x20 && *s != 0x7f)
-                rg_buf__putc(b, *s);
-        }
+    apply(b, url, strlen(url), gv_url_rule);
+}
+
+static const char *gv_url_pdf_rule(const char *p, const char *start)
+{
+    (void)start;
+    return *p == '\\' ? "\\\\" : NULL;
+}
+
+void rg_escape__gv_url_pdf(rg_buf *b, const char *url)
+{
+    apply(b, url, strlen(url), gv_url_pdf_rule);
+}
+
+/* ---- XML, HTML ---- */
+
+static const char *xml_rule(const char *p, const char *start)
+{
+    (void)start;
+    unsigned char c = (unsigned char)*p;
+    const char *e = xml_entity(c);
+    if (e != NULL || c == '\t' || c == '\n' || c == '\r')
+        return e;
+    return c < 0x20 ? " " : NULL;
+}
+
+void rg_escape__xml(rg_buf *b, const char *s)
+{
+    apply(b, s, strlen(s), xml_rule);
+}
+
+/* HTML text with line breaks written as `br`. */
+static const char *html_rule(const char *p, const char *br)
+{
+    unsigned char c = (unsigned char)*p;
+    const char *e = xml_entity(c);
+    if (e != NULL)
+        return e;
+    if (c == '\r')
+        return p[1] == '\n' ? "" : br;
+    if (c == '\n')
+        return br;
+    return is_control(c) ? " " : NULL;
+}
+
+static const char *html_space_rule(const char *p, const char *start)
+{
+    (void)start;
+    return html_rule(p, " ");
+}
+
+static const char *html_br_rule(const char *p, const char *start)
+{
+    (void)start;
+    return html_rule(p, "<br />");
+}
+
+void rg_escape__html(rg_buf *b, const char *s)
+{
+    apply(b, s, strlen(s), html_space_rule);
+}
+
+void rg_escape__html_br(rg_buf *b, const char *s)
+{
+    apply(b, s, strlen(s), html_br_rule);
+}
+
+/* ---- Markdown ---- */
+
+/* True at "&amp;", "&#39;": text that Markdown would read as an entity. */
+static int entity_like(const char *p)
+{
+    size_t start = p[1] == '#' ? 2 : 1, k = start;
+    while ((p[k] >= 'a' && p[k] <= 'z') || (p[k] >= 'A' && p[k] <= 'Z') ||
+           (p[k] >= '0' && p[k] <= '9'))
+        k++;
+    return k > start && p[k] == ';';
+}
+
+/* Escapes what would start a block at the beginning of the text ("- ",
+ * "+ ", "= ", "12. ", "3) "): in a list item or heading it would nest
+ * one. Leading blanks go, lest they make code. Returns the rest. */
+static const char *md_lead(rg_buf *b, const char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    if (*s == '-' || *s == '+' || *s == '=') {
+        rg_buf__putc(b, '\\');
+        rg_buf__putc(b, *s);
+        return s + 1;
+    }
+    size_t n = 0;
+    while (n < 10 && s[n] >= '0' && s[n] <= '9')
+        n++;
+    if (n > 0 && (s[n] == '.' || s[n] == ')')) {
+        rg_buf__putn(b, s, n);
+        rg_buf__putc(b, '\\');
+        rg_buf__putc(b, s[n]);
+        return s + n + 1;
+    }
+    return s;
+}
+
+/* Markdown text with line breaks written as `br`. */
+static const char *md_rule(const char *p, const char *start, const char *br)
+{
+    unsigned char c = (unsigned char)*p;
+    if (c == '\r' && p[1] == '\n')
+        return "";
+    if (c == '\n' || c == '\r')
+        return br;
+    if (is_control(c))
+        return " ";
+    if (strchr("\\`*_[]<>|~", c) != NULL ||
+        (c == '#' && (p == start || p[-1] == ' ')) ||
+        (c == '&' && entity_like(p)))
+        return BACKSLASHED;
+    return NULL;
+}
+
+static const char *md_text_rule(const char *p, const char *start)
+{
+    return md_rule(p, start, " ");
+}
+
+static const char *md_cell_rule(const char *p, const char *start)
+{
+    return md_rule(p, start, "<br>");
+}
+
+void rg_escape__md_text(rg_buf *b, const char *s)
+{
+    s = md_lead(b, s);
+    apply(b, s, strlen(s), md_text_rule);
+}
+
+void rg_escape__md_cell(rg_buf *b, const char *s)
+{
+    s = md_lead(b, s);
+    apply(b, s, strlen(s), md_cell_rule);
+}
+
+static const char *md_dest_rule(const char *p, const char *start)
+{
+    (void)start;
+    switch (*p) {
+    case '&':
+        /* CommonMark decodes references in a destination, and cmark
+         * does so before it removes backslash escapes. */
+        return "&amp;";
+    case '<': case '>': case '\\': case '|':
+        return BACKSLASHED;
+    default:
+        return is_control((unsigned char)*p) ? "" : NULL;
     }
 }
 
 void rg_escape__md_dest(rg_buf *b, const char *url)
 {
-    for (const char *s = url; *s; s++) {
-        switch (*s) {
-        case '&':
-            /* CommonMark decodes references in a destination, and cmark
-             * does so before it removes backslash escapes. */
-            rg_buf__puts(b, "&amp;");
-            break;
-        case '<': case '>': case '\\': case '|':
-            rg_buf__putc(b, '\\');
-            rg_buf__putc(b, *s);
-            break;
-        default:
-            if ((unsigned char)*s >= 0x20 && *s != 0x7f)
-                rg_buf__putc(b, *s);
-        }
-    }
+    apply(b, url, strlen(url), md_dest_rule);
+}
+
+/* ---- CSS ---- */
+
+static const char *class_rule(const char *p, const char *start)
+{
+    (void)start;
+    char c = *p;
+    int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+             (c >= '0' && c <= '9') || c == '-' || c == '_';
+    return ok ? NULL : "-";
+}
+
+void rg_escape__class(rg_buf *b, const char *s)
+{
+    apply(b, s, strlen(s), class_rule);
 }

@@ -10,6 +10,7 @@
 #include "fonts.h"
 #include "format.h"
 #include "gvctx.h"
+#include "phrase.h"
 #include "report.h"
 #include "svg.h"
 
@@ -19,26 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-/* "N actors, M links, K disputed": what a screen reader says after the
- * description. */
-static void summary(rg_buf *b, const rg_doc *d)
-{
-    size_t by[RG_STATUS_COUNT] = {0};
-    for (size_t i = 0; i < d->n_links; i++)
-        by[d->links[i].status]++;
-    if (d->description != NULL && *d->description)
-        rg_buf__printf(b, "%s ", d->description);
-    rg_buf__printf(b, "%zu actor%s, %zu link%s", d->n_actors,
-                   d->n_actors == 1 ? "" : "s", d->n_links,
-                   d->n_links == 1 ? "" : "s");
-    for (int s = RG_STATUS_ALLEGED; s < RG_STATUS_COUNT; s++)
-        if (by[s] > 0)
-            rg_buf__printf(b, ", %zu %s", by[s], rg_status_name((rg_status)s));
-    rg_buf__putc(b, '.');
-    if (d->view_note != NULL)
-        rg_buf__printf(b, " %s", d->view_note);
-}
 
 int rg_source_date_epoch(long long *out)
 {
@@ -96,7 +77,7 @@ static int finish_svg(const rg_job *j, const rg_built *b, char **data,
                       size_t *len, int in_html)
 {
     rg_buf desc = {0}, out = {0};
-    summary(&desc, j->doc);
+    rg_phrase__summary(&desc, j->doc, RG_SUMMARY_DESC);
     /* In a report page the chart is inline and fits the page's width. */
     rg_svg_opts o = {j->id_prefix, in_html || j->opts->svg_inline,
                      in_html || j->opts->svg_responsive, j->doc->title,

@@ -22,12 +22,4 @@ int rg_report__html(rg_buf *out, const rg_doc *doc, const char *svg,
  * Appends to `out`. Returns 0 or -1. */
 int rg_report__markdown(rg_buf *out, const rg_doc *doc);
 
-/* Source numbers by first use, as the chart's footnote markers [n] will
- * use them: walking links in document order, then actors in document
- * order, each link's/actor's `source` ids in order; the first time a
- * source id is cited it gets the next number starting at 1. Stores in
- * `numbers` (array of doc->n_sources, caller-allocated) the number of
- * each source or 0 if never cited. Returns the count of cited sources. */
-size_t rg_report__number_sources(const rg_doc *doc, size_t *numbers);
-
 #endif

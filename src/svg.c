@@ -6,28 +6,11 @@
  * walks those lines once. */
 #include "svg.h"
 
+#include "escape.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-void rg_svg__escape(rg_buf *out, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '&': rg_buf__puts(out, "&amp;"); break;
-        case '<': rg_buf__puts(out, "&lt;"); break;
-        case '>': rg_buf__puts(out, "&gt;"); break;
-        case '"': rg_buf__puts(out, "&quot;"); break;
-        case '\'': rg_buf__puts(out, "&#39;"); break;
-        case '\t':
-        case '\n':
-        case '\r': rg_buf__putc(out, *s); break;
-        default:
-            /* XML 1.0 forbids the other C0 control characters. */
-            rg_buf__putc(out, (unsigned char)*s < 0x20 ? ' ' : *s);
-        }
-    }
-}
 
 static int starts(const char *line, size_t n, const char *prefix)
 {
@@ -176,12 +159,12 @@ static void root_tag(rg_buf *out, const char *s, size_t n,
     rg_buf__puts(out, ">\n");
     if (o->title) {
         rg_buf__printf(out, "<title id=\"%stitle\">", o->id_prefix);
-        rg_svg__escape(out, o->title);
+        rg_escape__xml(out, o->title);
         rg_buf__puts(out, "</title>\n");
     }
     if (o->desc) {
         rg_buf__printf(out, "<desc id=\"%sdesc\">", o->id_prefix);
-        rg_svg__escape(out, o->desc);
+        rg_escape__xml(out, o->desc);
         rg_buf__puts(out, "</desc>\n");
     }
 }
@@ -193,94 +176,122 @@ typedef enum phase {
     BODY
 } phase;
 
+/* The rewrite's walk through the lines. */
+typedef struct rewrite {
+    rg_buf *out;
+    rg_svg_opts o;           /* with id_prefix never NULL */
+    phase ph;
+    const char *pending_title; /* for the <title> after a <g> */
+    int has_pending, in_legend;
+    int anchors;             /* links open in the label: <g id="a_..."><a> */
+} rewrite;
+
+/* The offset after the construct that ends at e (k bytes long) and the
+ * newline after it; the end of the text when e is NULL. */
+static size_t past(const char *svg, size_t len, const char *e, size_t k)
+{
+    size_t next = e ? (size_t)(e - svg) + k : len;
+    if (next < len && svg[next] == '\n')
+        next++;
+    return next;
+}
+
+/* In the graph label: wraps it in a group of its own, in which a linked
+ * line (a source with a url) stays a group of its own; the label ends
+ * where the first cluster, edge or node begins. */
+static void label_line(rewrite *w, const char *line, size_t n)
+{
+    if (!w->in_legend && !starts(line, n, "<g ") && !starts(line, n, "</g>")) {
+        const char *what = w->o.root_label ? w->o.root_label : "legend";
+        rg_buf__printf(w->out, "<g id=\"%s%s\" class=\"%s\">\n",
+                       w->o.id_prefix, what, what);
+        w->in_legend = 1;
+    }
+    if (w->in_legend && starts(line, n, "<g id=\"a_"))
+        w->anchors++;
+    else if (w->anchors > 0 && starts(line, n, "</g>"))
+        w->anchors--;
+    else if (starts(line, n, "<g ") || starts(line, n, "</g>")) {
+        if (w->in_legend)
+            rg_buf__puts(w->out, "</g>\n");
+        w->in_legend = 0;
+        w->ph = BODY;
+    }
+}
+
+/* A line after the root tag: ids prefixed, titles noted for the <title>
+ * that follows a group. */
+static void body_line(rewrite *w, const char *line, size_t n, int nl)
+{
+    if (w->ph == LABEL)
+        label_line(w, line, n);
+    if (starts(line, n, "<title>"))
+        w->has_pending = 0;
+    if (starts(line, n, "<g id=\"")) {
+        size_t idl;
+        const char *id = attr(line, n, "id", &idl);
+        w->has_pending = 1;
+        w->pending_title = id ? title_of(&w->o, id, idl) : NULL;
+        if (w->ph == ROOT_GROUP && w->o.title)
+            w->pending_title = w->o.title;
+    }
+    static const char legend_cluster[] =
+        "<g id=\"legend\" class=\"cluster legend\">";
+    if (n == sizeof(legend_cluster) - 1 && starts(line, n, legend_cluster))
+        /* The cluster holding the title and legend is no group. */
+        rg_buf__printf(w->out, "<g id=\"%slegend\" class=\"legend\">",
+                       w->o.id_prefix);
+    else
+        copy_line(w->out, line, n, w->o.id_prefix);
+    if (nl)
+        rg_buf__putc(w->out, '\n');
+    if (w->ph == ROOT_GROUP && starts(line, n, "<polygon"))
+        w->ph = LABEL; /* the background: the label comes next */
+}
+
+/* One line (or construct) at svg + i; returns the offset of the next. */
+static size_t rewrite_line(rewrite *w, const char *svg, size_t len, size_t i)
+{
+    const char *line = svg + i;
+    const char *nl = memchr(line, '\n', len - i);
+    size_t n = nl ? (size_t)(nl - line) : len - i;
+    if (starts(line, n, "<!--")) {
+        /* Comments: Graphviz's banner and the node names. */
+        return past(svg, len, find(line, len - i, "-->"), 3);
+    }
+    if (w->ph == BEFORE_ROOT &&
+        (starts(line, n, "<?xml") || starts(line, n, "<!DOCTYPE"))) {
+        size_t next = past(svg, len, memchr(line, '>', len - i), 1);
+        if (!w->o.inline_mode)
+            rg_buf__putn(w->out, line, next - i);
+        return next;
+    }
+    if (w->ph == BEFORE_ROOT && starts(line, n, "<svg")) {
+        const char *e = memchr(line, '>', len - i);
+        size_t end = e ? (size_t)(e - svg) + 1 : len;
+        root_tag(w->out, line, end - i, &w->o);
+        w->ph = ROOT_GROUP;
+        return past(svg, len, e, 1);
+    }
+    if (starts(line, n, "<title>") && w->has_pending &&
+        w->pending_title != NULL) {
+        rg_buf__puts(w->out, "<title>");
+        rg_escape__xml(w->out, w->pending_title);
+        rg_buf__puts(w->out, "</title>\n");
+        w->has_pending = 0;
+    } else {
+        body_line(w, line, n, nl != NULL);
+    }
+    return i + n + (nl != NULL);
+}
+
 int rg_svg__rewrite(rg_buf *out, const char *svg, size_t len,
                     const rg_svg_opts *o)
 {
-    const char *p = o->id_prefix ? o->id_prefix : "";
-    rg_svg_opts opts = *o;
-    opts.id_prefix = p;
-    phase ph = BEFORE_ROOT;
-    const char *pending_title = NULL; /* for the <title> after a <g> */
-    int has_pending = 0, in_legend = 0;
-    int anchors = 0; /* links open in the label: <g id="a_..."><a> */
-    size_t i = 0;
-    while (i < len) {
-        const char *line = svg + i;
-        const char *nl = memchr(line, '\n', len - i);
-        size_t n = nl ? (size_t)(nl - line) : len - i;
-        size_t next = i + n + (nl != NULL);
-        if (starts(line, n, "<!--")) {
-            /* Comments: Graphviz's banner and the node names. */
-            const char *e = find(line, len - i, "-->");
-            next = e ? (size_t)(e - svg) + 3 : len;
-            if (next < len && svg[next] == '\n')
-                next++;
-        } else if (ph == BEFORE_ROOT && (starts(line, n, "<?xml") ||
-                                         starts(line, n, "<!DOCTYPE"))) {
-            const char *e = memchr(line, '>', len - i);
-            next = e ? (size_t)(e - svg) + 1 : len;
-            if (next < len && svg[next] == '\n')
-                next++;
-            if (!o->inline_mode)
-                rg_buf__putn(out, line, next - i);
-        } else if (ph == BEFORE_ROOT && starts(line, n, "<svg")) {
-            const char *e = memchr(line, '>', len - i);
-            next = e ? (size_t)(e - svg) + 1 : len;
-            root_tag(out, line, next - i, &opts);
-            if (next < len && svg[next] == '\n')
-                next++;
-            ph = ROOT_GROUP;
-        } else if (starts(line, n, "<title>") && has_pending &&
-                   pending_title != NULL) {
-            rg_buf__puts(out, "<title>");
-            rg_svg__escape(out, pending_title);
-            rg_buf__puts(out, "</title>\n");
-            has_pending = 0;
-        } else {
-            if (ph == LABEL && !in_legend && !starts(line, n, "<g ") &&
-                !starts(line, n, "</g>")) {
-                const char *what = o->root_label ? o->root_label : "legend";
-                rg_buf__printf(out, "<g id=\"%s%s\" class=\"%s\">\n", p,
-                               what, what);
-                in_legend = 1;
-            }
-            /* A linked line of the label (a source with a url) is a group
-             * of its own, which stays inside the label's. */
-            if (ph == LABEL && in_legend && starts(line, n, "<g id=\"a_"))
-                anchors++;
-            else if (ph == LABEL && anchors > 0 && starts(line, n, "</g>"))
-                anchors--;
-            else if (ph == LABEL && (starts(line, n, "<g ") ||
-                                     starts(line, n, "</g>"))) {
-                if (in_legend)
-                    rg_buf__puts(out, "</g>\n");
-                in_legend = 0;
-                ph = BODY;
-            }
-            if (starts(line, n, "<title>"))
-                has_pending = 0;
-            if (starts(line, n, "<g id=\"")) {
-                size_t idl;
-                const char *id = attr(line, n, "id", &idl);
-                has_pending = 1;
-                pending_title = id ? title_of(&opts, id, idl) : NULL;
-                if (ph == ROOT_GROUP && opts.title)
-                    pending_title = opts.title;
-            }
-            static const char legend_cluster[] =
-                "<g id=\"legend\" class=\"cluster legend\">";
-            if (n == sizeof(legend_cluster) - 1 &&
-                starts(line, n, legend_cluster))
-                /* The cluster holding the title and legend is no group. */
-                rg_buf__printf(out, "<g id=\"%slegend\" class=\"legend\">", p);
-            else
-                copy_line(out, line, n, p);
-            if (nl != NULL)
-                rg_buf__putc(out, '\n');
-            if (ph == ROOT_GROUP && starts(line, n, "<polygon"))
-                ph = LABEL; /* the background: the label comes next */
-        }
-        i = next;
-    }
+    rewrite w = {.out = out, .o = *o, .ph = BEFORE_ROOT};
+    if (w.o.id_prefix == NULL)
+        w.o.id_prefix = "";
+    for (size_t i = 0; i < len;)
+        i = rewrite_line(&w, svg, len, i);
     return out->oom ? -1 : 0;
 }

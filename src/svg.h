@@ -38,7 +38,4 @@ typedef struct rg_svg_opts {
 int rg_svg__rewrite(rg_buf *out, const char *svg, size_t len,
                     const rg_svg_opts *opts);
 
-/* Appends s with XML's five special characters escaped. */
-void rg_svg__escape(rg_buf *out, const char *s);
-
 #endif

@@ -72,39 +72,22 @@ static size_t *remap(const size_t *idx, size_t n, const size_t *map)
     return out;
 }
 
-int rg_view__make(rg_view *v, const rg_doc *doc, const size_t *focus,
-                  size_t n_focus, unsigned depth)
+/* Copies the shown actors (dist set) in document order, then the links
+ * between them; after the shown actors, out of n_actors' reach, those
+ * that links name only as claiming or disputing them, so that tooltips
+ * and tables can still name them. map: document index -> view index, or
+ * SIZE_MAX. */
+static void copy_shown(rg_view *v, const rg_doc *doc, const size_t *dist,
+                       size_t *map)
 {
-    memset(v, 0, sizeof(*v));
-    size_t n = doc->n_actors;
-    size_t *dist = malloc((n ? n : 1) * sizeof(*dist));
-    size_t *map = malloc((n ? n : 1) * sizeof(*map));
-    if (dist == NULL || map == NULL)
-        goto oom;
-    for (size_t i = 0; i < n; i++)
-        dist[i] = SIZE_MAX;
-    for (size_t i = 0; i < n_focus; i++)
-        dist[focus[i]] = 0;
-    if (spread(doc, dist, depth) != 0)
-        goto oom;
-
-    /* The shown actors first, in document order; after them, out of
-     * n_actors' reach, those that links name only as claiming or
-     * disputing them, so that tooltips and tables can still name them. */
-    v->doc = *doc;
-    v->doc.actors = malloc((n ? n : 1) * sizeof(rg_actor));
-    v->doc.links = malloc((doc->n_links ? doc->n_links : 1) * sizeof(rg_link));
-    if (v->doc.actors == NULL || v->doc.links == NULL)
-        goto oom;
-    size_t shown = 0;
-    for (size_t i = 0; i < n; i++) {
+    size_t shown = 0, nl = 0;
+    for (size_t i = 0; i < doc->n_actors; i++) {
         map[i] = SIZE_MAX;
         if (dist[i] != SIZE_MAX) {
             map[i] = shown;
             v->doc.actors[shown++] = doc->actors[i];
         }
     }
-    size_t nl = 0;
     for (size_t i = 0; i < doc->n_links; i++) {
         const rg_link *k = &doc->links[i];
         if (map[k->from_index] != SIZE_MAX && map[k->to_index] != SIZE_MAX)
@@ -127,10 +110,16 @@ int rg_view__make(rg_view *v, const rg_doc *doc, const size_t *focus,
     }
     v->doc.n_actors = shown;
     v->doc.n_links = nl;
-    /* Index lists of the links, remapped; owned by the view. */
+}
+
+/* Remaps the links' indexes into the view; the index lists are copies
+ * owned by the view. Returns 0 or -1. */
+static int remap_links(rg_view *v, const size_t *map)
+{
+    size_t nl = v->doc.n_links;
     v->lists = calloc(2 * nl + 1, sizeof(*v->lists));
     if (v->lists == NULL)
-        goto oom;
+        return -1;
     for (size_t i = 0; i < nl; i++) {
         rg_link *k = &v->doc.links[i];
         k->from_index = map[k->from_index];
@@ -141,47 +130,82 @@ int rg_view__make(rg_view *v, const rg_doc *doc, const size_t *focus,
             remap(k->disputed_by_index, k->disputed_by.n, map);
         if ((k->claimed_by.n && k->claimed_by_index == NULL) ||
             (k->disputed_by.n && k->disputed_by_index == NULL))
-            goto oom;
+            return -1;
     }
-    /* Look-ups by id or name go through the whole document's maps, whose
-     * indexes no longer fit: the view has none. */
-    memset(&v->doc.ids, 0, sizeof(v->doc.ids));
-    memset(&v->doc.names, 0, sizeof(v->doc.names));
+    return 0;
+}
 
-    /* Say what is left out, in the chart and in the reports. */
+/* Says what is left out, in the chart and in the reports: "Showing 9 of
+ * 49 actors and 7 of 60 links: those within 1 link of A and B." The
+ * focus actors each once, in the order given; `seen` is scratch room for
+ * n_focus indexes. Returns 0 or -1. */
+static int write_note(rg_view *v, const rg_doc *doc, const size_t *focus,
+                      size_t n_focus, unsigned depth, size_t *seen)
+{
     rg_buf note = {0};
     rg_buf__printf(&note, "Showing %zu of %zu actors and %zu of %zu links: "
                           "those within %u link%s of ",
-                   shown, n, nl, doc->n_links, depth, depth == 1 ? "" : "s");
-    /* The focus actors, each once, in the order given (map is no longer
-     * needed for indexes, so it holds them). */
+                   v->doc.n_actors, doc->n_actors, v->doc.n_links,
+                   doc->n_links, depth, depth == 1 ? "" : "s");
     size_t named = 0;
     for (size_t i = 0; i < n_focus; i++) {
         int dup = 0;
         for (size_t j = 0; j < i; j++)
             dup |= focus[j] == focus[i];
         if (!dup)
-            map[named++] = focus[i];
+            seen[named++] = focus[i];
     }
     for (size_t i = 0; i < named; i++) {
         if (i > 0)
             rg_buf__puts(&note, i + 1 == named ? " and " : ", ");
-        rg_buf__puts(&note, doc->actors[map[i]].name);
+        rg_buf__puts(&note, doc->actors[seen[i]].name);
     }
     rg_buf__putc(&note, '.');
     if (note.oom) {
         rg_buf__free(&note);
-        goto oom;
+        return -1;
     }
     v->doc.view_note = v->note = note.data;
-    free(dist);
-    free(map);
     return 0;
-oom:
+}
+
+int rg_view__make(rg_view *v, const rg_doc *doc, const size_t *focus,
+                  size_t n_focus, unsigned depth)
+{
+    int rc = -1;
+    memset(v, 0, sizeof(*v));
+    size_t n = doc->n_actors;
+    size_t *dist = malloc((n ? n : 1) * sizeof(*dist));
+    size_t *map = malloc((n ? n : 1) * sizeof(*map));
+    if (dist == NULL || map == NULL)
+        goto out;
+    for (size_t i = 0; i < n; i++)
+        dist[i] = SIZE_MAX;
+    for (size_t i = 0; i < n_focus; i++)
+        dist[focus[i]] = 0;
+    if (spread(doc, dist, depth) != 0)
+        goto out;
+    v->doc = *doc;
+    v->doc.actors = malloc((n ? n : 1) * sizeof(rg_actor));
+    v->doc.links = malloc((doc->n_links ? doc->n_links : 1) * sizeof(rg_link));
+    if (v->doc.actors == NULL || v->doc.links == NULL)
+        goto out;
+    copy_shown(v, doc, dist, map);
+    if (remap_links(v, map) != 0)
+        goto out;
+    /* Look-ups by id or name go through the whole document's maps, whose
+     * indexes no longer fit: the view has none. */
+    memset(&v->doc.ids, 0, sizeof(v->doc.ids));
+    memset(&v->doc.names, 0, sizeof(v->doc.names));
+    /* dist is no longer needed: room for the focus actors, each once
+     * (at most n of them). */
+    rc = write_note(v, doc, focus, n_focus, depth, dist);
+out:
     free(dist);
     free(map);
-    rg_view__free(v);
-    return -1;
+    if (rc != 0)
+        rg_view__free(v);
+    return rc;
 }
 
 void rg_view__free(rg_view *v)

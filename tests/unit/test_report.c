@@ -7,6 +7,7 @@
 
 #include <cmocka.h>
 
+#include "cite.h"
 #include "report.h"
 
 #include <stdio.h>
@@ -111,14 +112,23 @@ static void numbers_sources_by_first_use(void **state)
 {
     (void)state;
     rg_doc *doc = load(doc_json);
-    size_t numbers[4] = {9, 9, 9, 9};
+    rg_cite c;
     /* "second" is declared second but cited first (by link 2), "first"
      * next; "actor-only" after every link; "unused" never. */
-    assert_int_equal(rg_report__number_sources(doc, numbers), 3);
-    assert_int_equal(numbers[0], 2);
-    assert_int_equal(numbers[1], 1);
-    assert_int_equal(numbers[2], 3);
-    assert_int_equal(numbers[3], 0);
+    assert_int_equal(rg_cite__init(&c, doc), 0);
+    assert_int_equal(c.n_cited, 3);
+    assert_int_equal(c.number[0], 2);
+    assert_int_equal(c.number[1], 1);
+    assert_int_equal(c.number[2], 3);
+    assert_int_equal(c.number[3], 0);
+    /* by number, then the uncited */
+    assert_int_equal(c.order[0], 1);
+    assert_int_equal(c.order[1], 0);
+    assert_int_equal(c.order[2], 2);
+    assert_int_equal(c.order[3], 3);
+    assert_int_equal(rg_cite__find(&c, doc, "first"), 0);
+    assert_int_equal(rg_cite__find(&c, doc, "nope"), -1);
+    rg_cite__free(&c);
     rg_doc_free(doc);
 }
 

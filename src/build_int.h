@@ -1,0 +1,106 @@
+/* What the files of the graph builder share (build.c, build_text.c,
+ * build_items.c, build_legend.c, build_ids.c): the state of one build
+ * and the helpers each file offers the others. Not for other modules:
+ * their interface is build.h. */
+#ifndef RG_BUILD_INT_H
+#define RG_BUILD_INT_H
+
+#include "build.h"
+#include "buf.h"
+#include "cite.h"
+#include "style.h"
+
+/* Text drawn in the chart is cut, so that a document of long notes still
+ * gives a chart of boxes one can read (and an SVG of reasonable size):
+ * names, link labels, group labels, legend labels and the title at
+ * RG_DRAWN_NAME_MAX
+ * characters, notes and the description at RG_DRAWN_TEXT_MAX, each with
+ * an ellipsis. A tooltip or an SVG title keeps more of each text,
+ * RG_TOOLTIP_TEXT_MAX characters (1,000 actors with 100 KB notes gave a
+ * 600 MB SVG); the HTML report and the Markdown table keep every text
+ * whole. */
+#define RG_DRAWN_NAME_MAX 200
+#define RG_DRAWN_TEXT_MAX 300
+#define RG_TOOLTIP_TEXT_MAX 2000
+
+/* One build: owned by rg_build__graph(), which frees what it holds. */
+typedef struct rg_bld {
+    size_t titles_cap;
+    const rg_doc *doc;
+    const rg_build_opts *opts;
+    Agraph_t *g;
+    Agraph_t **clusters;  /* by group index; NULL until made */
+    /* With clusters drawn and sources to list, everything sits in one
+     * borderless cluster whose label holds the title and legend, so that
+     * the root's label can hold the Sources block at the foot. */
+    Agraph_t *chart;
+    const rg_palette *pal;
+    rg_cite cite;         /* the sources, indexed and numbered */
+    /* cite.number with citations on and any source cited, else NULL:
+     * no markers and no Sources block */
+    const size_t *src_num;
+    rg_buf tmp;
+    rg_built *out;
+    int oom;
+} rg_bld;
+
+/* ---- text (build_text.c) ---- */
+
+/* s cut to its first `max` characters (UTF-8) followed by "\u2026", or s
+ * itself when it is not longer. A copy, when cut, is left in *tmp for the
+ * caller to free; out of memory gives "" and sets oom->oom. */
+const char *rg_build__clipped(rg_buf *oom, const char *s, size_t max,
+                              char **tmp);
+/* s as HTML-like label text, cut at RG_DRAWN_TEXT_MAX characters, broken
+ * into lines of about `width` characters at spaces. */
+void rg_build__wrapped(rg_buf *b, const char *s, size_t width);
+/* The same for a name, cut at RG_DRAWN_NAME_MAX. */
+void rg_build__name_text(rg_buf *b, const char *s, size_t width);
+/* s as HTML text on one line, cut at RG_DRAWN_NAME_MAX (the legend's
+ * labels). */
+void rg_build__line_text(rg_buf *b, const char *s);
+/* s for a tooltip, cut at RG_TOOLTIP_TEXT_MAX (rg_escape__gv_string). */
+void rg_build__tooltip_text(rg_buf *b, const char *s);
+/* Appends a space, `prefix` and s as a CSS class name (rg_escape__class). */
+void rg_build__class_token(rg_buf *b, const char *prefix, const char *s);
+
+/* ---- attributes and clusters (build.c) ---- */
+
+/* Records the title an element with this id gets in SVG. */
+void rg_build__title(rg_bld *b, const char *id, const char *title);
+void rg_build__set(void *obj, Agsym_t *sym, const char *value);
+void rg_build__set_html(rg_bld *b, void *obj, Agsym_t *sym,
+                        const char *html);
+/* Applies the document's raw attributes. Declares an attribute of the
+ * graph when this is its first use. */
+void rg_build__raw_attrs(rg_bld *b, void *obj, int kind, const rg_attrs *a);
+Agsym_t *rg_build__decl(rg_bld *b, int kind, const char *name,
+                        const char *dflt);
+/* The cluster of group gi, made with its parents on first use; the chart
+ * cluster or the root for no group. */
+Agraph_t *rg_build__cluster(rg_bld *b, long gi, int depth);
+
+/* ---- actors and links (build_items.c) ---- */
+
+void rg_build__actors(rg_bld *b);
+void rg_build__links(rg_bld *b);
+
+/* ---- title, legend, sources (build_legend.c) ---- */
+
+/* Appends a footnote marker in a smaller, muted font: " [1,3]", the
+ * numbers of the sources cited, ascending, each once. Nothing when
+ * citations are off or none of them is numbered. */
+void rg_build__cite_marker(rg_bld *b, rg_buf *t, const rg_strv *src);
+/* The "Sources" block: "[n] title, publisher, date, url" for each cited
+ * source in the order of its number; in SVG the line links to the url. */
+void rg_build__sources(rg_bld *b, rg_buf *t);
+/* The title, the description and the legend; with `sources`, the Sources
+ * block after them. Leaves t empty when there is nothing to show. */
+void rg_build__label(rg_bld *b, rg_buf *t, int sources);
+
+/* ---- object ids (build_ids.c) ---- */
+
+/* cgraph's id discipline that numbers names in order of first use. */
+extern Agiddisc_t rg_build__ids;
+
+#endif

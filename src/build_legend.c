@@ -1,0 +1,272 @@
+/* The chart's own text blocks: the title, the description and the legend
+ * (kinds, statuses, link kinds) in the graph's label, the footnote markers
+ * of citations and the Sources block. No state beyond the build's. */
+#include "build_int.h"
+
+#include "check.h"
+#include "escape.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Appends a footnote marker in a smaller, muted font: " [1,3]", the
+ * numbers of the sources cited, ascending, each once. Nothing when
+ * citations are off or none of them is numbered. */
+void rg_build__cite_marker(rg_bld *b, rg_buf *t, const rg_strv *src)
+{
+    if (b->src_num == NULL || src->n == 0)
+        return;
+    size_t local[16];
+    size_t *nums = src->n <= 16 ? local : malloc(src->n * sizeof(*nums));
+    if (nums == NULL) {
+        b->oom = 1;
+        return;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < src->n; i++) {
+        long si = rg_cite__find(&b->cite, b->doc, src->v[i]);
+        if (si >= 0 && b->src_num[si] > 0)
+            nums[n++] = b->src_num[si];
+    }
+    qsort(nums, n, sizeof(*nums), cmp_size);
+    for (size_t i = 0; i < n; i++) {
+        if (i == 0)
+            rg_buf__printf(t, "%s<FONT POINT-SIZE=\"8\" COLOR=\"%s\">[",
+                           t->len > 0 ? " " : "", b->pal->muted);
+        else if (nums[i] == nums[i - 1])
+            continue;
+        else
+            rg_buf__putc(t, ',');
+        rg_buf__printf(t, "%zu", nums[i]);
+    }
+    if (n > 0)
+        rg_buf__puts(t, "]</FONT>");
+    if (nums != local)
+        free(nums);
+}
+
+/* The "Sources" block: "[n] title, publisher, date, url" for each cited
+ * source in the order of its number; in SVG the line links to the url. */
+void rg_build__sources(rg_bld *b, rg_buf *t)
+{
+    const rg_doc *d = b->doc;
+    rg_buf__printf(t, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" "
+                      "CELLSPACING=\"0\" CELLPADDING=\"1\">"
+                      "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" "
+                      "COLOR=\"%s\">SOURCES</FONT></TD></TR>",
+                   b->pal->muted);
+    rg_buf line = {0};
+    for (size_t k = 0; k < b->cite.n_cited; k++) {
+        const rg_source *s = &d->sources[b->cite.order[k]];
+        rg_buf__reset(&line);
+        rg_buf__printf(&line, "[%zu] ", k + 1);
+        rg_buf__puts(&line, s->title && *s->title ? s->title : s->id);
+        const char *more[] = {s->publisher, s->date, s->url};
+        for (size_t m = 0; m < 3; m++)
+            if (more[m] != NULL && *more[m])
+                rg_buf__printf(&line, ", %s", more[m]);
+        rg_buf__puts(t, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"");
+        if (s->url != NULL && *s->url && rg_check__url(s->url)) {
+            rg_buf__printf(t, " ID=\"source-%zu\"", k + 1);
+            rg_buf__puts(t, " HREF=\"");
+            rg_escape__gv_html_attr_twice(t, s->url);
+            rg_buf__puts(t, "\" TITLE=\"");
+            char *cut;
+            const char *title = rg_build__clipped(
+                t, s->title && *s->title ? s->title : s->url,
+                RG_TOOLTIP_TEXT_MAX, &cut);
+            rg_escape__gv_html_attr_twice(t, title);
+            free(cut);
+            rg_buf__puts(t, "\"");
+        }
+        rg_buf__puts(t, "><FONT POINT-SIZE=\"9\">");
+        rg_build__wrapped(t, rg_buf__str(&line), 120);
+        rg_buf__puts(t, "</FONT></TD></TR>");
+    }
+    rg_buf__puts(t, "</TABLE>");
+    b->oom |= line.oom;
+    rg_buf__free(&line);
+}
+
+static void legend_kinds(rg_bld *b, rg_buf *t)
+{
+    const rg_doc *d = b->doc;
+    size_t nb = rg_style__builtin_count();
+    size_t n = nb + d->n_kinds;
+    const char **names = malloc(n * sizeof(*names));
+    if (names == NULL) {
+        b->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < nb; i++)
+        names[i] = rg_style__builtin_name(i);
+    for (size_t i = 0; i < d->n_kinds; i++)
+        names[nb + i] = d->kinds[i].name;
+    size_t shown = 0;
+    for (size_t i = 0; i < n; i++) {
+        int used = 0, seen = 0;
+        for (size_t j = 0; j < i && !seen; j++)
+            seen = strcmp(names[j], names[i]) == 0;
+        for (size_t a = 0; a < d->n_actors && !used && !seen; a++)
+            used = strcmp(d->actors[a].kind, names[i]) == 0;
+        if (!used)
+            continue;
+        rg_kind_look look;
+        rg_style__kind(d, names[i], b->opts->theme, &look);
+        if (shown > 0 && shown % 6 == 0)
+            rg_buf__puts(t, "</TR><TR><TD></TD>");
+        rg_buf__puts(t, "<TD BGCOLOR=\"");
+        rg_escape__gv_html_attr(t, look.fill ? look.fill : "#FFFFFF");
+        rg_buf__puts(t, "\" COLOR=\"");
+        rg_escape__gv_html_attr(t, look.color ? look.color : "#666666");
+        rg_buf__printf(t, "\" BORDER=\"1\" WIDTH=\"16\" HEIGHT=\"10\" "
+                          "FIXEDSIZE=\"TRUE\"%s></TD><TD ALIGN=\"LEFT\">",
+                       look.style && strstr(look.style, "rounded")
+                           ? " STYLE=\"rounded\"" : "");
+        rg_build__line_text(t, look.label);
+        rg_buf__puts(t, "  </TD>");
+        shown++;
+    }
+    free(names);
+}
+
+static void legend_statuses(rg_bld *b, rg_buf *t)
+{
+    int used[RG_STATUS_COUNT] = {0};
+    for (size_t i = 0; i < b->doc->n_links; i++)
+        used[b->doc->links[i].status] = 1;
+    for (int s = 0; s < RG_STATUS_COUNT; s++) {
+        if (!used[s])
+            continue;
+        const rg_status_look *st =
+            rg_style__status((rg_status)s, b->opts->theme);
+        double pw = atof(st->penwidth);
+        rg_buf__printf(t,
+                       "<TD SIDES=\"B\" BORDER=\"%d\" COLOR=\"%s\"%s "
+                       "WIDTH=\"30\" HEIGHT=\"8\" FIXEDSIZE=\"TRUE\"></TD>"
+                       "<TD ALIGN=\"LEFT\">%s  </TD>",
+                       pw >= 2 ? 2 : 1, st->color,
+                       strcmp(st->style, "solid") == 0
+                           ? ""
+                           : strcmp(st->style, "dashed") == 0
+                                 ? " STYLE=\"dashed\""
+                                 : " STYLE=\"dotted\"",
+                       st->legend);
+    }
+}
+
+/* Link kinds that change how a link is drawn (colour or line style);
+ * kinds that only classify links have nothing to show. */
+static int legend_link_kinds(rg_bld *b, rg_buf *t)
+{
+    const rg_doc *d = b->doc;
+    int shown = 0;
+    for (size_t i = 0; i < d->n_link_kinds; i++) {
+        const rg_style *ls = &d->link_kinds[i];
+        int used = 0;
+        for (size_t k = 0; k < d->n_links && !used; k++)
+            used = d->links[k].kind && strcmp(d->links[k].kind, ls->name) == 0;
+        if (!used || (ls->color == NULL && ls->style == NULL))
+            continue;
+        const char *style = ls->style ? ls->style : "solid";
+        char cb[8];
+        const char *color = ls->color
+                                ? rg_style__color(ls->color, b->opts->theme, cb)
+                                : rg_style__status(RG_STATUS_REPORTED,
+                                                   b->opts->theme)->color;
+        rg_buf__puts(t, "<TD SIDES=\"B\" BORDER=\"2\" COLOR=\"");
+        rg_escape__gv_html_attr(t, color);
+        rg_buf__printf(t, "\"%s WIDTH=\"30\" HEIGHT=\"8\" FIXEDSIZE=\"TRUE\">"
+                          "</TD><TD ALIGN=\"LEFT\">",
+                       strstr(style, "dashed") ? " STYLE=\"dashed\""
+                       : strstr(style, "dotted") ? " STYLE=\"dotted\"" : "");
+        rg_build__line_text(t, ls->label ? ls->label : ls->name);
+        rg_buf__puts(t, "  </TD>");
+        shown++;
+    }
+    return shown;
+}
+
+static void legend_heading(rg_bld *b, rg_buf *t, const char *text)
+{
+    rg_buf__printf(t, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" "
+                      "COLOR=\"%s\">%s</FONT></TD>", b->pal->muted, text);
+}
+
+/* The legend: the kinds of actors shown, the statuses of links and the
+ * link kinds that change how a link is drawn, as a row of the label. */
+static void legend(rg_bld *b, rg_buf *t)
+{
+    const rg_doc *d = b->doc;
+    rg_buf__puts(t, "<TR><TD ALIGN=\"LEFT\" CELLPADDING=\"6\">"
+                    "<TABLE BORDER=\"0\" CELLBORDER=\"0\" "
+                    "CELLSPACING=\"3\" CELLPADDING=\"1\">");
+    if (d->n_actors > 0) {
+        legend_heading(b, t, "ACTORS");
+        legend_kinds(b, t);
+        rg_buf__puts(t, "</TR>");
+    }
+    if (d->n_links > 0) {
+        legend_heading(b, t, "LINKS");
+        legend_statuses(b, t);
+        rg_buf__puts(t, "</TR>");
+        size_t mark = t->len;
+        legend_heading(b, t, "LINK KINDS");
+        if (legend_link_kinds(b, t) > 0) {
+            rg_buf__puts(t, "</TR>");
+        } else {
+            t->len = mark;
+            t->data[mark] = '\0';
+        }
+    }
+    rg_buf__puts(t, "</TABLE></TD></TR>");
+}
+
+/* The title, the description and the legend; with `sources`, the Sources
+ * block after them. */
+void rg_build__label(rg_bld *b, rg_buf *t, int sources)
+{
+    const rg_doc *d = b->doc;
+    int rows = 0;
+    rg_buf__puts(t, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
+                    "CELLPADDING=\"2\">");
+    if (d->title != NULL && *d->title) {
+        rg_buf__puts(t, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"18\"><B>");
+        rg_build__name_text(t, d->title, 80);
+        rg_buf__puts(t, "</B></FONT></TD></TR>");
+        rows++;
+    }
+    if (d->description != NULL && *d->description) {
+        rg_buf__printf(t, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT "
+                          "POINT-SIZE=\"10\" COLOR=\"%s\">", b->pal->muted);
+        rg_build__wrapped(t, d->description, 110);
+        rg_buf__puts(t, "</FONT></TD></TR>");
+        rows++;
+    }
+    if (d->view_note != NULL) {
+        rg_buf__printf(t, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT "
+                          "POINT-SIZE=\"10\" COLOR=\"%s\"><I>", b->pal->muted);
+        rg_build__wrapped(t, d->view_note, 110);
+        rg_buf__puts(t, "</I></FONT></TD></TR>");
+        rows++;
+    }
+    if (b->opts->legend && (d->n_actors > 0 || d->n_links > 0)) {
+        legend(b, t);
+        rows++;
+    }
+    if (sources) {
+        rg_buf__puts(t, "<TR><TD ALIGN=\"LEFT\" CELLPADDING=\"6\">");
+        rg_build__sources(b, t);
+        rg_buf__puts(t, "</TD></TR>");
+        rows++;
+    }
+    rg_buf__puts(t, "</TABLE>");
+    if (rows == 0)
+        rg_buf__reset(t);
+}
