@@ -50,8 +50,12 @@ int main(int argc, char **argv)
 {
     /* Diagnostics are printed a character at a time where they need
      * escaping: a write per line, not per character (200,000 errors took
-     * 16 s of system time unbuffered). */
-    setvbuf(stderr, NULL, _IOLBF, BUFSIZ);
+     * 16 s of system time unbuffered). The buffer is static: stdio would
+     * malloc one at the first write, and that first write can be the
+     * guard's, from a signal handler that interrupted malloc (a
+     * deadlock on the arena's lock, at a time limit). */
+    static char err_buf[BUFSIZ];
+    setvbuf(stderr, err_buf, _IOLBF, sizeof(err_buf));
     char list[128];
     if (argc < 2)
         return cli_usage_error("missing command: %s",
