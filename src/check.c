@@ -825,7 +825,7 @@ static void check_empty_groups(ck *c)
     free(used);
 }
 
-void rg_check__doc(rg_doc *doc, rg_diags *diags, rg_jsonpos *loc)
+int rg_check__doc(rg_doc *doc, rg_diags *diags, rg_jsonpos *loc)
 {
     ck c = {doc, diags, doc->file, loc, NULL, 0, SUGGEST_BUDGET};
     rg_map groups = {0}, sources = {0};
@@ -844,4 +844,5 @@ void rg_check__doc(rg_doc *doc, rg_diags *diags, rg_jsonpos *loc)
     free(c.refs);
     rg_map__free(&groups);
     rg_map__free(&sources);
+    return 0;
 }

@@ -1,5 +1,6 @@
 /* The document in memory and its indexes. */
 #include "model.h"
+#include "format.h"
 #include "jsonpos.h"
 
 #include <stdlib.h>
@@ -235,12 +236,10 @@ long rg_doc_find_actor(const rg_doc *doc, const char *ref)
     return -1;
 }
 
-static const char *const status_names[RG_STATUS_COUNT] = {
-    "confirmed", "reported", "alleged", "disputed", "denied"};
-
 const char *rg_status_name(rg_status status)
 {
-    return (unsigned)status < RG_STATUS_COUNT ? status_names[status] : "?";
+    return (unsigned)status < RG_STATUS_COUNT ? rg_format__statuses[status]
+                                              : "?";
 }
 
 struct rg_file_id rg_file_id__of(const struct stat *st)
