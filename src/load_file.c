@@ -207,29 +207,50 @@ static FILE *open_input(const char *path, const char *name, int *regular,
     return f;
 }
 
+/* An input opened for reading at most `max` bytes. */
+typedef struct input {
+    FILE *f;
+    const char *name;  /* in diagnostics: the path, or "<stdin>" */
+    size_t max;
+    int is_stdin, regular;
+    struct stat st;
+} input;
+
+/* Opens path ("-": standard input) with the limit max_bytes (0: the
+ * default). Returns 0, or -1 with a diagnostic (a regular file larger
+ * than the limit is refused before it is read). */
+static int open_bounded(input *in, const char *path, size_t max_bytes,
+                        rg_diags *diags)
+{
+    in->is_stdin = strcmp(path, "-") == 0;
+    in->name = in->is_stdin ? "<stdin>" : path;
+    in->max = max_bytes ? max_bytes : RG_MAX_INPUT_DEFAULT;
+    in->regular = 0;
+    in->f = open_input(path, in->name, &in->regular, &in->st, diags);
+    if (in->f == NULL)
+        return -1;
+    if (in->regular && (uint64_t)in->st.st_size > (uint64_t)in->max) {
+        too_large(diags, in->name, in->max);
+        if (!in->is_stdin)
+            fclose(in->f);
+        return -1;
+    }
+    return 0;
+}
+
 int rg_doc_read_file(char **out, size_t *out_len, const char *path,
                      size_t max_bytes, rg_diags *diags)
 {
-    int is_stdin = strcmp(path, "-") == 0;
-    const char *name = is_stdin ? "<stdin>" : path;
-    size_t max = max_bytes ? max_bytes : RG_MAX_INPUT_DEFAULT;
-    struct stat st;
-    int regular = 0;
+    input in;
     *out = NULL;
     *out_len = 0;
-    FILE *f = open_input(path, name, &regular, &st, diags);
-    if (f == NULL)
+    if (open_bounded(&in, path, max_bytes, diags) != 0)
         return -1;
-    int rc;
-    if (regular && (uint64_t)st.st_size > (uint64_t)max) {
-        too_large(diags, name, max);
-        rc = -1;
-    } else {
-        errno = 0;
-        rc = read_bounded(f, regular, name, max, out, out_len, diags);
-    }
-    if (!is_stdin)
-        fclose(f);
+    errno = 0;
+    int rc = read_bounded(in.f, in.regular, in.name, in.max, out, out_len,
+                          diags);
+    if (!in.is_stdin)
+        fclose(in.f);
     return rc;
 }
 
@@ -316,30 +337,20 @@ static int load_stream(rg_doc **out, FILE *f, const char *path, size_t max,
 int rg_doc_load_file_max(rg_doc **out, const char *path, size_t max_bytes,
                          rg_diags *diags)
 {
-    int is_stdin = strcmp(path, "-") == 0;
-    const char *name = is_stdin ? "<stdin>" : path;
-    size_t max = max_bytes ? max_bytes : RG_MAX_INPUT_DEFAULT;
-    struct stat st;
-    int regular = 0;
+    input in;
     *out = NULL;
-    FILE *f = open_input(path, name, &regular, &st, diags);
-    if (f == NULL)
+    if (open_bounded(&in, path, max_bytes, diags) != 0)
         return -1;
-    if (regular && (uint64_t)st.st_size > (uint64_t)max) {
-        too_large(diags, name, max);
-        if (!is_stdin)
-            fclose(f);
-        return -1;
-    }
-    if (!is_stdin && regular) {
-        int rc = load_stream(out, f, path, max, diags);
+    if (!in.is_stdin && in.regular) {
+        int rc = load_stream(out, in.f, path, in.max, diags);
         if (*out != NULL) {
             (*out)->from_file = true;
-            (*out)->file_id = rg_file_id__of(&st);
+            (*out)->file_id = rg_file_id__of(&in.st);
         }
         return rc;
     }
-    return load_read(out, f, !is_stdin, regular, name, max, diags);
+    return load_read(out, in.f, !in.is_stdin, in.regular, in.name, in.max,
+                     diags);
 }
 
 int rg_doc_load_file(rg_doc **out, const char *path, rg_diags *diags)

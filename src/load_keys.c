@@ -124,6 +124,25 @@ static int boolean(ld *l, const json_t *v, const rg_path *p, int dflt)
     return json_is_true(v);
 }
 
+/* The text of an attribute's value: a string as it is, a number or a
+ * boolean as Graphviz would read it (in num), or NULL for another type. */
+static const char *attr_text(const json_t *val, char *num, size_t n)
+{
+    if (json_is_string(val))
+        return json_string_value(val);
+    if (json_is_integer(val)) {
+        snprintf(num, n, "%" JSON_INTEGER_FORMAT, json_integer_value(val));
+        return num;
+    }
+    if (json_is_real(val)) {
+        snprintf(num, n, "%.15g", json_real_value(val));
+        return num;
+    }
+    if (json_is_boolean(val))
+        return json_is_true(val) ? "true" : "false";
+    return NULL;
+}
+
 /* Raw Graphviz attributes: an object of strings (numbers and booleans are
  * taken as their text, as Graphviz would read them), each a name of the
  * allow-list (gvattrs.def) allowed `where`, with a value of its type. */
@@ -147,19 +166,8 @@ static void attrs(ld *l, const json_t *v, const rg_path *p, rg_attrs *out,
         char num[64];
         if (strncmp(key, "x-", 2) == 0)
             continue;  /* the user's own, as everywhere */
-        const char *text = NULL;
-        if (json_is_string(val)) {
-            text = json_string_value(val);
-        } else if (json_is_integer(val)) {
-            snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT,
-                     json_integer_value(val));
-            text = num;
-        } else if (json_is_real(val)) {
-            snprintf(num, sizeof(num), "%.15g", json_real_value(val));
-            text = num;
-        } else if (json_is_boolean(val)) {
-            text = json_is_true(val) ? "true" : "false";
-        } else {
+        const char *text = attr_text(val, num, sizeof(num));
+        if (text == NULL) {
             type_error(l, &q, "a string", val);
             continue;
         }
