@@ -5,10 +5,10 @@
  * itself, not on jansson's tree, so that every value is kept exactly as
  * written: strings with their escapes, numbers with their digits, keys of
  * the user's own (x-) and unknown keys included. Only the order of the
- * format's keys (format.def's) and the white space change. */
+ * format's keys (docfmt.def's) and the white space change. */
 #include "buf.h"
 #include "diag.h"
-#include "format.h"
+#include "docfmt.h"
 #include "model.h"
 
 #include <stdlib.h>
@@ -112,7 +112,7 @@ static void parse(parser *ps, node *n, int depth)
 /* ---- key order ----
  *
  * The context of a value says which object of the format it is, and so
- * how its keys are ordered: an object of format.def (RG_FMT_doc,
+ * how its keys are ordered: an object of docfmt.def (RG_FMT_doc,
  * RG_FMT_actor, ...), a map of styles by name (kinds, link_kinds), or
  * anything else (attrs, the user's own values), whose keys keep their
  * order. */
@@ -135,7 +135,7 @@ static ctx child_ctx(const parser *ps, ctx parent, const node *kid)
     if (parent == C_ANY)
         return C_ANY;
     size_t n;
-    const rg_format__key *k = rg_format__keys((rg_format__obj)parent, &n);
+    const rg_docfmt__key *k = rg_docfmt__keys((rg_docfmt__obj)parent, &n);
     for (size_t i = 0; i < n; i++) {
         if (!key_is(ps, kid, k[i].name))
             continue;
@@ -153,7 +153,7 @@ static ctx child_ctx(const parser *ps, ctx parent, const node *kid)
 static ctx elem_ctx(ctx c)
 {
     size_t n;
-    const rg_format__key *k = rg_format__keys(RG_FMT_doc, &n);
+    const rg_docfmt__key *k = rg_docfmt__keys(RG_FMT_doc, &n);
     for (size_t i = 0; i < n; i++)
         if (k[i].type == RG_FMT_T_ARRAY && k[i].arg == c)
             return c;
@@ -168,8 +168,8 @@ static size_t *member_order(const parser *ps, const node *n, ctx c)
     if (idx == NULL)
         return NULL;
     size_t k = 0, n_order = 0;
-    const rg_format__key *order =
-        c < RG_FMT_OBJ_COUNT ? rg_format__keys((rg_format__obj)c, &n_order)
+    const rg_docfmt__key *order =
+        c < RG_FMT_OBJ_COUNT ? rg_docfmt__keys((rg_docfmt__obj)c, &n_order)
                              : NULL;
     char *used = calloc(n->n_kids ? n->n_kids : 1, 1);
     if (used == NULL) {

@@ -9,7 +9,7 @@
 
 #include <jansson.h>
 
-/* Reads the parsed top level `root` into doc as format.def says, with a
+/* Reads the parsed top level `root` into doc as docfmt.def says, with a
  * diagnostic for every value of the wrong type or shape. Returns 0, 1
  * when root is not an object (reported), or -1 when out of memory (the
  * document is then incomplete and must not be checked or used). */

@@ -1,7 +1,7 @@
 /* relgraph JSON -> model: a JSON text or tree becomes a checked document.
  * The loader's files (load_*.c) are the only ones that know jansson:
  * load_file.c reads the bytes, load_keys.c reads each object as
- * format.def says, check.c relates the values, load_gvvals.c records
+ * docfmt.def says, check.c relates the values, load_gvvals.c records
  * where raw Graphviz values stand. This file runs them in order and
  * reports JSON syntax errors. No state beyond one call. */
 #include "check.h"

@@ -1,8 +1,8 @@
 /* The loader's readers of values and objects: each key of each object is
- * read as format.def's table says, its type checked and its value copied
+ * read as docfmt.def's table says, its type checked and its value copied
  * into the model (strings into the document's arena). The ld state lives
  * for one load; load_json.c drives it. */
-#include "format.h"
+#include "docfmt.h"
 #include "gvattrs.h"
 #include "load.h"
 
@@ -205,7 +205,7 @@ static void attrs(ld *l, const json_t *v, const rg_path *p, rg_attrs *out,
 /* Picks a word of a list, suggesting the closest one. Returns the index,
  * or -1 with a diagnostic. */
 static int enumerated(ld *l, const json_t *v, const rg_path *p,
-                      const rg_format__list *list)
+                      const rg_docfmt__list *list)
 {
     if (!json_is_string(v)) {
         type_error(l, p, "a string", v);
@@ -248,15 +248,15 @@ static const char *gv_str(ld *l, const json_t *v, const rg_path *p,
     return s;
 }
 
-/* ---- objects, read as format.def says ---- */
+/* ---- objects, read as docfmt.def says ---- */
 
-static void read_members(ld *l, rg_format__obj obj, void *o, const json_t *v,
+static void read_members(ld *l, rg_docfmt__obj obj, void *o, const json_t *v,
                          const rg_path *p);
 
 static void unknown_key(ld *l, const rg_path *q, const char *key,
-                        rg_format__obj obj)
+                        rg_docfmt__obj obj)
 {
-    const char *best = rg_format__suggest_key(obj, key);
+    const char *best = rg_docfmt__suggest_key(obj, key);
     rg_diag__at(l->diags, RG_WARNING, l->file, q, RG_AT_KEY, NULL, best,
                 best ? "unknown key \"%s\"; did you mean \"%s\"?"
                      : "unknown key \"%s\"; keys of your own start with %s",
@@ -272,9 +272,9 @@ static void missing(ld *l, const rg_path *p, const char *key,
 }
 
 /* Zeroes an element of an array and gives it the model's defaults. */
-static void init_element(rg_format__obj obj, void *o)
+static void init_element(rg_docfmt__obj obj, void *o)
 {
-    memset(o, 0, rg_format__objects[obj].size);
+    memset(o, 0, rg_docfmt__objects[obj].size);
     if (obj == RG_FMT_actor) {
         ((rg_actor *)o)->group_index = -1;
     } else if (obj == RG_FMT_link) {
@@ -288,9 +288,9 @@ static void init_element(rg_format__obj obj, void *o)
 /* Loads an array of objects into a new C array. Elements that are not
  * objects keep a zeroed slot, so that indexes match the text's. */
 static void *load_array(ld *l, const json_t *v, const rg_path *p,
-                        rg_format__obj obj, size_t *n_out)
+                        rg_docfmt__obj obj, size_t *n_out)
 {
-    const rg_format__object *t = &rg_format__objects[obj];
+    const rg_docfmt__object *t = &rg_docfmt__objects[obj];
     if (!json_is_array(v)) {
         char what[64];
         snprintf(what, sizeof(what), "an array of %ss", t->name);
@@ -348,7 +348,7 @@ static void load_styles(ld *l, rg_style **out, size_t *n_out,
             rg_diag__at(l->diags, RG_ERROR, l->file, &q, RG_AT_KEY, NULL,
                         NULL, "a kind's name must not be empty");
         if (!json_is_object(val))
-            type_error(l, &q, rg_format__objects[RG_FMT_style].what, val);
+            type_error(l, &q, rg_docfmt__objects[RG_FMT_style].what, val);
         else
             read_members(l, RG_FMT_style, s, val, &q);
     }
@@ -371,10 +371,10 @@ static void check_version(ld *l, const json_t *v, const rg_path *p)
                     ver, RG_FORMAT_VERSION);
 }
 
-static void read_enum(ld *l, const rg_format__key *k, void *f,
+static void read_enum(ld *l, const rg_docfmt__key *k, void *f,
                       const json_t *v, const rg_path *p)
 {
-    const rg_format__list *list = &rg_format__lists[k->arg];
+    const rg_docfmt__list *list = &rg_docfmt__lists[k->arg];
     int i = enumerated(l, v, p, list);
     if (i < 0)
         return;
@@ -385,7 +385,7 @@ static void read_enum(ld *l, const rg_format__key *k, void *f,
 }
 
 /* Reads the value of key k of the object at o. */
-static void read_key(ld *l, const rg_format__key *k, void *o,
+static void read_key(ld *l, const rg_docfmt__key *k, void *o,
                      const json_t *v, const rg_path *p)
 {
     void *f = (char *)o + k->offset;
@@ -435,7 +435,7 @@ static void read_key(ld *l, const rg_format__key *k, void *o,
         break;
     case RG_FMT_T_OBJECT:
         if (!json_is_object(v))
-            type_error(l, p, rg_format__objects[k->arg].what, v);
+            type_error(l, p, rg_docfmt__objects[k->arg].what, v);
         else
             read_members(l, k->arg, f, v, p);
         break;
@@ -445,21 +445,21 @@ static void read_key(ld *l, const rg_format__key *k, void *o,
 /* Reads every key of an object that is one: the format's, the user's own
  * (x-, skipped) and unknown ones (warned about); then says which required
  * ones it lacks. */
-static void read_members(ld *l, rg_format__obj obj, void *o, const json_t *v,
+static void read_members(ld *l, rg_docfmt__obj obj, void *o, const json_t *v,
                          const rg_path *p)
 {
     const char *key;
     json_t *val;
     json_object_foreach((json_t *)v, key, val) {
         rg_path q = rg_path__key(p, key);
-        const rg_format__key *k = rg_format__find(obj, key);
+        const rg_docfmt__key *k = rg_docfmt__find(obj, key);
         if (k != NULL)
             read_key(l, k, o, val, &q);
         else if (strncmp(key, "x-", 2) != 0)
             unknown_key(l, &q, key, obj);
     }
     size_t n;
-    const rg_format__key *keys = rg_format__keys(obj, &n);
+    const rg_docfmt__key *keys = rg_docfmt__keys(obj, &n);
     for (size_t i = 0; i < n; i++)
         if (keys[i].required && json_object_get(v, keys[i].name) == NULL)
             missing(l, p, keys[i].name, keys[i].required);
@@ -470,7 +470,7 @@ int rg_load__doc(rg_doc *doc, const json_t *root, rg_diags *diags)
     ld l = {doc, diags, doc->file, 0, RG_GV_NODE};
     rg_path p = {.n = 0};
     if (!json_is_object(root)) {
-        type_error(&l, &p, rg_format__objects[RG_FMT_doc].what, root);
+        type_error(&l, &p, rg_docfmt__objects[RG_FMT_doc].what, root);
         return 1;
     }
     read_members(&l, RG_FMT_doc, doc, root, &p);

@@ -1,6 +1,6 @@
 /* The document in memory and its indexes. */
 #include "model.h"
-#include "format.h"
+#include "docfmt.h"
 #include "jsonpos.h"
 
 #include <stdlib.h>
@@ -243,7 +243,7 @@ long rg_doc_find_actor(const rg_doc *doc, const char *ref)
 
 const char *rg_status_name(rg_status status)
 {
-    return (unsigned)status < RG_STATUS_COUNT ? rg_format__statuses[status]
+    return (unsigned)status < RG_STATUS_COUNT ? rg_docfmt__statuses[status]
                                               : "?";
 }
 

@@ -7,7 +7,7 @@
  * marker, so they survive grayscale print. */
 #include "style.h"
 
-#include "format.h"
+#include "docfmt.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -18,11 +18,11 @@ typedef struct builtin {
     const char *name, *label, *shape, *style, *fill, *color;
 } builtin;
 
-/* The built-in kinds are the format's (format.def), with their looks. */
+/* The built-in kinds are the format's (docfmt.def), with their looks. */
 #define RG_FMT_BUILTIN_KIND(name, label, shape, style, fill, color)       \
     {name, label, shape, style, fill, color},
 static const builtin builtins[] = {
-#include "format.def"
+#include "docfmt.def"
 };
 
 #define N_BUILTINS (sizeof(builtins) / sizeof(builtins[0]))
@@ -49,14 +49,14 @@ bool rg_kind_is_builtin(const char *kind)
 
 const char *rg_theme_name(rg_theme theme)
 {
-    return (unsigned)theme < RG_THEME_COUNT ? rg_format__themes[theme]
+    return (unsigned)theme < RG_THEME_COUNT ? rg_docfmt__themes[theme]
                                             : "light";
 }
 
 int rg_theme_parse(rg_theme *out, const char *name)
 {
     for (int i = 0; i < RG_THEME_COUNT; i++) {
-        if (strcmp(name, rg_format__themes[i]) == 0) {
+        if (strcmp(name, rg_docfmt__themes[i]) == 0) {
             *out = (rg_theme)i;
             return 0;
         }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Holds graphs/relgraph.schema.json against src/format.def, the table the
+"""Holds graphs/relgraph.schema.json against src/docfmt.def, the table the
 loader, fmt and the suggestions read: every object has the same keys, the
-same required ones, each key the schema type of its format.def type, and
+same required ones, each key the schema type of its docfmt.def type, and
 the enumerations (statuses, engines, directions, built-in kinds) the same
 words in the same order.
 
@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 top = Path(__file__).resolve().parents[2]
-deffile = (top / "src/format.def").read_text()
+deffile = (top / "src/docfmt.def").read_text()
 schema = json.loads((top / "graphs/relgraph.schema.json").read_text())
 
 # Only the rows, not the comment at the top that shows their form.
@@ -105,14 +105,14 @@ def compare(t):
         props = s.get("properties", {})
         mine = [k["key"] for k in o["keys"]]
         for k in sorted(set(mine) - set(props)):
-            errors.append("%s: key \"%s\" is in format.def, not in the schema"
+            errors.append("%s: key \"%s\" is in docfmt.def, not in the schema"
                           % (where, k))
         for k in sorted(set(props) - set(mine)):
-            errors.append("%s: key \"%s\" is in the schema, not in format.def"
+            errors.append("%s: key \"%s\" is in the schema, not in docfmt.def"
                           % (where, k))
         req = sorted(k["key"] for k in o["keys"] if k["required"])
         if req != sorted(s.get("required", [])):
-            errors.append("%s: required keys are %s in format.def, %s in the "
+            errors.append("%s: required keys are %s in docfmt.def, %s in the "
                           "schema" % (where, req, sorted(s.get("required", []))))
         for k in o["keys"]:
             if k["key"] not in props:
@@ -120,18 +120,18 @@ def compare(t):
             want = expected(k, t["enums"])
             have = shape_of(props[k["key"]])
             if want is None or have != want:
-                errors.append("%s.%s: format.def says %s%s, the schema says %s"
+                errors.append("%s.%s: docfmt.def says %s%s, the schema says %s"
                               % (where, k["key"], k["type"],
                                  "" if k["arg"] == "none" else "(" + k["arg"] + ")",
                                  json.dumps(have)))
     kinds = t["enums"]["builtin_kind"]
     if defs.get("builtinKind", {}).get("enum") != kinds:
         errors.append("$defs.builtinKind: the built-in kinds are %s in "
-                      "format.def, %s in the schema"
+                      "docfmt.def, %s in the schema"
                       % (kinds, defs.get("builtinKind", {}).get("enum")))
     if list(defs.get("kinds", {}).get("properties", {})) != kinds:
         errors.append("$defs.kinds: the built-in kinds' properties are not "
-                      "format.def's %s" % kinds)
+                      "docfmt.def's %s" % kinds)
     return errors
 
 
@@ -144,7 +144,7 @@ for e in errs:
     print(e)
 n = sum(len(o["keys"]) for o in t["objects"].values())
 if not errs and n < 50:
-    print("format.def: only %d keys read; is the table's form still the "
+    print("docfmt.def: only %d keys read; is the table's form still the "
           "one this script parses?" % n)
     sys.exit(1)
 sys.exit(1 if errs else 0)

@@ -8,7 +8,7 @@
 #   test document cannot pass for the one it is about.
 # It also checks that the schema's raw Graphviz attributes are the
 # allow-list of src/gvattrs.def (tests/schema/gvattrs.py), and that its
-# objects, keys, types and enumerations are src/format.def's
+# objects, keys, types and enumerations are src/docfmt.def's
 # (tests/schema/format.py).
 # Given relgraph's path, it also checks that relgraph agrees: it reports
 # nothing at all on the valid documents, and rejects each invalid one
@@ -303,8 +303,8 @@ else
 fi
 
 # The schema's objects, keys, required keys, types and enumerations are
-# those of src/format.def, the table the loader and fmt read.
-name="the schema's keys, types and enumerations are src/format.def's"
+# those of src/docfmt.def, the table the loader and fmt read.
+name="the schema's keys, types and enumerations are src/docfmt.def's"
 if command -v python3 >/dev/null 2>&1; then
     if python3 "$here/format.py" >"$tmp/err" 2>&1; then
         ok "$name"
