@@ -22,6 +22,9 @@ typedef struct ck {
      * candidates, so a huge document full of bad references would be
      * quadratic. Past the budget, errors come without suggestions. */
     size_t budget;
+    /* An allocation failed: some rule could not be applied, and the load
+     * fails (rg_check__doc returns -1) rather than pass unchecked. */
+    int oom;
 } ck;
 
 #define SUGGEST_BUDGET ((size_t)2 * 1000 * 1000)
@@ -33,6 +36,16 @@ static const char *suggest(ck *c, const char *word, const char *const *cands,
         return NULL;
     c->budget -= n;
     return rg_suggest__best(word, cands, n);
+}
+
+/* A zeroed array of n elements (room for one when n is 0), or NULL with
+ * c->oom set. */
+static void *zalloc(ck *c, size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size);
+    if (p == NULL)
+        c->oom = 1;
+    return p;
 }
 
 static rg_path path2(const char *key, size_t index)
@@ -49,292 +62,6 @@ static rg_path path3(const char *key, size_t index, const char *field)
 }
 
 /* ---- values ---- */
-
-static int digits(const char *s, int n)
-{
-    for (int i = 0; i < n; i++)
-        if (s[i] < '0' || s[i] > '9')
-            return 0;
-    return 1;
-}
-
-int rg_check__date(const char *s)
-{
-    size_t len = strlen(s);
-    if (len != 4 && len != 7 && len != 10)
-        return 0;
-    if (!digits(s, 4))
-        return 0;
-    if (len == 4)
-        return 1;
-    if (s[4] != '-' || !digits(s + 5, 2))
-        return 0;
-    int year = atoi(s), month = (s[5] - '0') * 10 + (s[6] - '0');
-    if (month < 1 || month > 12)
-        return 0;
-    if (len == 7)
-        return 1;
-    if (s[7] != '-' || !digits(s + 8, 2))
-        return 0;
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    int day = (s[8] - '0') * 10 + (s[9] - '0');
-    return day >= 1 && day <= days[month - 1] + (month == 2 && leap);
-}
-
-static int casecmp_n(const char *a, const char *b, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        int x = a[i] >= 'A' && a[i] <= 'Z' ? a[i] + 32 : a[i];
-        int y = b[i] >= 'A' && b[i] <= 'Z' ? b[i] + 32 : b[i];
-        if (x != y)
-            return x - y;
-    }
-    return 0;
-}
-
-/* ---- URLs ----
- *
- * A URL is judged as the programs that read relgraph's outputs will see
- * it: browsers decode HTML character references in attributes, cmark
- * decodes them in link destinations, Graphviz pastes a URL into SVG as it
- * is (so the XML parser decodes it), and a server or a script may
- * percent-decode it. So the value is decoded, and the rule applies to
- * every form: the value as written, its form with character references
- * decoded (repeatedly, so "&amp;#58;" counts as ':'), and that form with
- * percent-encoding decoded (repeatedly too). Whitespace and control
- * characters are refused anywhere in the first two forms, which leaves
- * nothing for a browser to strip or remove (leading C0 controls and
- * spaces, tab, newline and CR anywhere). */
-
-/* Passes of decoding before a value is taken as hostile: nobody encodes a
- * URL four times over. */
-#define URL_PASSES 4
-
-/* The HTML named character references whose value holds an ASCII
- * character (all of them, from the HTML standard's table); the others
- * give characters that can neither end a scheme nor make one. */
-static const struct {
-    const char *name, *value;
-} url_entities[] = {
-    {"Tab", "\t"},     {"NewLine", "\n"},  {"excl", "!"},
-    {"QUOT", "\""},    {"quot", "\""},     {"num", "#"},
-    {"dollar", "$"},   {"percnt", "%"},    {"AMP", "&"},
-    {"amp", "&"},      {"apos", "'"},      {"lpar", "("},
-    {"rpar", ")"},     {"ast", "*"},       {"midast", "*"},
-    {"plus", "+"},     {"comma", ","},     {"period", "."},
-    {"sol", "/"},      {"colon", ":"},     {"semi", ";"},
-    {"LT", "<"},       {"lt", "<"},        {"nvlt", "<\xe2\x83\x92"},
-    {"equals", "="},   {"bne", "=\xe2\x83\xa5"},
-    {"GT", ">"},       {"gt", ">"},        {"nvgt", ">\xe2\x83\x92"},
-    {"quest", "?"},    {"commat", "@"},    {"lbrack", "["},
-    {"lsqb", "["},     {"bsol", "\\"},     {"rbrack", "]"},
-    {"rsqb", "]"},     {"Hat", "^"},       {"UnderBar", "_"},
-    {"lowbar", "_"},   {"DiacriticalGrave", "`"},
-    {"grave", "`"},    {"fjlig", "fj"},    {"lbrace", "{"},
-    {"lcub", "{"},     {"VerticalLine", "|"},
-    {"verbar", "|"},   {"vert", "|"},      {"rbrace", "}"},
-    {"rcub", "}"},
-};
-
-static int is_alnum(int c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           (c >= '0' && c <= '9');
-}
-
-static int hex_value(int c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-/* Writes code point `cp` as UTF-8 at `o`; returns the bytes written. What
- * a browser turns into U+FFFD (NUL, surrogates, beyond Unicode) is
- * written as U+FFFD. */
-static size_t put_utf8(char *o, unsigned long cp)
-{
-    if (cp == 0 || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-        cp = 0xfffd;
-    if (cp < 0x80) {
-        o[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        o[0] = (char)(0xc0 | (cp >> 6));
-        o[1] = (char)(0x80 | (cp & 0x3f));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        o[0] = (char)(0xe0 | (cp >> 12));
-        o[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-        o[2] = (char)(0x80 | (cp & 0x3f));
-        return 3;
-    }
-    o[0] = (char)(0xf0 | (cp >> 18));
-    o[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-    o[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-    o[3] = (char)(0x80 | (cp & 0x3f));
-    return 4;
-}
-
-/* The character reference at `s` (which is at a '&'), decoded into `o`:
- * numeric ("&#58;", "&#x3A;", any number of leading zeros, with or without
- * the ';', as browsers read them) or named from the table (with or without
- * the ';', which is stricter than browsers; "&colon", "&Tab" and
- * "&NewLine" even when letters follow). Stores the bytes written in
- * `*n_out` and returns the characters read, or 0 when `s` starts none. */
-static size_t decode_entity(const char *s, char *o, size_t *n_out)
-{
-    size_t k = 1;
-    if (s[1] == '#') {
-        int hex = s[2] == 'x' || s[2] == 'X';
-        unsigned long cp = 0;
-        k = hex ? 3 : 2;
-        size_t start = k;
-        for (;; k++) {
-            int d = hex ? hex_value((unsigned char)s[k])
-                        : (s[k] >= '0' && s[k] <= '9' ? s[k] - '0' : -1);
-            if (d < 0)
-                break;
-            cp = cp * (hex ? 16 : 10) + (unsigned long)d;
-            if (cp > 0x10ffff)
-                cp = 0x110000; /* saturate: U+FFFD, as out of range */
-        }
-        if (k == start)
-            return 0;
-        *n_out = put_utf8(o, cp);
-        return k + (s[k] == ';');
-    }
-    while (is_alnum((unsigned char)s[k]))
-        k++;
-    for (size_t i = 0; i < sizeof(url_entities) / sizeof(*url_entities); i++) {
-        size_t n = strlen(url_entities[i].name);
-        if (n == k - 1 && memcmp(s + 1, url_entities[i].name, n) == 0) {
-            *n_out = strlen(url_entities[i].value);
-            memcpy(o, url_entities[i].value, *n_out);
-            return k + (s[k] == ';');
-        }
-    }
-    /* "&colonalert(1)": no browser decodes it, but the rule does not hang
-     * on which names need a ';'. Only the characters that hide a scheme. */
-    static const char *const prefixed[][2] = {
-        {"colon", ":"}, {"Tab", "\t"}, {"NewLine", "\n"}};
-    for (size_t i = 0; i < 3; i++) {
-        size_t n = strlen(prefixed[i][0]);
-        if (n < k - 1 && memcmp(s + 1, prefixed[i][0], n) == 0) {
-            *o = prefixed[i][1][0];
-            *n_out = 1;
-            return n + 1;
-        }
-    }
-    return 0;
-}
-
-/* One pass of decoding, character references (`percent` 0) or
- * percent-encoding (1), from `s` into `o`, which has room for strlen(s)
- * + 1 bytes: no reference is shorter than what it decodes to. A NUL from
- * "%00" becomes 0x01, a control character like it. Returns whether
- * anything was decoded. */
-static int decode_pass(const char *s, char *o, int percent)
-{
-    int changed = 0;
-    while (*s) {
-        size_t used = 0, n = 0;
-        if (percent && *s == '%' && hex_value((unsigned char)s[1]) >= 0 &&
-            hex_value((unsigned char)s[2]) >= 0) {
-            int c = hex_value((unsigned char)s[1]) * 16 +
-                    hex_value((unsigned char)s[2]);
-            *o++ = (char)(c == 0 ? 1 : c);
-            used = 3;
-        } else if (!percent && *s == '&' && (used = decode_entity(s, o, &n))) {
-            o += n;
-        }
-        if (used > 0) {
-            s += used;
-            changed = 1;
-        } else {
-            *o++ = *s++;
-        }
-    }
-    *o = '\0';
-    return changed;
-}
-
-/* Decodes `s` into `o` (room for strlen(s) + 1) until nothing changes.
- * Returns 0 when it still changes after URL_PASSES passes. `tmp` has the
- * same room. */
-static int decode_all(const char *s, char *o, char *tmp, int percent)
-{
-    strcpy(o, s);
-    for (int pass = 0; pass < URL_PASSES; pass++) {
-        if (!decode_pass(o, tmp, percent))
-            return 1;
-        strcpy(o, tmp);
-    }
-    return 0;
-}
-
-/* No whitespace, control character (C0, DEL, C1), quote, angle bracket,
- * backtick or backslash: they end an attribute or a Markdown link, or a
- * browser strips or removes them before it reads the scheme. */
-static int url_chars_ok(const char *s)
-{
-    for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
-        if (*c <= ' ' || *c == 0x7f || *c == '"' || *c == '<' ||
-            *c == '>' || *c == '`' || *c == '\\')
-            return 0;
-        if (c[0] == 0xc2 && c[1] >= 0x80 && c[1] <= 0x9f)
-            return 0;
-    }
-    return 1;
-}
-
-/* The scheme rule on one form: http, https or mailto in any case, or a
- * relative reference, with no ':' before the first '/', '?' or '#' and
- * not starting with two slashes (of either kind): a protocol-relative
- * reference names another host, and in a chart opened from disk it is a
- * file:// URL, on Windows a network share. */
-static int url_form_ok(const char *s)
-{
-    size_t n = strcspn(s, ":/?#");
-    if (s[n] != ':')
-        return !((s[0] == '/' || s[0] == '\\') &&
-                 (s[1] == '/' || s[1] == '\\'));
-    static const char *const ok[] = {"http", "https", "mailto"};
-    for (size_t i = 0; i < 3; i++)
-        if (n == strlen(ok[i]) && casecmp_n(s, ok[i], n) == 0)
-            return 1;
-    return 0;
-}
-
-int rg_check__url(const char *s)
-{
-    int ok = 0;
-    size_t len = strlen(s);
-    char *refs = malloc(len + 1), *pct = malloc(len + 1),
-         *tmp = malloc(len + 1);
-    if (refs == NULL || pct == NULL || tmp == NULL)
-        goto out; /* refused: a URL is never taken on trust */
-    if (!url_chars_ok(s) || !url_form_ok(s))
-        goto out;
-    if (!decode_all(s, refs, tmp, 0) || !url_chars_ok(refs) ||
-        !url_form_ok(refs))
-        goto out;
-    if (!decode_all(refs, pct, tmp, 1) || !url_form_ok(pct))
-        goto out;
-    ok = 1;
-out:
-    free(refs);
-    free(pct);
-    free(tmp);
-    return ok;
-}
 
 static void check_dates(ck *c, const char *arr, size_t i, const char *date,
                         const char *until)
@@ -414,6 +141,8 @@ static void index_ids(ck *c, rg_map *m, const char *arr, size_t n,
         }
         size_t first;
         int r = rg_map__put(m, id, i, &first);
+        if (r < 0)
+            c->oom = 1;
         if (r == 0) {
             rg_path p = path3(arr, i, "id");
             rg_path q = path3(arr, first, "id");
@@ -440,7 +169,7 @@ static const char *suggest_among(ck *c, const char *word, const rg_doc *d,
 {
     if (n > c->budget)
         return NULL;
-    const char **cands = malloc((n ? n : 1) * sizeof(*cands));
+    const char **cands = zalloc(c, n, sizeof(*cands));
     if (cands == NULL)
         return NULL;
     for (size_t i = 0; i < n; i++)
@@ -453,12 +182,22 @@ static const char *suggest_among(ck *c, const char *word, const rg_doc *d,
 static void unknown_ref(ck *c, const rg_path *p, const char *what,
                         const char *word, const char *best, const char *hint)
 {
-    if (best != NULL)
-        rg_diag__at(c->diags, RG_ERROR, c->file, p, RG_AT_VALUE, NULL, best,
-                    "no %s \"%s\"; did you mean \"%s\"?", what, word, best);
-    else
-        rg_diag__at(c->diags, RG_ERROR, c->file, p, RG_AT_VALUE, NULL, NULL,
-                    "no %s \"%s\"; %s", what, word, hint);
+    rg_diag__at(c->diags, RG_ERROR, c->file, p, RG_AT_VALUE, NULL, best,
+                best ? "no %s \"%s\"; did you mean \"%s\"?"
+                     : "no %s \"%s\"; %s",
+                what, word, best ? best : hint);
+}
+
+/* Reports a kind (of `arr`[i]) that is not among the n `names`. */
+static void check_kind(ck *c, const char *arr, size_t i, const char *kind,
+                       const char *const *names, size_t n, const char *what,
+                       const char *hint)
+{
+    for (size_t k = 0; k < n; k++)
+        if (strcmp(names[k], kind) == 0)
+            return;
+    rg_path p = path3(arr, i, "kind");
+    unknown_ref(c, &p, what, kind, suggest(c, kind, names, n), hint);
 }
 
 static void check_sources_of(ck *c, const rg_map *sources, const char *arr,
@@ -511,9 +250,9 @@ static void cut_cycles(ck *c)
 {
     rg_doc *d = c->doc;
     size_t n = d->n_groups;
-    size_t *walk = calloc(n ? n : 1, sizeof(*walk));
-    char *head = calloc(n ? n : 1, 1);
-    char *in_cycle = calloc(n ? n : 1, 1);
+    size_t *walk = zalloc(c, n, sizeof(*walk));
+    char *head = zalloc(c, n, 1);
+    char *in_cycle = zalloc(c, n, 1);
     if (walk == NULL || head == NULL || in_cycle == NULL)
         goto out;
     for (size_t i = 0; i < n; i++) {
@@ -569,8 +308,8 @@ static void check_depth(ck *c)
 {
     rg_doc *d = c->doc;
     size_t n = d->n_groups;
-    size_t *depth = calloc(n ? n : 1, sizeof(*depth));
-    size_t *stack = malloc((n ? n : 1) * sizeof(*stack));
+    size_t *depth = zalloc(c, n, sizeof(*depth));
+    size_t *stack = zalloc(c, n, sizeof(*stack));
     if (depth == NULL || stack == NULL)
         goto out;
     for (size_t i = 0; i < n; i++) {
@@ -619,6 +358,8 @@ static void index_names(ck *c)
             if (name == NULL)
                 continue;
             int r = rg_map__put(&d->names, name, i, &old);
+            if (r < 0)
+                c->oom = 1;
             if (r == 0 && old != i)
                 rg_map__set(&d->names, name, RG_MAP_AMBIGUOUS);
         }
@@ -629,7 +370,7 @@ static void check_actors(ck *c, const rg_map *groups, const rg_map *sources)
 {
     rg_doc *d = c->doc;
     size_t n_kinds = rg_style__builtin_count() + d->n_kinds;
-    const char **kinds = malloc(n_kinds * sizeof(*kinds));
+    const char **kinds = zalloc(c, n_kinds, sizeof(*kinds));
     if (kinds == NULL)
         return;
     for (size_t k = 0; k < rg_style__builtin_count(); k++)
@@ -641,20 +382,11 @@ static void check_actors(ck *c, const rg_map *groups, const rg_map *sources)
         rg_actor *a = &d->actors[i];
         if (a->name == NULL)
             a->name = a->id;
-        if (a->kind == NULL) {
+        if (a->kind == NULL)
             a->kind = "other";
-        } else {
-            size_t k = 0;
-            while (k < n_kinds && strcmp(kinds[k], a->kind) != 0)
-                k++;
-            if (k == n_kinds) {
-                rg_path p = path3("actors", i, "kind");
-                unknown_ref(c, &p, "kind", a->kind,
-                            suggest(c, a->kind, kinds, n_kinds),
-                            "use a built-in kind or declare it under "
-                            "\"kinds\"");
-            }
-        }
+        else
+            check_kind(c, "actors", i, a->kind, kinds, n_kinds, "kind",
+                       "use a built-in kind or declare it under \"kinds\"");
         if (a->group != NULL) {
             a->group_index = find_id(groups, a->group);
             if (a->group_index < 0) {
@@ -680,7 +412,7 @@ static void collect_refs(ck *c)
     size_t n = 0;
     for (size_t i = 0; i < d->n_actors; i++)
         n += 2 + d->actors[i].aliases.n;
-    c->refs = malloc((n ? n : 1) * sizeof(*c->refs));
+    c->refs = zalloc(c, n, sizeof(*c->refs));
     if (c->refs == NULL)
         return;
     for (size_t i = 0; i < d->n_actors; i++) {
@@ -745,6 +477,8 @@ static size_t *resolve_list(ck *c, const rg_strv *refs, size_t i,
     if (refs->n == 0)
         return NULL;
     size_t *idx = rg_arena__alloc(&c->doc->arena, refs->n * sizeof(*idx));
+    if (idx == NULL)
+        c->oom = 1;
     for (size_t j = 0; j < refs->n; j++) {
         rg_path p = path3("links", i, field);
         rg_path q = refs->scalar ? p : rg_path__index(&p, j);
@@ -758,8 +492,7 @@ static size_t *resolve_list(ck *c, const rg_strv *refs, size_t i,
 static void check_links(ck *c, const rg_map *sources)
 {
     rg_doc *d = c->doc;
-    const char **lkinds = malloc((d->n_link_kinds ? d->n_link_kinds : 1) *
-                                 sizeof(*lkinds));
+    const char **lkinds = zalloc(c, d->n_link_kinds, sizeof(*lkinds));
     if (lkinds == NULL)
         return;
     for (size_t k = 0; k < d->n_link_kinds; k++)
@@ -779,17 +512,9 @@ static void check_links(ck *c, const rg_map *sources)
         k->claimed_by_index = resolve_list(c, &k->claimed_by, i, "claimed_by");
         k->disputed_by_index =
             resolve_list(c, &k->disputed_by, i, "disputed_by");
-        if (k->kind != NULL) {
-            size_t j = 0;
-            while (j < d->n_link_kinds && strcmp(lkinds[j], k->kind) != 0)
-                j++;
-            if (j == d->n_link_kinds) {
-                rg_path p = path3("links", i, "kind");
-                unknown_ref(c, &p, "link kind", k->kind,
-                            suggest(c, k->kind, lkinds, d->n_link_kinds),
-                            "declare it under \"link_kinds\"");
-            }
-        }
+        if (k->kind != NULL)
+            check_kind(c, "links", i, k->kind, lkinds, d->n_link_kinds,
+                       "link kind", "declare it under \"link_kinds\"");
         check_sources_of(c, sources, "links", i, &k->source);
         check_dates(c, "links", i, k->date, k->until);
         check_url(c, "links", i, k->url);
@@ -802,7 +527,7 @@ static void check_links(ck *c, const rg_map *sources)
 static void check_empty_groups(ck *c)
 {
     rg_doc *d = c->doc;
-    char *used = calloc(d->n_groups ? d->n_groups : 1, 1);
+    char *used = zalloc(c, d->n_groups, 1);
     if (used == NULL)
         return;
     for (size_t i = 0; i < d->n_actors; i++) {
@@ -825,9 +550,9 @@ static void check_empty_groups(ck *c)
     free(used);
 }
 
-void rg_check__doc(rg_doc *doc, rg_diags *diags, rg_jsonpos *loc)
+int rg_check__doc(rg_doc *doc, rg_diags *diags, rg_jsonpos *loc)
 {
-    ck c = {doc, diags, doc->file, loc, NULL, 0, SUGGEST_BUDGET};
+    ck c = {doc, diags, doc->file, loc, NULL, 0, SUGGEST_BUDGET, 0};
     rg_map groups = {0}, sources = {0};
     index_ids(&c, &sources, "sources", doc->n_sources, source_id, "source");
     index_ids(&c, &groups, "groups", doc->n_groups, group_id, "group");
@@ -844,4 +569,5 @@ void rg_check__doc(rg_doc *doc, rg_diags *diags, rg_jsonpos *loc)
     free(c.refs);
     rg_map__free(&groups);
     rg_map__free(&sources);
+    return c.oom ? -1 : 0;
 }

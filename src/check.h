@@ -10,8 +10,9 @@
  * indexes of links, group indexes) and builds its indexes. Appends every
  * problem found to `diags`. `loc` (borrowed) finds positions for messages
  * that name other places, such as the candidates of an ambiguous
- * reference. */
-void rg_check__doc(rg_doc *doc, rg_diags *diags, rg_jsonpos *loc);
+ * reference. Returns 0, or -1 when out of memory: some rule could not be
+ * applied, so the document must not be used. */
+int rg_check__doc(rg_doc *doc, rg_diags *diags, rg_jsonpos *loc);
 
 /* True for a partial ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD. */
 int rg_check__date(const char *s);

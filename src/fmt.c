@@ -5,9 +5,10 @@
  * itself, not on jansson's tree, so that every value is kept exactly as
  * written: strings with their escapes, numbers with their digits, keys of
  * the user's own (x-) and unknown keys included. Only the order of the
- * format's keys and the white space change. */
+ * format's keys (docfmt.def's) and the white space change. */
 #include "buf.h"
 #include "diag.h"
+#include "docfmt.h"
 #include "model.h"
 
 #include <stdlib.h>
@@ -108,52 +109,16 @@ static void parse(parser *ps, node *n, int depth)
     n->end = ps->p;
 }
 
-/* ---- key order ---- */
+/* ---- key order ----
+ *
+ * The context of a value says which object of the format it is, and so
+ * how its keys are ordered: an object of docfmt.def (RG_FMT_doc,
+ * RG_FMT_actor, ...), a map of styles by name (kinds, link_kinds), or
+ * anything else (attrs, the user's own values), whose keys keep their
+ * order. */
 
-typedef enum ctx {
-    C_ANY,
-    C_TOP,
-    C_ACTOR,
-    C_LINK,
-    C_GROUP,
-    C_SOURCE,
-    C_STYLES,
-    C_STYLE,
-    C_LAYOUT
-} ctx;
-
-static const char *const order_top[] = {
-    "$schema", "relgraph", "title", "description", "sources", "kinds",
-    "link_kinds", "groups", "actors", "links", "layout", NULL};
-static const char *const order_actor[] = {
-    "id", "name", "kind", "aliases", "group", "note", "date", "until",
-    "url", "source", "tags", "attrs", NULL};
-static const char *const order_link[] = {
-    "from", "to", "label", "kind", "status", "directed", "date", "until",
-    "source", "quote", "claimed_by", "disputed_by", "url", "attrs", NULL};
-static const char *const order_group[] = {"id", "label", "parent", "attrs",
-                                          NULL};
-static const char *const order_source[] = {"id", "title", "publisher",
-                                           "date", "url", NULL};
-static const char *const order_style[] = {"label", "shape", "color", "fill",
-                                          "fontcolor", "style", "attrs",
-                                          NULL};
-static const char *const order_layout[] = {"engine", "direction", "legend",
-                                           "attrs", NULL};
-
-static const char *const *order_of(ctx c)
-{
-    switch (c) {
-    case C_TOP: return order_top;
-    case C_ACTOR: return order_actor;
-    case C_LINK: return order_link;
-    case C_GROUP: return order_group;
-    case C_SOURCE: return order_source;
-    case C_STYLE: return order_style;
-    case C_LAYOUT: return order_layout;
-    default: return NULL;
-    }
-}
+typedef int ctx;
+enum { C_ANY = RG_FMT_OBJ_COUNT, C_STYLES };
 
 static int key_is(const parser *ps, const node *kid, const char *name)
 {
@@ -165,21 +130,34 @@ static int key_is(const parser *ps, const node *kid, const char *name)
 /* The context of a member's value, from its parent's context and key. */
 static ctx child_ctx(const parser *ps, ctx parent, const node *kid)
 {
-    switch (parent) {
-    case C_TOP:
-        if (key_is(ps, kid, "actors")) return C_ACTOR;
-        if (key_is(ps, kid, "links")) return C_LINK;
-        if (key_is(ps, kid, "groups")) return C_GROUP;
-        if (key_is(ps, kid, "sources")) return C_SOURCE;
-        if (key_is(ps, kid, "kinds") || key_is(ps, kid, "link_kinds"))
-            return C_STYLES;
-        if (key_is(ps, kid, "layout")) return C_LAYOUT;
+    if (parent == C_STYLES)
+        return RG_FMT_style;
+    if (parent == C_ANY)
         return C_ANY;
-    case C_STYLES:
-        return C_STYLE;
-    default:
+    size_t n;
+    const rg_docfmt__key *k = rg_docfmt__keys((rg_docfmt__obj)parent, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (!key_is(ps, kid, k[i].name))
+            continue;
+        if (k[i].type == RG_FMT_T_ARRAY || k[i].type == RG_FMT_T_OBJECT)
+            return k[i].arg;
+        if (k[i].type == RG_FMT_T_KINDS || k[i].type == RG_FMT_T_STYLES)
+            return C_STYLES;
         return C_ANY;
     }
+    return C_ANY;
+}
+
+/* The context of an array's elements: the records of "actors",
+ * "links", "groups" and "sources" (the ARRAY keys) keep theirs. */
+static ctx elem_ctx(ctx c)
+{
+    size_t n;
+    const rg_docfmt__key *k = rg_docfmt__keys(RG_FMT_doc, &n);
+    for (size_t i = 0; i < n; i++)
+        if (k[i].type == RG_FMT_T_ARRAY && k[i].arg == c)
+            return c;
+    return C_ANY;
 }
 
 /* Members in canonical order: the format's keys in the documented order,
@@ -189,16 +167,18 @@ static size_t *member_order(const parser *ps, const node *n, ctx c)
     size_t *idx = malloc((n->n_kids ? n->n_kids : 1) * sizeof(*idx));
     if (idx == NULL)
         return NULL;
-    size_t k = 0;
-    const char *const *order = order_of(c);
+    size_t k = 0, n_order = 0;
+    const rg_docfmt__key *order =
+        c < RG_FMT_OBJ_COUNT ? rg_docfmt__keys((rg_docfmt__obj)c, &n_order)
+                             : NULL;
     char *used = calloc(n->n_kids ? n->n_kids : 1, 1);
     if (used == NULL) {
         free(idx);
         return NULL;
     }
-    for (size_t o = 0; order && order[o]; o++)
+    for (size_t o = 0; o < n_order; o++)
         for (size_t i = 0; i < n->n_kids; i++)
-            if (!used[i] && key_is(ps, &n->kids[i], order[o])) {
+            if (!used[i] && key_is(ps, &n->kids[i], order[o].name)) {
                 idx[k++] = i;
                 used[i] = 1;
             }
@@ -218,15 +198,6 @@ typedef struct out {
     rg_buf b;
     int oom;
 } out;
-
-/* The context of an array's elements: the records of "actors",
- * "links", "groups" and "sources" keep theirs. */
-static ctx elem_ctx(ctx c)
-{
-    if (c == C_ACTOR || c == C_LINK || c == C_GROUP || c == C_SOURCE)
-        return c;
-    return C_ANY;
-}
 
 static void emit(out *o, const node *n, ctx c, int indent);
 
@@ -282,8 +253,8 @@ static void emit_value(out *o, const node *n, ctx c, int indent, int col,
     rg_buf f = {0};
     long room = WIDTH - col - tail;
     /* The top level and the arrays of records are always broken up. */
-    int force = c == C_TOP || (n->type == '[' && c != C_ANY &&
-                               c != C_STYLE);
+    int force = c == RG_FMT_doc || (n->type == '[' && c != C_ANY &&
+                               c != RG_FMT_style);
     if (!force && flat(o, n, c, &f, room) >= 0) {
         rg_buf__puts(&o->b, rg_buf__str(&f));
     } else if (n->type == 's' || n->n_kids == 0) {
@@ -350,7 +321,7 @@ int rg_doc_format_buffer(char **out_text, size_t *out_len, const char *text,
     parse(&ps, &root, 0);
     out o = {&ps, {0}, ps.oom};
     if (!o.oom) {
-        emit(&o, &root, C_TOP, 0);
+        emit(&o, &root, RG_FMT_doc, 0);
         rg_buf__putc(&o.b, '\n');
     }
     free_node(&root);

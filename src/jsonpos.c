@@ -85,7 +85,7 @@ static size_t skip_value(const scan *s, size_t p)
     return p;
 }
 
-static int hexval(char c)
+int rg_jsonpos__hex_digit(int c)
 {
     if (c >= '0' && c <= '9')
         return c - '0';
@@ -100,7 +100,7 @@ static unsigned hex4(const scan *s, size_t p)
 {
     unsigned v = 0;
     for (size_t i = 0; i < 4; i++) {
-        int h = p + i < s->len ? hexval(s->t[p + i]) : -1;
+        int h = p + i < s->len ? rg_jsonpos__hex_digit(s->t[p + i]) : -1;
         if (h < 0)
             return 0xFFFD;
         v = v * 16 + (unsigned)h;
@@ -108,27 +108,32 @@ static unsigned hex4(const scan *s, size_t p)
     return v;
 }
 
-static size_t put_utf8(char *out, unsigned cp)
+/* Writes code point `cp` as UTF-8 at `o`; returns the bytes written. What
+ * a browser turns into U+FFFD (NUL, surrogates, beyond Unicode) is
+ * written as U+FFFD. */
+size_t rg_jsonpos__put_utf8(char *o, unsigned long cp)
 {
+    if (cp == 0 || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+        cp = 0xfffd;
     if (cp < 0x80) {
-        out[0] = (char)cp;
+        o[0] = (char)cp;
         return 1;
     }
     if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
+        o[0] = (char)(0xc0 | (cp >> 6));
+        o[1] = (char)(0x80 | (cp & 0x3f));
         return 2;
     }
     if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
+        o[0] = (char)(0xe0 | (cp >> 12));
+        o[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+        o[2] = (char)(0x80 | (cp & 0x3f));
         return 3;
     }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
+    o[0] = (char)(0xf0 | (cp >> 18));
+    o[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+    o[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+    o[3] = (char)(0x80 | (cp & 0x3f));
     return 4;
 }
 
@@ -154,7 +159,7 @@ static int key_equals(const scan *s, size_t p, const char *key)
                     p += 6;
                 }
             }
-            n = put_utf8(buf, cp);
+            n = rg_jsonpos__put_utf8(buf, cp);
         } else {
             char e = p + 1 < s->len ? s->t[p + 1] : '\\';
             const char *from = "bfnrt", *to = "\b\f\n\r\t";

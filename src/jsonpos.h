@@ -45,4 +45,13 @@ void rg_jsonpos__line_col(const char *text, size_t len, size_t off,
                           int *line, int *column, size_t *line_start,
                           size_t *line_len);
 
+/* Writes code point `cp` as UTF-8 at `o` (room for 4 bytes); returns the
+ * bytes written. What a browser turns into U+FFFD (NUL, surrogates,
+ * beyond Unicode) is written as U+FFFD. For decoding \u escapes here and
+ * character references in check_value.c. */
+size_t rg_jsonpos__put_utf8(char *o, unsigned long cp);
+
+/* The value of a hexadecimal digit, or -1 for another character. */
+int rg_jsonpos__hex_digit(int c);
+
 #endif

@@ -1,5 +1,6 @@
 /* The document in memory and its indexes. */
 #include "model.h"
+#include "docfmt.h"
 #include "jsonpos.h"
 
 #include <stdlib.h>
@@ -211,18 +212,23 @@ void rg_doc_free(rg_doc *doc)
 const char *rg_doc_file(const rg_doc *doc) { return doc->file; }
 const char *rg_doc_title(const rg_doc *doc) { return doc->title; }
 const char *rg_doc_description(const rg_doc *doc) { return doc->description; }
-size_t rg_doc_actor_count(const rg_doc *doc) { return doc->n_actors; }
-const rg_actor *rg_doc_actor(const rg_doc *doc, size_t i) { return &doc->actors[i]; }
-size_t rg_doc_link_count(const rg_doc *doc) { return doc->n_links; }
-const rg_link *rg_doc_link(const rg_doc *doc, size_t i) { return &doc->links[i]; }
-size_t rg_doc_group_count(const rg_doc *doc) { return doc->n_groups; }
-const rg_group *rg_doc_group(const rg_doc *doc, size_t i) { return &doc->groups[i]; }
-size_t rg_doc_source_count(const rg_doc *doc) { return doc->n_sources; }
-const rg_source *rg_doc_source(const rg_doc *doc, size_t i) { return &doc->sources[i]; }
-size_t rg_doc_kind_count(const rg_doc *doc) { return doc->n_kinds; }
-const rg_style *rg_doc_kind(const rg_doc *doc, size_t i) { return &doc->kinds[i]; }
-size_t rg_doc_link_kind_count(const rg_doc *doc) { return doc->n_link_kinds; }
-const rg_style *rg_doc_link_kind(const rg_doc *doc, size_t i) { return &doc->link_kinds[i]; }
+/* rg_doc_<name>_count() and rg_doc_<name>(): an array of the document. */
+#define ARRAY_ACCESSORS(name, type, field)                                 \
+    size_t rg_doc_##name##_count(const rg_doc *doc)                       \
+    {                                                                     \
+        return doc->n_##field;                                            \
+    }                                                                     \
+    const type *rg_doc_##name(const rg_doc *doc, size_t i)                \
+    {                                                                     \
+        return &doc->field[i];                                            \
+    }
+
+ARRAY_ACCESSORS(actor, rg_actor, actors)
+ARRAY_ACCESSORS(link, rg_link, links)
+ARRAY_ACCESSORS(group, rg_group, groups)
+ARRAY_ACCESSORS(source, rg_source, sources)
+ARRAY_ACCESSORS(kind, rg_style, kinds)
+ARRAY_ACCESSORS(link_kind, rg_style, link_kinds)
 const rg_layout *rg_doc_layout(const rg_doc *doc) { return &doc->layout; }
 
 long rg_doc_find_actor(const rg_doc *doc, const char *ref)
@@ -235,12 +241,10 @@ long rg_doc_find_actor(const rg_doc *doc, const char *ref)
     return -1;
 }
 
-static const char *const status_names[RG_STATUS_COUNT] = {
-    "confirmed", "reported", "alleged", "disputed", "denied"};
-
 const char *rg_status_name(rg_status status)
 {
-    return (unsigned)status < RG_STATUS_COUNT ? status_names[status] : "?";
+    return (unsigned)status < RG_STATUS_COUNT ? rg_docfmt__statuses[status]
+                                              : "?";
 }
 
 struct rg_file_id rg_file_id__of(const struct stat *st)

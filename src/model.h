@@ -22,8 +22,12 @@ char *rg_arena__strndup(rg_arena *a, const char *s, size_t len);
 char *rg_arena__strdup(rg_arena *a, const char *s);
 void rg_arena__free(rg_arena *a);
 
-/* A hash map from strings to a size_t, open addressing. Keys are borrowed
- * (they live in the document's arena). */
+/* A hash map from strings to a size_t, open addressing. Keys are
+ * borrowed: the map neither copies nor frees them, and whoever fills it
+ * keeps them alive until rg_map__free(). The document's maps (ids, names)
+ * and check.c's hold strings of the document's arena; a map whose keys
+ * are the filler's own copies frees them itself (build.c walks
+ * m.keys[0..cap) before rg_map__free()). */
 typedef struct rg_map {
     const char **keys;
     size_t *vals;

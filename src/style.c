@@ -7,6 +7,8 @@
  * marker, so they survive grayscale print. */
 #include "style.h"
 
+#include "docfmt.h"
+
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,21 +18,11 @@ typedef struct builtin {
     const char *name, *label, *shape, *style, *fill, *color;
 } builtin;
 
+/* The built-in kinds are the format's (docfmt.def), with their looks. */
+#define RG_FMT_BUILTIN_KIND(name, label, shape, style, fill, color)       \
+    {name, label, shape, style, fill, color},
 static const builtin builtins[] = {
-    {"person", "person", "ellipse", "filled", "#77AADD", "#33608C"},
-    {"organization", "organization", "box", "filled,rounded", "#99DDFF",
-     "#3A7C96"},
-    {"company", "company", "component", "filled", "#44BB99", "#1F6E58"},
-    {"agency", "government agency", "box3d", "filled", "#EEDD88",
-     "#8C7A26"},
-    {"state", "state", "doubleoctagon", "filled", "#FFAABB", "#A34D5E"},
-    {"group", "hacker group", "hexagon", "filled", "#EE8866", "#A14B2B"},
-    {"event", "event", "octagon", "filled", "#BBCC33", "#66701A"},
-    {"document", "document", "note", "filled", "#F4F4EC", "#777766"},
-    {"system", "system or data", "cylinder", "filled", "#DDDDDD", "#666666"},
-    {"location", "location", "house", "filled", "#FFFFFF", "#666666"},
-    {"other", "other", "parallelogram", "filled,dashed", "#F7F7F7",
-     "#888888"},
+#include "docfmt.def"
 };
 
 #define N_BUILTINS (sizeof(builtins) / sizeof(builtins[0]))
@@ -55,18 +47,16 @@ bool rg_kind_is_builtin(const char *kind)
 
 /* ---- themes ---- */
 
-static const char *const theme_names[RG_THEME_COUNT] = {"light", "dark",
-                                                        "mono"};
-
 const char *rg_theme_name(rg_theme theme)
 {
-    return (unsigned)theme < RG_THEME_COUNT ? theme_names[theme] : "light";
+    return (unsigned)theme < RG_THEME_COUNT ? rg_docfmt__themes[theme]
+                                            : "light";
 }
 
 int rg_theme_parse(rg_theme *out, const char *name)
 {
     for (int i = 0; i < RG_THEME_COUNT; i++) {
-        if (strcmp(name, theme_names[i]) == 0) {
+        if (strcmp(name, rg_docfmt__themes[i]) == 0) {
             *out = (rg_theme)i;
             return 0;
         }

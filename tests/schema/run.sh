@@ -7,7 +7,9 @@
 #   "KEYWORD at the top level"), so that a second, accidental mistake in a
 #   test document cannot pass for the one it is about.
 # It also checks that the schema's raw Graphviz attributes are the
-# allow-list of src/gvattrs.def (tests/schema/gvattrs.py).
+# allow-list of src/gvattrs.def (tests/schema/gvattrs.py), and that its
+# objects, keys, types and enumerations are src/docfmt.def's
+# (tests/schema/format.py).
 # Given relgraph's path, it also checks that relgraph agrees: it reports
 # nothing at all on the valid documents, and rejects each invalid one
 # (with --strict, since unknown keys are warnings) with its diagnostics at
@@ -298,6 +300,20 @@ if command -v python3 >/dev/null 2>&1 && command -v jq >/dev/null 2>&1; then
 else
     skip=$((skip + 1))
     echo "skip $name: python3 or jq is not installed"
+fi
+
+# The schema's objects, keys, required keys, types and enumerations are
+# those of src/docfmt.def, the table the loader and fmt read.
+name="the schema's keys, types and enumerations are src/docfmt.def's"
+if command -v python3 >/dev/null 2>&1; then
+    if python3 "$here/format.py" >"$tmp/err" 2>&1; then
+        ok "$name"
+    else
+        bad "$name"
+    fi
+else
+    skip=$((skip + 1))
+    echo "skip $name: python3 is not installed"
 fi
 
 echo "schema: $pass passed, $fail failed, $skip skipped"

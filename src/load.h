@@ -1,0 +1,29 @@
+/* Shared by the loader's files (load_json.c, load_keys.c, load_file.c,
+ * load_gvvals.c); not public. */
+#ifndef RG_LOAD_H
+#define RG_LOAD_H
+
+#include "diag.h"
+#include "jsonpos.h"
+#include "model.h"
+
+#include <jansson.h>
+
+/* Reads the parsed top level `root` into doc as docfmt.def says, with a
+ * diagnostic for every value of the wrong type or shape. Returns 0, 1
+ * when root is not an object (reported), or -1 when out of memory (the
+ * document is then incomplete and must not be checked or used). */
+int rg_load__doc(rg_doc *doc, const json_t *root, rg_diags *diags);
+
+/* Turns a parsed tree into a checked document; always releases `root`.
+ * Positions for diagnostics come from `text`, or when it is NULL from the
+ * file at `path`, read only if there is something to point at. Returns 0
+ * with *out set, or -1. */
+int rg_load__tree(rg_doc **out, json_t *root, const char *text, size_t len,
+                  const char *path, const char *name, rg_diags *diags);
+
+/* Records each value the document hands to Graphviz (rg_doc.gvvals).
+ * Returns 0, or -1 when out of memory. */
+int rg_load__gv_values(rg_doc *d, rg_jsonpos *loc, int eager);
+
+#endif

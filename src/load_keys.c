@@ -1,0 +1,478 @@
+/* The loader's readers of values and objects: each key of each object is
+ * read as docfmt.def's table says, its type checked and its value copied
+ * into the model (strings into the document's arena). The ld state lives
+ * for one load; load_json.c drives it. */
+#include "docfmt.h"
+#include "gvattrs.h"
+#include "load.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct ld {
+    rg_doc *doc;
+    rg_diags *diags;
+    const char *file;
+    int oom;          /* an allocation failed: the load fails */
+    int style_where;  /* RG_GV_NODE under kinds, RG_GV_EDGE under link_kinds */
+} ld;
+
+static const char *json_kind(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: return "an object";
+    case JSON_ARRAY: return "an array";
+    case JSON_STRING: return "a string";
+    case JSON_INTEGER:
+    case JSON_REAL: return "a number";
+    case JSON_TRUE:
+    case JSON_FALSE: return "a boolean";
+    case JSON_NULL: return "null";
+    }
+    return "a value";
+}
+
+static void type_error(ld *l, const rg_path *p, const char *expected,
+                       const json_t *v)
+{
+    rg_diag__at(l->diags, RG_ERROR, l->file, p, RG_AT_VALUE, NULL, NULL,
+                "expected %s, found %s", expected, json_kind(v));
+}
+
+/* Replaces U+FFFE and U+FFFF, which XML 1.0 forbids and so no SVG may
+ * hold, with U+FFFD in place: all three are three bytes in UTF-8. */
+static void replace_nonchars(char *s, size_t n)
+{
+    for (size_t i = 0; i + 2 < n; i++) {
+        unsigned char *u = (unsigned char *)s + i;
+        if (u[0] == 0xef && u[1] == 0xbf && (u[2] == 0xbe || u[2] == 0xbf))
+            u[2] = 0xbd;
+    }
+}
+
+/* A copy of a string value in the document's arena, or NULL (with a
+ * diagnostic) when the value is not a string. */
+static const char *str(ld *l, const json_t *v, const rg_path *p)
+{
+    if (!json_is_string(v)) {
+        type_error(l, p, "a string", v);
+        return NULL;
+    }
+    char *s = rg_arena__strndup(&l->doc->arena, json_string_value(v),
+                                json_string_length(v));
+    if (s == NULL)
+        l->oom = 1;
+    else
+        replace_nonchars(s, json_string_length(v));
+    return s;
+}
+
+static const char *nonempty_str(ld *l, const json_t *v, const rg_path *p)
+{
+    const char *s = str(l, v, p);
+    if (s != NULL && *s == '\0') {
+        rg_diag__at(l->diags, RG_ERROR, l->file, p, RG_AT_VALUE, NULL, NULL,
+                    "must not be empty");
+        return NULL;
+    }
+    return s;
+}
+
+/* A list of strings; a single string is taken as a list of one when
+ * `single` is true. */
+static void strv(ld *l, const json_t *v, const rg_path *p, rg_strv *out,
+                 int single)
+{
+    if (single && json_is_string(v)) {
+        out->v = rg_arena__alloc(&l->doc->arena, sizeof(char *));
+        if (out->v == NULL) {
+            l->oom = 1;
+            return;
+        }
+        out->v[0] = nonempty_str(l, v, p);
+        out->n = out->v[0] != NULL;
+        out->scalar = true;
+        return;
+    }
+    if (!json_is_array(v)) {
+        type_error(l, p, single ? "a string or an array of strings"
+                                : "an array of strings", v);
+        return;
+    }
+    size_t n = json_array_size(v);
+    out->v = rg_arena__alloc(&l->doc->arena, (n ? n : 1) * sizeof(char *));
+    if (out->v == NULL) {
+        l->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        rg_path q = rg_path__index(p, i);
+        const char *s = nonempty_str(l, json_array_get(v, i), &q);
+        if (s != NULL)
+            out->v[out->n++] = s;
+    }
+}
+
+static int boolean(ld *l, const json_t *v, const rg_path *p, int dflt)
+{
+    if (!json_is_boolean(v)) {
+        type_error(l, p, "true or false", v);
+        return dflt;
+    }
+    return json_is_true(v);
+}
+
+/* The text of an attribute's value: a string as it is, a number or a
+ * boolean as Graphviz would read it (in num), or NULL for another type. */
+static const char *attr_text(const json_t *val, char *num, size_t n)
+{
+    if (json_is_string(val))
+        return json_string_value(val);
+    if (json_is_integer(val)) {
+        snprintf(num, n, "%" JSON_INTEGER_FORMAT, json_integer_value(val));
+        return num;
+    }
+    if (json_is_real(val)) {
+        snprintf(num, n, "%.15g", json_real_value(val));
+        return num;
+    }
+    if (json_is_boolean(val))
+        return json_is_true(val) ? "true" : "false";
+    return NULL;
+}
+
+/* Raw Graphviz attributes: an object of strings (numbers and booleans are
+ * taken as their text, as Graphviz would read them), each a name of the
+ * allow-list (gvattrs.def) allowed `where`, with a value of its type. */
+static void attrs(ld *l, const json_t *v, const rg_path *p, rg_attrs *out,
+                  int where)
+{
+    if (!json_is_object(v)) {
+        type_error(l, p, "an object of Graphviz attributes", v);
+        return;
+    }
+    size_t n = json_object_size(v);
+    out->v = rg_arena__alloc(&l->doc->arena, (n ? n : 1) * sizeof(rg_attr));
+    if (out->v == NULL) {
+        l->oom = 1;
+        return;
+    }
+    const char *key;
+    json_t *val;
+    json_object_foreach((json_t *)v, key, val) {
+        rg_path q = rg_path__key(p, key);
+        char num[64];
+        if (strncmp(key, "x-", 2) == 0)
+            continue;  /* the user's own, as everywhere */
+        const char *text = attr_text(val, num, sizeof(num));
+        if (text == NULL) {
+            type_error(l, &q, "a string", val);
+            continue;
+        }
+        if (*key == '\0') {
+            rg_diag__at(l->diags, RG_ERROR, l->file, &q, RG_AT_KEY, NULL,
+                        NULL, "an attribute name must not be empty");
+            continue;
+        }
+        char msg[512];
+        const char *best;
+        const char *why = rg_gvattrs__check(key, text, where, msg,
+                                            sizeof(msg), &best);
+        if (why != NULL) {
+            /* A name that is not allowed is about the key; a value of
+             * the wrong type, about the value. */
+            rg_diag__at(l->diags, RG_ERROR, l->file, &q,
+                        rg_gvattrs__allowed(key, where) ? RG_AT_VALUE
+                                                        : RG_AT_KEY,
+                        NULL, best, "%s", why);
+            continue;
+        }
+        char hex[256];
+        text = rg_gvattrs__long_hex(text, hex, sizeof(hex));
+        rg_attr *a = &out->v[out->n++];
+        a->name = rg_arena__strdup(&l->doc->arena, key);
+        char *value = rg_arena__strdup(&l->doc->arena, text);
+        a->value = value;
+        if (a->name == NULL || value == NULL)
+            l->oom = 1;
+        else
+            replace_nonchars(value, strlen(value));
+    }
+}
+
+/* Picks a word of a list, suggesting the closest one. Returns the index,
+ * or -1 with a diagnostic. */
+static int enumerated(ld *l, const json_t *v, const rg_path *p,
+                      const rg_docfmt__list *list)
+{
+    if (!json_is_string(v)) {
+        type_error(l, p, "a string", v);
+        return -1;
+    }
+    const char *s = json_string_value(v);
+    for (size_t i = 0; i < list->n; i++)
+        if (strcmp(s, list->words[i]) == 0)
+            return (int)i;
+    const char *best = rg_suggest__best(s, list->words, list->n);
+    char words[256] = "";
+    for (size_t i = 0; i < list->n; i++) {
+        strncat(words, i ? ", " : "", sizeof(words) - strlen(words) - 1);
+        strncat(words, list->words[i], sizeof(words) - strlen(words) - 1);
+    }
+    rg_diag__at(l->diags, RG_ERROR, l->file, p, RG_AT_VALUE, NULL, best,
+                best ? "unknown %s \"%s\"; did you mean \"%s\"?"
+                     : "unknown %s \"%s\"; expected one of %s",
+                list->what, s, best ? best : words);
+    return -1;
+}
+
+/* ---- styles ---- */
+
+/* A style field that Graphviz reads: a non-empty string that `ok`
+ * accepts (NULL) or a diagnostic with its message. */
+static const char *gv_str(ld *l, const json_t *v, const rg_path *p,
+                          const char *(*ok)(const char *, char *, size_t))
+{
+    const char *s = nonempty_str(l, v, p);
+    char msg[512];
+    if (s != NULL && ok(s, msg, sizeof(msg)) != NULL) {
+        rg_diag__at(l->diags, RG_ERROR, l->file, p, RG_AT_VALUE, NULL, NULL,
+                    "%s", msg);
+        return NULL;
+    }
+    const char *t = s ? rg_gvattrs__long_hex(s, msg, sizeof(msg)) : NULL;
+    if (t != s && (s = rg_arena__strdup(&l->doc->arena, t)) == NULL)
+        l->oom = 1;
+    return s;
+}
+
+/* ---- objects, read as docfmt.def says ---- */
+
+static void read_members(ld *l, rg_docfmt__obj obj, void *o, const json_t *v,
+                         const rg_path *p);
+
+static void unknown_key(ld *l, const rg_path *q, const char *key,
+                        rg_docfmt__obj obj)
+{
+    const char *best = rg_docfmt__suggest_key(obj, key);
+    rg_diag__at(l->diags, RG_WARNING, l->file, q, RG_AT_KEY, NULL, best,
+                best ? "unknown key \"%s\"; did you mean \"%s\"?"
+                     : "unknown key \"%s\"; keys of your own start with %s",
+                key, best ? best : "\"x-\"");
+}
+
+/* Reports a required key that an object lacks, at the object. */
+static void missing(ld *l, const rg_path *p, const char *key,
+                    const char *hint)
+{
+    rg_diag__at(l->diags, RG_ERROR, l->file, p, RG_AT_VALUE, NULL, NULL,
+                "missing required key \"%s\"; %s", key, hint);
+}
+
+/* Zeroes an element of an array and gives it the model's defaults. */
+static void init_element(rg_docfmt__obj obj, void *o)
+{
+    memset(o, 0, rg_docfmt__objects[obj].size);
+    if (obj == RG_FMT_actor) {
+        ((rg_actor *)o)->group_index = -1;
+    } else if (obj == RG_FMT_link) {
+        ((rg_link *)o)->status = RG_STATUS_REPORTED;
+        ((rg_link *)o)->directed = true;
+    } else if (obj == RG_FMT_group) {
+        ((rg_group *)o)->parent_index = -1;
+    }
+}
+
+/* Loads an array of objects into a new C array. Elements that are not
+ * objects keep a zeroed slot, so that indexes match the text's. */
+static void *load_array(ld *l, const json_t *v, const rg_path *p,
+                        rg_docfmt__obj obj, size_t *n_out)
+{
+    const rg_docfmt__object *t = &rg_docfmt__objects[obj];
+    if (!json_is_array(v)) {
+        char what[64];
+        snprintf(what, sizeof(what), "an array of %ss", t->name);
+        type_error(l, p, what, v);
+        return NULL;
+    }
+    size_t n = json_array_size(v);
+    char *arr = calloc(n ? n : 1, t->size);
+    if (arr == NULL) {
+        l->oom = 1;
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        rg_path q = rg_path__index(p, i);
+        const json_t *e = json_array_get(v, i);
+        init_element(obj, arr + i * t->size);
+        if (!json_is_object(e))
+            type_error(l, &q, t->what, e);
+        else
+            read_members(l, obj, arr + i * t->size, e, &q);
+        /* The model has its copies: the element goes now, so that the
+         * model reuses its memory instead of adding to the tree's. */
+        json_array_set((json_t *)v, i, json_null());
+    }
+    *n_out = n;
+    return arr;
+}
+
+/* Kinds or link kinds: style objects by name. */
+static void load_styles(ld *l, rg_style **out, size_t *n_out,
+                        const json_t *v, const rg_path *p)
+{
+    if (!json_is_object(v)) {
+        type_error(l, p, "an object of styles by name", v);
+        return;
+    }
+    size_t n = json_object_size(v);
+    rg_style *styles = calloc(n ? n : 1, sizeof(*styles));
+    if (styles == NULL) {
+        l->oom = 1;
+        return;
+    }
+    const char *key;
+    json_t *val;
+    size_t i = 0;
+    json_object_foreach((json_t *)v, key, val) {
+        rg_path q = rg_path__key(p, key);
+        if (strncmp(key, "x-", 2) == 0)
+            continue;  /* the user's own, as everywhere */
+        rg_style *s = &styles[i++];
+        s->name = rg_arena__strdup(&l->doc->arena, key);
+        if (s->name == NULL)
+            l->oom = 1;
+        if (*key == '\0')
+            rg_diag__at(l->diags, RG_ERROR, l->file, &q, RG_AT_KEY, NULL,
+                        NULL, "a kind's name must not be empty");
+        if (!json_is_object(val))
+            type_error(l, &q, rg_docfmt__objects[RG_FMT_style].what, val);
+        else
+            read_members(l, RG_FMT_style, s, val, &q);
+    }
+    free(*out);
+    *out = styles;
+    *n_out = i;
+}
+
+static void check_version(ld *l, const json_t *v, const rg_path *p)
+{
+    if (!json_is_integer(v)) {
+        type_error(l, p, "the integer 1", v);
+        return;
+    }
+    json_int_t ver = json_integer_value(v);
+    if (ver != RG_FORMAT_VERSION)
+        rg_diag__at(l->diags, RG_ERROR, l->file, p, RG_AT_VALUE, NULL, NULL,
+                    "unsupported format version %" JSON_INTEGER_FORMAT
+                    "; this relgraph reads version %d",
+                    ver, RG_FORMAT_VERSION);
+}
+
+static void read_enum(ld *l, const rg_docfmt__key *k, void *f,
+                      const json_t *v, const rg_path *p)
+{
+    const rg_docfmt__list *list = &rg_docfmt__lists[k->arg];
+    int i = enumerated(l, v, p, list);
+    if (i < 0)
+        return;
+    if (list->as_index)
+        *(rg_status *)f = (rg_status)i;
+    else
+        *(const char **)f = list->words[i];
+}
+
+/* Reads the value of key k of the object at o. */
+static void read_key(ld *l, const rg_docfmt__key *k, void *o,
+                     const json_t *v, const rg_path *p)
+{
+    void *f = (char *)o + k->offset;
+    size_t *count = (size_t *)((char *)o + k->count_offset);
+    int b;
+    switch (k->type) {
+    case RG_FMT_T_SCHEMA:
+        if (!json_is_string(v))
+            type_error(l, p, "a string", v);
+        break;
+    case RG_FMT_T_VERSION: check_version(l, v, p); break;
+    case RG_FMT_T_TEXT:
+    case RG_FMT_T_DATE: *(const char **)f = str(l, v, p); break;
+    case RG_FMT_T_NAME:
+    case RG_FMT_T_ID:
+    case RG_FMT_T_REF:
+    case RG_FMT_T_KIND:
+    case RG_FMT_T_URL: *(const char **)f = nonempty_str(l, v, p); break;
+    case RG_FMT_T_WORDS: strv(l, v, p, f, 0); break;
+    case RG_FMT_T_SOURCES:
+    case RG_FMT_T_REFS: strv(l, v, p, f, 1); break;
+    case RG_FMT_T_ENUM: read_enum(l, k, f, v, p); break;
+    case RG_FMT_T_BOOL:
+        b = boolean(l, v, p, 1);
+        if (k->size == sizeof(bool))
+            *(bool *)f = b;
+        else
+            *(int *)f = b;
+        break;
+    case RG_FMT_T_ATTRS: attrs(l, v, p, f, k->arg ? k->arg : l->style_where);
+        break;
+    case RG_FMT_T_SHAPE:
+        *(const char **)f = gv_str(l, v, p, rg_gvattrs__check_shape);
+        break;
+    case RG_FMT_T_COLOR:
+        *(const char **)f = gv_str(l, v, p, rg_gvattrs__check_color);
+        break;
+    case RG_FMT_T_STYLE:
+        *(const char **)f = gv_str(l, v, p, rg_gvattrs__check_style);
+        break;
+    case RG_FMT_T_ARRAY: *(void **)f = load_array(l, v, p, k->arg, count);
+        break;
+    case RG_FMT_T_KINDS:
+    case RG_FMT_T_STYLES:
+        l->style_where = k->type == RG_FMT_T_KINDS ? RG_GV_NODE : RG_GV_EDGE;
+        load_styles(l, f, count, v, p);
+        break;
+    case RG_FMT_T_OBJECT:
+        if (!json_is_object(v))
+            type_error(l, p, rg_docfmt__objects[k->arg].what, v);
+        else
+            read_members(l, k->arg, f, v, p);
+        break;
+    }
+}
+
+/* Reads every key of an object that is one: the format's, the user's own
+ * (x-, skipped) and unknown ones (warned about); then says which required
+ * ones it lacks. */
+static void read_members(ld *l, rg_docfmt__obj obj, void *o, const json_t *v,
+                         const rg_path *p)
+{
+    const char *key;
+    json_t *val;
+    json_object_foreach((json_t *)v, key, val) {
+        rg_path q = rg_path__key(p, key);
+        const rg_docfmt__key *k = rg_docfmt__find(obj, key);
+        if (k != NULL)
+            read_key(l, k, o, val, &q);
+        else if (strncmp(key, "x-", 2) != 0)
+            unknown_key(l, &q, key, obj);
+    }
+    size_t n;
+    const rg_docfmt__key *keys = rg_docfmt__keys(obj, &n);
+    for (size_t i = 0; i < n; i++)
+        if (keys[i].required && json_object_get(v, keys[i].name) == NULL)
+            missing(l, p, keys[i].name, keys[i].required);
+}
+
+int rg_load__doc(rg_doc *doc, const json_t *root, rg_diags *diags)
+{
+    ld l = {doc, diags, doc->file, 0, RG_GV_NODE};
+    rg_path p = {.n = 0};
+    if (!json_is_object(root)) {
+        type_error(&l, &p, rg_docfmt__objects[RG_FMT_doc].what, root);
+        return 1;
+    }
+    read_members(&l, RG_FMT_doc, doc, root, &p);
+    return l.oom ? -1 : 0;
+}
