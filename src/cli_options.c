@@ -27,6 +27,19 @@ const cli_command_row cli_commands[CLI_CMD_COUNT] = {
     static const char *const values_##id[] = {__VA_ARGS__, NULL};
 #include "cli_options.def"
 #define values_none NULL
+/* The format's own lists, from the one table that the loader reads. */
+#define RG_FMT_ENGINE(word) word,
+static const char *const values_engines[] = {
+#include "docfmt.def"
+    NULL};
+#define RG_FMT_DIRECTION(word) word,
+static const char *const values_directions[] = {
+#include "docfmt.def"
+    NULL};
+#define RG_FMT_THEME(word) word,
+static const char *const values_themes[] = {
+#include "docfmt.def"
+    NULL};
 
 #define FOR CLI_FOR
 #define ALL CLI_ALL
