@@ -198,6 +198,17 @@ static item *push(rg_diags *diags, rg_severity sev, const char *file)
     return it;
 }
 
+/* A new diagnostic of `diags` (which may be NULL) with its message made
+ * from fmt and ap, or NULL. */
+static item *push_msg(rg_diags *diags, rg_severity sev, const char *file,
+                      const char *fmt, va_list ap)
+{
+    item *it = diags != NULL ? push(diags, sev, file) : NULL;
+    if (it != NULL)
+        it->message = message(fmt, ap);
+    return it;
+}
+
 int rg_diags__reserve(rg_diags *diags, const char *file, size_t cap)
 {
     if (diags->reserved)
@@ -253,15 +264,12 @@ void rg_diags__unreserve(rg_diags *diags)
 void rg_diags_add(rg_diags *diags, rg_severity severity, const char *file,
                   const char *fmt, ...)
 {
-    if (diags == NULL)
-        return;
-    item *it = push(diags, severity, file);
-    if (it == NULL)
-        return;
     va_list ap;
     va_start(ap, fmt);
-    it->message = message(fmt, ap);
+    item *it = push_msg(diags, severity, file, fmt, ap);
     va_end(ap);
+    if (it == NULL)
+        return;
     sync(it);
 }
 
@@ -304,15 +312,12 @@ void rg_diag__at(rg_diags *diags, rg_severity sev, const char *file,
                  const rg_path *path, rg_at at, const rg_path *related,
                  const char *suggestion, const char *fmt, ...)
 {
-    if (diags == NULL)
-        return;
-    item *it = push(diags, sev, file);
-    if (it == NULL)
-        return;
     va_list ap;
     va_start(ap, fmt);
-    it->message = message(fmt, ap);
+    item *it = push_msg(diags, sev, file, fmt, ap);
     va_end(ap);
+    if (it == NULL)
+        return;
     /* A diagnostic about a key names the object that holds it. */
     int shown = at == RG_AT_KEY && path->n > 0 ? path->n - 1 : path->n;
     it->path = path_string(path->seg, shown);
@@ -333,15 +338,12 @@ void rg_diag__pos(rg_diags *diags, rg_severity sev, const char *file,
                   const char *source_line, size_t source_len,
                   const char *path, const char *fmt, ...)
 {
-    if (diags == NULL)
-        return;
-    item *it = push(diags, sev, file);
-    if (it == NULL)
-        return;
     va_list ap;
     va_start(ap, fmt);
-    it->message = message(fmt, ap);
+    item *it = push_msg(diags, sev, file, fmt, ap);
     va_end(ap);
+    if (it == NULL)
+        return;
     it->path = dup_or_null(path ? path : "");
     if (source_line != NULL)
         it->source_line = strndup(source_line, source_len);
