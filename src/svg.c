@@ -27,10 +27,40 @@ static const char *find(const char *s, size_t n, const char *what)
     return NULL;
 }
 
+/* Whether s[i] stands inside a tag (after a '<' with no '>' since) rather
+ * than in text, which is the document's: a name "url(#x)" is drawn as
+ * written. A line that shows neither is taken for the inside of a tag. */
+static int in_tag(const char *s, size_t i)
+{
+    while (i-- > 0)
+        if (s[i] == '<' || s[i] == '>')
+            return s[i] == '<';
+    return 1;
+}
+
+/* Whether the '(' at s[i] opens a paint that names a gradient or a clip
+ * path, fill="url(#l_1)" or clip-path="url(#...)": never a tooltip whose
+ * text begins so (xlink:title="url(#x)"). */
+static int paint_ref(const char *s, size_t i)
+{
+    static const char *const names[] = {" fill", " stroke", " clip-path"};
+    if (i < 5 || memcmp(s + i - 5, "=\"url", 5) != 0)
+        return 0;
+    for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
+        size_t len = strlen(names[k]);
+        if (i >= 5 + len && memcmp(s + i - 5 - len, names[k], len) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Copies one line, prefixing ids and references to ids, and replacing
  * "transparent" (not an SVG 1.1 colour) with "none". Every place to
- * change holds a '=' (id="", href="#", ="transparent") or a '('
- * (url(#), so the text between them is copied in one piece. */
+ * change holds a '=' (id="", ="transparent") or a '(' (="url(#), so the
+ * text between them is copied in one piece. Only tags are changed, never
+ * the text between them. A link's href="#..." is left alone: in the
+ * chart it is always a document's own url (a fragment of the page the
+ * chart is shown in), never one of the chart's ids. */
 static void copy_line(rg_buf *out, const char *s, size_t n, const char *p)
 {
     static const char transparent[] = "=\"transparent\"";
@@ -50,20 +80,21 @@ static void copy_line(rg_buf *out, const char *s, size_t n, const char *p)
             break;
         i = (size_t)(next - s);
         const char *ref = NULL; /* the end of a reference's opening */
+        if (!in_tag(s, i)) {
+            i++;
+            continue;
+        }
         if (s[i] == '=' && i + 1 < n && s[i + 1] == '"') {
             if (i >= 3 && memcmp(s + i - 3, " id", 3) == 0)
                 ref = s + i + 2;
-            else if (i >= 4 && memcmp(s + i - 4, "href", 4) == 0 &&
-                     i + 2 < n && s[i + 2] == '#')
-                ref = s + i + 3;
             else if (i + k <= n && memcmp(s + i, transparent, k) == 0) {
                 rg_buf__putn(out, s + from, i - from);
                 rg_buf__puts(out, "=\"none\"");
                 i = from = i + k;
                 continue;
             }
-        } else if (s[i] == '(' && i >= 3 && memcmp(s + i - 3, "url", 3) == 0 &&
-                   i + 1 < n && s[i + 1] == '#') {
+        } else if (s[i] == '(' && i + 1 < n && s[i + 1] == '#' &&
+                   paint_ref(s, i)) {
             ref = s + i + 2;
         }
         if (ref == NULL) {

@@ -106,3 +106,14 @@ if [ "$(id -u)" != 0 ]; then
 else
     skipped "output into a read-only directory" "root writes whatever the permissions say"
 fi
+
+# The SVG's ids get the prefix, and so do the paints that name them
+# (fill="url(#l_0)"); a document's own text and links do not: a name
+# "url(#x)" was drawn "url(#P-x)", and a link to "#sec" went to "#P-sec".
+printf '{"actors": [{"id": "a", "name": "url(#x) and id=\\"y\\"", "url": "#sec"}, {"id": "b", "attrs": {"fillcolor": "red:blue", "style": "filled"}}]}' >"$tmp/frag.json"
+"$bin" render "$tmp/frag.json" -T svg --id-prefix P- >"$tmp/frag.svg" 2>"$tmp/err"
+check "a name that looks like a paint is drawn as written" \
+    test "$(grep -c 'url(#P-x)' "$tmp/frag.svg")" -eq 0 -a "$(grep -c 'url(#x)' "$tmp/frag.svg")" -ge 2
+check "a link to a fragment of the page keeps it" grep -q 'xlink:href="#sec"' "$tmp/frag.svg"
+check "a gradient and its paint get the prefix" \
+    sh -c "grep -q 'linearGradient id=\"P-l_' '$tmp/frag.svg' && grep -q 'fill=\"url(#P-l_' '$tmp/frag.svg'"
