@@ -81,7 +81,7 @@ demo: deps
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/librelgraph.a $(HEADERS)
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/librelgraph.a $(HEADERS) $(wildcard tests/unit/*.h)
 	@mkdir -p $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) $(shell $(PKG_CONFIG) --cflags cmocka) $< \
 	    $(BUILD)/librelgraph.a -o $@ $(ALL_LDFLAGS) $(PKG_LIBS) \

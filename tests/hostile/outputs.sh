@@ -26,29 +26,31 @@ hdocs=$here/hostile/docs
 
 # The checker must be able to fail: known-bad markup gives each complaint.
 if command -v python3 >/dev/null 2>&1; then
-    python3 "$scan" "$here/hostile/scan-known-bad.svg" >"$tmp/scan-bad" 2>&1
-    st=$?
-    missing=""
-    for w in 'xml-stylesheet' 'event-handler attribute <svg onload' \
+    # scanner_finds NAME FILE WORD...: the scanner exits 1 on FILE and
+    # names every WORD
+    scanner_finds() {
+        sname=$1 sfile=$2
+        shift 2
+        python3 "$scan" "$sfile" >"$tmp/scan-bad" 2>&1
+        st=$?
+        missing=""
+        for w in "$@"; do
+            grep -qF -- "$w" "$tmp/scan-bad" || missing="$missing [$w]"
+        done
+        { cat "$tmp/scan-bad"; echo "     (exit $st, expected 1; missing:$missing)"; } >"$tmp/err"
+        check "$sname" test $st -eq 1 -a -z "$missing"
+    }
+    scanner_finds "the markup scanner finds every hole in a known-bad SVG" \
+        "$here/hostile/scan-known-bad.svg" \
+        'xml-stylesheet' 'event-handler attribute <svg onload' \
         'element <svg:script>' 'scheme javascript: <a xlink:href' \
         'scheme javascript: <a href=" jav%61script' 'scheme javascript: <a href="java\x09script' \
-        '<image> points outside the document' 'a local file path'; do
-        grep -qF -- "$w" "$tmp/scan-bad" || missing="$missing [$w]"
-    done
-    { cat "$tmp/scan-bad"; echo "     (exit $st, expected 1; missing:$missing)"; } >"$tmp/err"
-    check "the markup scanner finds every hole in a known-bad SVG" \
-        test $st -eq 1 -a -z "$missing"
-    python3 "$scan" "$here/hostile/scan-known-bad.html" >"$tmp/scan-bad" 2>&1
-    st=$?
-    missing=""
-    for w in '@import' 'url(/etc/x.png)' 'scheme javascript: <a href="javascript:alert(1)">' \
+        '<image> points outside the document' 'a local file path'
+    scanner_finds "the markup scanner finds every hole in a known-bad HTML page" \
+        "$here/hostile/scan-known-bad.html" \
+        '@import' 'url(/etc/x.png)' 'scheme javascript: <a href="javascript:alert(1)">' \
         'scheme javascript: <a href="java\x0ascript' 'event-handler attribute <img onerror' \
-        'element <iframe>' 'element <script>'; do
-        grep -qF -- "$w" "$tmp/scan-bad" || missing="$missing [$w]"
-    done
-    { cat "$tmp/scan-bad"; echo "     (exit $st, expected 1; missing:$missing)"; } >"$tmp/err"
-    check "the markup scanner finds every hole in a known-bad HTML page" \
-        test $st -eq 1 -a -z "$missing"
+        'element <iframe>' 'element <script>'
     printf '<svg xmlns="http://www.w3.org/2000/svg"><a href="https://example.org/?a=1&amp;b=2"/><a href="#x"/><a href="mailto:a@example.org"/><a href="rel/x.html"/></svg>\n' >"$tmp/scan-good.svg"
     python3 "$scan" "$tmp/scan-good.svg" >"$tmp/err" 2>&1
     check "the markup scanner passes safe links" test $? -eq 0

@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "load_doc.h"
+
 static const char doc_json[] =
     "{\n"
     "  \"relgraph\": 1,\n"
@@ -35,16 +37,6 @@ static const char doc_json[] =
     "    { \"from\": \"a\", \"to\": \"c\", \"status\": \"disputed\" }\n"
     "  ]\n"
     "}\n";
-
-static rg_doc *load(const char *text)
-{
-    rg_diags *diags = rg_diags_new();
-    rg_doc *doc = NULL;
-    int rc = rg_doc_load_buffer(&doc, text, strlen(text), "t.json", diags);
-    assert_int_equal(rc, 0);
-    rg_diags_free(diags);
-    return doc;
-}
 
 static int setup(void **state)
 {

@@ -15,6 +15,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "load_doc.h"
+
 /* Markup in every kind of string, to prove that none of it gets through;
  * sources declared in another order than they are first cited; an
  * undirected link, a date range, an open-ended date, a contested link, a
@@ -60,18 +62,6 @@ static const char doc_json[] =
     "    { \"from\": \"d\", \"to\": \"a\", \"status\": \"alleged\" }\n"
     "  ]\n"
     "}\n";
-
-static rg_doc *load(const char *text)
-{
-    rg_diags *diags = rg_diags_new();
-    rg_doc *doc = NULL;
-    int rc = rg_doc_load_buffer(&doc, text, strlen(text), "t.json", diags);
-    for (size_t i = 0; rc != 0 && i < rg_diags_count(diags); i++)
-        print_error("%s\n", rg_diags_get(diags, i)->message);
-    assert_int_equal(rc, 0);
-    rg_diags_free(diags);
-    return doc;
-}
 
 /* The report of doc_json (or of `text`) in a malloc'd string. */
 static char *html_of(const char *text, const char *svg)
