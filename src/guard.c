@@ -56,6 +56,10 @@ static struct {
  * caller's callback. */
 static void fatal(const char *msg)
 {
+    static volatile sig_atomic_t fired;
+    if (fired) /* a second signal while the first is reported */
+        return;
+    fired = 1;
     guard.on = 0;
     struct itimerval off = {{0, 0}, {0, 0}};
     setitimer(ITIMER_REAL, &off, NULL);
@@ -102,11 +106,13 @@ static void arm(double timeout)
     memset(&sa, 0, sizeof(sa));
     sa.sa_handler = on_crash;
     sa.sa_flags = SA_ONSTACK | SA_RESETHAND;
-    sigemptyset(&sa.sa_mask);
+    /* Each handler runs with the others held off: the time limit must
+     * not start a second report inside the report of a crash. */
+    sigfillset(&sa.sa_mask);
     for (int i = 0; i < N_FATAL; i++)
         sigaction(fatal_signals[i], &sa, &guard.old[i]);
     sa.sa_handler = on_time_limit;
-    sa.sa_flags = 0;
+    sa.sa_flags = SA_ONSTACK;
     sigaction(SIGALRM, &sa, &guard.old_alarm);
     struct itimerval t = {{0, 0},
                           {(time_t)timeout,

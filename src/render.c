@@ -237,10 +237,11 @@ int rg_render(rg_output **out, rg_renderer *r, const rg_doc *doc,
     if (rg_worker__busy(r, doc, diags))
         return -1;
     size_t n_charts = 0;
-    for (size_t i = 0; i < n && rg_format__all_valid(formats, n); i++)
-        n_charts += rg_format__is_chart(formats[i]) != 0;
+    if (rg_format__all_valid(formats, n))
+        for (size_t i = 0; i < n; i++)
+            n_charts += rg_format__is_chart(formats[i]) != 0;
     /* For the worker: begun and ended at once. */
-    if (rg_worker__takes(doc, opts, n_charts))
+    if (rg_worker__takes(doc, opts, formats, n))
         return rg_render_begin(r, doc, opts, formats, n, diags) == 0
                    ? rg_render_end(out, r)
                    : -1;

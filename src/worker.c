@@ -383,11 +383,16 @@ static int worker_receive(rg_renderer *r, const rg_job *j, double timeout,
  * the next ones; one from a buffer, a pipe or standard input, or a view,
  * to a child of its own. */
 int rg_worker__takes(const rg_doc *doc, const rg_render_opts *opts,
-                     size_t n_charts)
+                     const rg_format *formats, size_t n)
 {
-    return opts->isolation == RG_ISOLATE_CHILD && doc->from_file &&
-           n_charts > 0 && n_charts <= MAX_WORKER_FORMATS &&
-           opts->n_focus == 0;
+    if (opts->isolation != RG_ISOLATE_CHILD || !doc->from_file ||
+        opts->n_focus != 0 || n > MAX_WORKER_FORMATS ||
+        !rg_format__all_valid(formats, n))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (rg_format__is_chart(formats[i]))
+            return 1;
+    return 0;
 }
 
 /* ---- a render in two halves ---- */
@@ -458,15 +463,13 @@ int rg_render_begin(rg_renderer *r, const rg_doc *doc,
         p->opts = *opts;
     p->n = n;
     p->diags = diags;
-    size_t n_charts = rg_format__all_valid(formats, n) && n <= MAX_WORKER_FORMATS
-                          ? rg_render__charts(p->formats, formats, n)
-                          : 0;
-    if (!rg_worker__takes(doc, &p->opts, n_charts)) {
+    if (!rg_worker__takes(doc, &p->opts, formats, n)) {
         /* Rendered now; rg_render_end() hands it over. */
         p->rc = rg_render(&p->outs, r, doc, &p->opts, formats, n, diags);
         p->active = 1;
         return 0;
     }
+    size_t n_charts = rg_render__charts(p->formats, formats, n);
     p->doc = doc;
     p->n_all = n;
     memcpy(p->all, formats, n * sizeof(*formats));

@@ -10,9 +10,10 @@
 
 /* True, with a diagnostic, while a render begun is not ended. */
 int rg_worker__busy(const rg_renderer *r, const rg_doc *doc, rg_diags *diags);
-/* True when a render of `doc` with these options and n_charts chart
- * formats goes to the worker (rg_render_begin runs it there). */
+/* True when a render of `doc` to these formats with these options goes
+ * to the worker (rg_render_begin runs it there): the one place that
+ * decides, for rg_render() and rg_render_begin() alike. */
 int rg_worker__takes(const rg_doc *doc, const rg_render_opts *opts,
-                     size_t n_charts);
+                     const rg_format *formats, size_t n);
 
 #endif
