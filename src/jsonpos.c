@@ -11,8 +11,10 @@
 struct rg_jsonpos {
     const char *t;
     size_t len;
-    /* rg_jsonpos__new_file(): the file, read at the first question. */
+    /* rg_jsonpos__new_file(): the file, read at the first question, and
+     * the size it had when it was loaded. */
     char *path;
+    size_t max;
     char *owned;
     /* Line starts, built on first use. */
     size_t *lines;
@@ -384,19 +386,22 @@ static void to_line_col(scan *s, size_t off, size_t *line_idx, int *column)
     s->col_val = *column;
 }
 
-rg_jsonpos *rg_jsonpos__new_file(const char *path)
+rg_jsonpos *rg_jsonpos__new_file(const char *path, size_t size)
 {
     rg_jsonpos *s = calloc(1, sizeof(*s));
     if (s != NULL && (s->path = strdup(path)) == NULL) {
         free(s);
         s = NULL;
     }
+    if (s != NULL)
+        s->max = size;
     return s;
 }
 
-/* Reads the file of rg_jsonpos__new_file() once. Returns 0 when the text
- * is here. Offsets count from after a UTF-8 byte order mark, as the
- * loader's do. */
+/* Reads the file of rg_jsonpos__new_file() once, no more than the size it
+ * had when loaded (a file grown since is not the one loaded: no
+ * positions, and no read without bound). Returns 0 when the text is here.
+ * Offsets count from after a UTF-8 byte order mark, as the loader's do. */
 static int have_text(scan *s)
 {
     if (s->t != NULL || s->path == NULL)
@@ -410,7 +415,10 @@ static int have_text(scan *s)
     char *buf = malloc(cap);
     while (buf != NULL && (got = fread(buf + n, 1, cap - n, f)) > 0) {
         n += got;
-        if (n == cap) {
+        if (n > s->max) {
+            free(buf);
+            buf = NULL;
+        } else if (n == cap) {
             char *b = realloc(buf, cap *= 2);
             if (b == NULL)
                 free(buf);

@@ -14,8 +14,9 @@ typedef struct rg_jsonpos rg_jsonpos;
 rg_jsonpos *rg_jsonpos__new(const char *text, size_t len);
 /* The same for the text of a file, read only when a position is asked
  * for: loading a big document that has nothing to report never holds
- * its text and its JSON tree at once. */
-rg_jsonpos *rg_jsonpos__new_file(const char *path);
+ * its text and its JSON tree at once. `size`: the bytes loaded from it;
+ * the file is read no further. */
+rg_jsonpos *rg_jsonpos__new_file(const char *path, size_t size);
 void rg_jsonpos__free(rg_jsonpos *loc);
 
 /* Line and column (1-based, characters) of the value or key at `path`;

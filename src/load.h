@@ -16,8 +16,9 @@
 int rg_load__doc(rg_doc *doc, const json_t *root, rg_diags *diags);
 
 /* Turns a parsed tree into a checked document; always releases `root`.
- * Positions for diagnostics come from `text`, or when it is NULL from the
- * file at `path`, read only if there is something to point at. Returns 0
+ * Positions for diagnostics come from `text` (`len` bytes), or when it is
+ * NULL from the file at `path`, `len` bytes of it (what was parsed), read
+ * only if there is something to point at. Returns 0
  * with *out set, or -1. */
 int rg_load__tree(rg_doc **out, json_t *root, const char *text, size_t len,
                   const char *path, const char *name, rg_diags *diags);

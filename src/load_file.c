@@ -323,7 +323,7 @@ static int load_stream(rg_doc **out, FILE *f, const char *path, size_t max,
         return -1;
     }
     if (root != NULL)
-        return rg_load__tree(out, root, NULL, 0, path, path, diags);
+        return rg_load__tree(out, root, NULL, s.read, path, path, diags);
     /* A syntax error is reported from the text, where it stands. */
     FILE *again = fopen(path, "rb");
     if (again == NULL) {

@@ -65,7 +65,7 @@ static void syntax_error(rg_diags *diags, const char *file, const char *text,
 
 static rg_jsonpos *locator(const char *text, size_t len, const char *path)
 {
-    return text ? rg_jsonpos__new(text, len) : rg_jsonpos__new_file(path);
+    return text ? rg_jsonpos__new(text, len) : rg_jsonpos__new_file(path, len);
 }
 
 /* A JSON Schema (graphs/relgraph.schema.json lives beside the documents,
