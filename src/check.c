@@ -188,14 +188,26 @@ static void unknown_ref(ck *c, const rg_path *p, const char *what,
                 what, word, best ? best : hint);
 }
 
-/* Reports a kind (of `arr`[i]) that is not among the n `names`. */
-static void check_kind(ck *c, const char *arr, size_t i, const char *kind,
-                       const char *const *names, size_t n, const char *what,
-                       const char *hint)
+/* The n names indexed in m, so that each kind is looked up once (a scan
+ * per actor of 100,000 declared kinds would be quadratic). */
+static void index_kinds(ck *c, rg_map *m, const char *const *names, size_t n)
 {
-    for (size_t k = 0; k < n; k++)
-        if (strcmp(names[k], kind) == 0)
-            return;
+    if (rg_map__reserve(m, n) != 0)
+        c->oom = 1;
+    for (size_t k = 0; k < n && !c->oom; k++)
+        if (names[k] != NULL && rg_map__put(m, names[k], k, NULL) < 0)
+            c->oom = 1;
+}
+
+/* Reports a kind (of `arr`[i]) that is not among the n `names`, which
+ * `known` indexes. */
+static void check_kind(ck *c, const rg_map *known, const char *arr, size_t i,
+                       const char *kind, const char *const *names, size_t n,
+                       const char *what, const char *hint)
+{
+    size_t k;
+    if (rg_map__get(known, kind, &k))
+        return;
     rg_path p = path3(arr, i, "kind");
     unknown_ref(c, &p, what, kind, suggest(c, kind, names, n), hint);
 }
@@ -377,6 +389,8 @@ static void check_actors(ck *c, const rg_map *groups, const rg_map *sources)
         kinds[k] = rg_style__builtin_name(k);
     for (size_t k = 0; k < d->n_kinds; k++)
         kinds[rg_style__builtin_count() + k] = d->kinds[k].name;
+    rg_map known = {0};
+    index_kinds(c, &known, kinds, n_kinds);
 
     for (size_t i = 0; i < d->n_actors; i++) {
         rg_actor *a = &d->actors[i];
@@ -385,7 +399,7 @@ static void check_actors(ck *c, const rg_map *groups, const rg_map *sources)
         if (a->kind == NULL)
             a->kind = "other";
         else
-            check_kind(c, "actors", i, a->kind, kinds, n_kinds, "kind",
+            check_kind(c, &known, "actors", i, a->kind, kinds, n_kinds, "kind",
                        "use a built-in kind or declare it under \"kinds\"");
         if (a->group != NULL) {
             a->group_index = find_id(groups, a->group);
@@ -401,6 +415,7 @@ static void check_actors(ck *c, const rg_map *groups, const rg_map *sources)
         check_dates(c, "actors", i, a->date, a->until);
         check_url(c, "actors", i, a->url);
     }
+    rg_map__free(&known);
     free(kinds);
 }
 
@@ -497,6 +512,8 @@ static void check_links(ck *c, const rg_map *sources)
         return;
     for (size_t k = 0; k < d->n_link_kinds; k++)
         lkinds[k] = d->link_kinds[k].name;
+    rg_map known = {0};
+    index_kinds(c, &known, lkinds, d->n_link_kinds);
     for (size_t i = 0; i < d->n_links; i++) {
         rg_link *k = &d->links[i];
         if (k->from != NULL) {
@@ -513,12 +530,13 @@ static void check_links(ck *c, const rg_map *sources)
         k->disputed_by_index =
             resolve_list(c, &k->disputed_by, i, "disputed_by");
         if (k->kind != NULL)
-            check_kind(c, "links", i, k->kind, lkinds, d->n_link_kinds,
+            check_kind(c, &known, "links", i, k->kind, lkinds, d->n_link_kinds,
                        "link kind", "declare it under \"link_kinds\"");
         check_sources_of(c, sources, "links", i, &k->source);
         check_dates(c, "links", i, k->date, k->until);
         check_url(c, "links", i, k->url);
     }
+    rg_map__free(&known);
     free(lkinds);
 }
 

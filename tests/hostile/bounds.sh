@@ -139,3 +139,15 @@ check "its SVG is small ($size bytes)" test "$size" -lt 20000
 # the input is kept in the fuzzing corpus).
 expect "a repeated key and a NUL byte end at once" 1 "JSON" \
     timeout 10 "$bin" check "$here/fuzz/corpus/load-duplicate-key-nul-byte-hang.json"
+
+# Kinds are looked up in an index: 60,000 declared kinds and 60,000
+# actors of the last one took 11.7 s when each actor scanned them all.
+awk 'BEGIN { n = 60000; printf "{\"kinds\": {"
+    for (i = 0; i < n; i++) printf "%s\"k%d\": {}", i ? ", " : "", i
+    printf "}, \"actors\": ["
+    for (i = 0; i < n; i++) printf "%s{\"id\": \"a%d\", \"kind\": \"k%d\"}", i ? ", " : "", i, n - 1
+    printf "]}\n" }' >"$tmp/kinds.json"
+start=$(date +%s)
+expect "60,000 kinds and 60,000 actors check" 0 "" timeout 60 "$bin" check "$tmp/kinds.json"
+el=$(($(date +%s) - start))
+check "and within 5 s ($el s)" test "$el" -le 5
