@@ -1,7 +1,9 @@
 /* The relgraph command's shared declarations: exit statuses, the commands
  * and options (described in cli_commands.def and cli_options.def), the
  * parsed command line, and the entry of each command. Not part of the
- * library: the command uses only include/relgraph.h. */
+ * library: the command calls only include/relgraph.h, and reads the
+ * format's word lists (engines, directions, themes) from the data table
+ * src/docfmt.def. */
 #ifndef RG_CLI_H
 #define RG_CLI_H
 

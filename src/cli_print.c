@@ -84,22 +84,6 @@ void cli_put_shown(const char *s, int keep_tab)
     }
 }
 
-const char *cli_shown(char *buf, size_t cap, const char *s)
-{
-    size_t len = 0;
-    char c[16];
-    buf[0] = '\0';
-    while (*s) {
-        show_char(&s, c, 0);
-        size_t n = strlen(c);
-        if (len + n >= cap)
-            break;
-        memcpy(buf + len, c, n + 1);
-        len += n;
-    }
-    return buf;
-}
-
 int cli_usage_error(const char *fmt, ...)
 {
     /* The arguments quoted come from the command line: show them. */

@@ -13,10 +13,6 @@
  * unless keep_tab. */
 void cli_put_shown(const char *s, int keep_tab);
 
-/* `s` as cli_put_shown() prints it (tabs escaped), into buf (cut to
- * fit). Returns buf. */
-const char *cli_shown(char *buf, size_t cap, const char *s);
-
 /* A usage error: "relgraph: <message>" and where to find help, on
  * standard error; the message is shown as cli_put_shown() does. Returns
  * EXIT_USAGE. */

@@ -76,18 +76,12 @@ const char *const rg_docfmt__engines[] = {
 const char *const rg_docfmt__directions[] = {
 #include "docfmt.def"
     NULL};
-#define RG_FMT_BUILTIN_KIND(name, label, shape, style, fill, color) name,
-const char *const rg_docfmt__builtin_kinds[] = {
-#include "docfmt.def"
-    NULL};
 #define RG_FMT_THEME(word) word,
 const char *const rg_docfmt__themes[] = {
 #include "docfmt.def"
     NULL};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]) - 1)
-
-const size_t rg_docfmt__n_builtin_kinds = COUNT(rg_docfmt__builtin_kinds);
 
 _Static_assert(COUNT(rg_docfmt__statuses) == RG_STATUS_COUNT,
                "docfmt.def's statuses are rg_status's");

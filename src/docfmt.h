@@ -108,12 +108,10 @@ extern const rg_docfmt__list rg_docfmt__lists[];
 
 /* The enumerations, each NULL-terminated, in the order of docfmt.def:
  * rg_docfmt__statuses in the order of rg_status, rg_docfmt__themes in
- * the order of rg_theme. For the command line too. */
+ * the order of rg_theme. (The command line reads docfmt.def itself.) */
 extern const char *const rg_docfmt__statuses[];
 extern const char *const rg_docfmt__engines[];
 extern const char *const rg_docfmt__directions[];
-extern const char *const rg_docfmt__builtin_kinds[];
 extern const char *const rg_docfmt__themes[];
-extern const size_t rg_docfmt__n_builtin_kinds;
 
 #endif

@@ -251,7 +251,7 @@ static int render_output(const rg_job *j, GVC_t *gvc, rg_built *b,
     return finish_output(j, b, o, err);
 }
 
-int rg_job__run(const rg_job *j, rg_output *outs, char **err)
+static int run(const rg_job *j, rg_output *outs, char **err)
 {
     rg_built b = {0};
     int rc = -1, laid_out = 0;
@@ -292,7 +292,7 @@ int rg_job__run_captured(const rg_job *j, rg_output *outs, char **err,
                          rg_buf *msgs)
 {
     rg_gvctx__capture_begin(msgs);
-    int rc = rg_job__run(j, outs, err);
+    int rc = run(j, outs, err);
     rg_gvctx__capture_end();
     return rc;
 }

@@ -24,9 +24,8 @@ typedef struct rg_job {
 char *rg_job__setup(rg_job *out, const rg_doc *doc, const rg_render_opts *opts,
                     const rg_format *formats, size_t n, rg_diags *diags);
 /* Lays out and renders in this process. Stores j->n outputs or returns -1
- * with a message in *err (malloc'd). */
-int rg_job__run(const rg_job *j, rg_output *outs, char **err);
-/* rg_job__run() with Graphviz's messages appended to `msgs`. */
+ * with a message in *err (malloc'd); Graphviz's messages are appended to
+ * `msgs`. */
 int rg_job__run_captured(const rg_job *j, rg_output *outs, char **err,
                          rg_buf *msgs);
 /* The engine for `doc` and `o`, and what goes with it (link labels, the
