@@ -84,7 +84,12 @@ static int load_for_render(const cli_args *a, const char *input, rg_doc **doc,
 }
 
 /* The guard's end of a render (Graphviz crashed, ran out of time or
- * ended the program): every diagnostic so far, the one saying so last. */
+ * ended the program): every diagnostic so far, the one saying so last.
+ * It runs in a signal handler, so it must not allocate: standard error's
+ * buffer is static (main.c), and the printing uses only plain %s and %d
+ * formats, which glibc's printf writes without malloc. stdio's lock on
+ * standard error is recursive, so a handler that interrupted a write to
+ * it interleaves its text rather than waiting. */
 static void on_fatal(const rg_diags *diags, void *ctx)
 {
     (void)ctx;
