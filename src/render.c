@@ -7,6 +7,7 @@
 
 #include "diag.h"
 #include "format.h"
+#include "glyphs.h"
 #include "gvctx.h"
 #include "guard.h"
 #include "isolate.h"
@@ -187,8 +188,12 @@ static int render_view(rg_output **out, const rg_doc *doc,
                        const rg_render_opts *opts, const rg_format *formats,
                        size_t n, rg_diags *diags)
 {
-    if (opts->n_focus == 0)
+    int drawn = rg_glyphs__wanted(formats, n);
+    if (opts->n_focus == 0) {
+        if (drawn)
+            rg_glyphs__check(doc, doc, diags);
         return render_doc(out, doc, opts, formats, n, diags);
+    }
     size_t *focus = find_focus(doc, opts, diags);
     if (focus == NULL)
         return -1;
@@ -197,8 +202,11 @@ static int render_view(rg_output **out, const rg_doc *doc,
     if (rg_view__make(&v, doc, focus, opts->n_focus,
                       opts->focus_depth ? opts->focus_depth : 1) != 0)
         rg_diags_add(diags, RG_ERROR, doc->file, "out of memory");
-    else
+    else {
+        if (drawn)
+            rg_glyphs__check(doc, &v.doc, diags);
         rc = render_doc(out, &v.doc, opts, formats, n, diags);
+    }
     rg_view__free(&v);
     free(focus);
     return rc;

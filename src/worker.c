@@ -5,6 +5,7 @@
 #include "diag.h"
 #include "files.h"
 #include "format.h"
+#include "glyphs.h"
 #include "gvctx.h"
 #include "isolate.h"
 #include "render.h"
@@ -470,6 +471,8 @@ int rg_render_begin(rg_renderer *r, const rg_doc *doc,
         return 0;
     }
     size_t n_charts = rg_render__charts(p->formats, formats, n);
+    if (rg_glyphs__wanted(formats, n))
+        rg_glyphs__check(doc, doc, diags);
     p->doc = doc;
     p->n_all = n;
     memcpy(p->all, formats, n * sizeof(*formats));
