@@ -109,6 +109,11 @@ sh tests/browser/run.sh "$bin" >"$log" 2>&1
 cat "$log"
 tally
 
+echo "== every script: names in Chinese, Arabic, Cyrillic, Hebrew"
+sh tests/scripts/run.sh "$bin" >"$log" 2>&1
+cat "$log"
+tally
+
 echo "== hostile input"
 HOSTILE_BIG=${HOSTILE_BIG:-200000} sh tests/hostile.sh "$bin" >"$log" 2>&1
 cat "$log"
