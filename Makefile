@@ -7,6 +7,7 @@
 #                   fuzzing corpus replayed (tests/fuzz)
 #   make stress     1,000 generated documents rendered under ASan
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make V=1 ...    show the commands, not a line per step
 #
 # Your CFLAGS and LDFLAGS are added to the project's, never replace them.
 
@@ -37,45 +38,72 @@ LIB_SRC += src/glyphs.c
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 CLI_SRC := src/main.c src/cli_options.c src/cli_help.c src/cli_print.c \
            src/cmd_check.c src/cmd_render.c src/cmd_fmt.c
+CLI_SRC += src/cmd_schema.c
 CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 HEADERS := $(wildcard include/*.h src/*.h src/*.def)
 
-.PHONY: all demo test check stress install uninstall clean deps test-deps fuzz bench
+.PHONY: FORCE all demo test check stress install uninstall clean deps test-deps fuzz bench
+
+# A line per step ("  CC      src/x.c"); V=1 shows the commands instead.
+V ?= 0
+ifeq ($(V),1)
+Q    :=
+step := @true
+else
+Q    := @
+step := @printf '  %-7s %s\n'
+endif
 
 all: $(BUILD)/librelgraph.a $(BUILD)/relgraph
 
 $(BUILD)/obj/%.o: src/%.c $(HEADERS) | $(BUILD)/obj
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	$(step) CC $<
+	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/obj:
-	mkdir -p $@
+	$(Q)mkdir -p $@
 
 $(BUILD)/librelgraph.a: $(LIB_OBJ)
-	rm -f $@
-	$(AR) rcs $@ $^
+	$(step) AR $@
+	$(Q)rm -f $@
+	$(Q)$(AR) rcs $@ $^
 
 $(BUILD)/relgraph: $(CLI_OBJ) $(BUILD)/librelgraph.a
-	$(CC) $(ALL_CFLAGS) $^ -o $@ $(ALL_LDFLAGS) $(PKG_LIBS)
+	$(step) LINK $@
+	$(Q)$(CC) $(ALL_CFLAGS) $^ -o $@ $(ALL_LDFLAGS) $(PKG_LIBS)
+
+# `relgraph schema` looks for the schema where `make install` puts it:
+# DATADIR, compiled into cmd_schema.o, which is built again when DATADIR
+# changes (make; make install PREFIX=~/.local).
+DATADIR := $(PREFIX)/share/relgraph
+$(BUILD)/datadir: FORCE | $(BUILD)/obj
+	$(Q)echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+$(BUILD)/obj/cmd_schema.o: $(BUILD)/datadir
+$(BUILD)/obj/cmd_schema.o: ALL_CFLAGS += -DRG_DATADIR='"$(DATADIR)"'
+FORCE:
 
 # ---- setup: install what a fresh Debian 12 machine lacks ----
 
 deps:
-	@sh .ci/install-deps build
+	$(step) DEPS "the Debian packages to build and run (.ci/install-deps build)"
+	$(Q)sh .ci/install-deps build
 
 test-deps:
-	@sh .ci/install-deps test
+	$(step) DEPS "the Debian packages to test (.ci/install-deps test)"
+	$(Q)sh .ci/install-deps test
 
 # ---- demo ----
 
 demo: deps
 	@$(MAKE) --no-print-directory all
-	mkdir -p out
-	$(BUILD)/relgraph render graphs/opm-2015.json -o out/opm-2015.svg -o out/opm-2015.png
-	$(BUILD)/relgraph render graphs/opm-2015.json --focus opm-breach \
+	$(Q)mkdir -p out
+	$(step) RENDER "out/opm-2015.svg .png (the whole story)"
+	$(Q)$(BUILD)/relgraph render graphs/opm-2015.json -o out/opm-2015.svg -o out/opm-2015.png
+	$(step) RENDER "out/opm-2015-a4.svg .png .pdf (who is blamed for the breach)"
+	$(Q)$(BUILD)/relgraph render graphs/opm-2015.json --focus opm-breach \
 	    --direction TB -o out/opm-2015-a4.svg -o out/opm-2015-a4.png \
 	    -o out/opm-2015-a4.pdf
-	@echo "wrote out/opm-2015.svg and .png (the whole story), and"
-	@echo "out/opm-2015-a4.svg, .png and .pdf (the attribution of the breach, for an A4 page)"
+	@echo "Done: the charts are in $(CURDIR)/out/ (opm-2015.*: the whole story; opm-2015-a4.*: for an A4 page)"
 
 # ---- tests ----
 
@@ -84,12 +112,14 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/librelgraph.a $(HEADERS) $(wildcard tests/unit/*.h)
 	@mkdir -p $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) $(shell $(PKG_CONFIG) --cflags cmocka) $< \
+	$(step) CC $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(shell $(PKG_CONFIG) --cflags cmocka) $< \
 	    $(BUILD)/librelgraph.a -o $@ $(ALL_LDFLAGS) $(PKG_LIBS) \
 	    $(shell $(PKG_CONFIG) --libs cmocka)
 
 $(BUILD)/stress: tests/stress/stress.c $(BUILD)/librelgraph.a $(HEADERS)
-	$(CC) $(ALL_CFLAGS) $< $(BUILD)/librelgraph.a -o $@ $(ALL_LDFLAGS) $(PKG_LIBS)
+	$(step) CC $@
+	$(Q)$(CC) $(ALL_CFLAGS) $< $(BUILD)/librelgraph.a -o $@ $(ALL_LDFLAGS) $(PKG_LIBS)
 
 test: test-deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(BUILD)/stress
@@ -122,8 +152,10 @@ stress: test-deps
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
-	    $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	    $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+	    $(DESTDIR)$(DATADIR)
 	install -m 755 $(BUILD)/relgraph $(DESTDIR)$(PREFIX)/bin/relgraph
+	install -m 644 graphs/relgraph.schema.json $(DESTDIR)$(DATADIR)/relgraph.schema.json
 	install -m 644 $(BUILD)/librelgraph.a $(DESTDIR)$(PREFIX)/lib/librelgraph.a
 	install -m 644 include/relgraph.h $(DESTDIR)$(PREFIX)/include/relgraph.h
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' \
@@ -132,7 +164,8 @@ install: all
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/relgraph $(DESTDIR)$(PREFIX)/lib/librelgraph.a \
 	    $(DESTDIR)$(PREFIX)/include/relgraph.h \
-	    $(DESTDIR)$(PREFIX)/lib/pkgconfig/relgraph.pc
+	    $(DESTDIR)$(PREFIX)/lib/pkgconfig/relgraph.pc \
+	    $(DESTDIR)$(DATADIR)/relgraph.schema.json
 
 clean:
 	rm -rf build out

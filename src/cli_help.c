@@ -55,6 +55,10 @@ static void usage_lines(void)
     const char *lead = "Usage:";
     for (int c = 0; c < CLI_CMD_COUNT; c++) {
         const char *s = cli_commands[c].synopsis;
+        if (*s == '\0') { /* a command without arguments */
+            printf("%-6s relgraph %s\n", lead, cli_commands[c].name);
+            lead = "";
+        }
         while (*s) {
             size_t n = strcspn(s, "\n");
             printf("%-6s relgraph %s %.*s\n", lead, cli_commands[c].name,
