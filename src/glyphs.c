@@ -24,9 +24,9 @@
 
 static FcCharSet *drawable;  /* NULL when fontconfig failed: no warnings */
 /* The same for the Basic Multilingual Plane as a bitmap, a bit per code
- * point: 100,000 names of 3 to 8 letters took about 55 ms in
- * fontconfig's tree and take 12 to 26 ms here (loading them: 0.25 to
- * 0.5 s). */
+ * point: a bit test instead of a walk down fontconfig's tree took the
+ * check of 100,000 names of 3 to 8 letters from about 55 ms to 12-26 ms
+ * (tests/scripts/time-glyphs.sh; loading them takes 0.25 to 0.5 s). */
 static uint32_t bmp[0x10000 / 32];
 static pthread_once_t drawable_once = PTHREAD_ONCE_INIT;
 
@@ -209,7 +209,11 @@ void rg_glyphs__check(const rg_doc *doc, const rg_doc *shown,
         const rg_actor *a = &shown->actors[k];
         size_t i;
         unsigned long first = 0;
-        if (ascii_only(a->name) || !rg_map__get(&doc->ids, a->id, &i))
+        if (ascii_only(a->name))
+            continue;
+        if (shown == doc)
+            i = k;
+        else if (!rg_map__get(&doc->ids, a->id, &i))
             continue;
         rg_buf__reset(&cps);
         if (missing(&cps, a->name, &first) == 0)
