@@ -351,8 +351,8 @@ static char *default_prefix(const char *file)
  * than this many links an actor (an average degree over 4) is a tangle
  * in dot, which lays links out in layers: the d3 Les Miserables sample
  * (77 actors, 254 undirected links, 3.3 an actor) drew at 1,953 square
- * inches in dot against 513 in sfdp, its communities apart (graphs/
- * README.md, "How the engine is chosen"). */
+ * inches in dot against 278 in fdp, which keeps groups as well
+ * (graphs/README.md, "How the engine is chosen"). */
 #define DENSE_LINKS_PER_ACTOR 2
 
 /* The engines that draw each group as a box around exactly its members
@@ -383,17 +383,15 @@ static int dense_undirected(const rg_doc *doc)
 }
 
 /* Up to dot's limits: dot, unless the network is dense, mostly
- * undirected and asks for no direction; then fdp, which keeps groups,
- * or sfdp. */
+ * undirected and asks for no direction; then fdp. */
 static void pick_small(rg_build_opts *out, const rg_doc *doc,
-                       const rg_render_opts *o, int grouped,
-                       rg_diags *diags)
+                       const rg_render_opts *o, rg_diags *diags)
 {
     out->engine = "dot";
     if (o->direction != NULL || doc->layout.direction != NULL ||
         !dense_undirected(doc))
         return;
-    out->engine = grouped ? "fdp" : "sfdp";
+    out->engine = "fdp";
     rg_diags_add(diags, RG_NOTE, doc->file,
                  "using the %s layout for %zu actors and %zu links, most "
                  "of them undirected (dot is used for sparser or directed "
@@ -441,7 +439,7 @@ void rg_job__pick_engine(rg_build_opts *out, const rg_doc *doc,
     out->engine = o->engine ? o->engine : doc->layout.engine;
     if (out->engine == NULL) {
         if (doc->n_actors <= DOT_MAX_ACTORS && doc->n_links <= DOT_MAX_LINKS)
-            pick_small(out, doc, o, grouped, diags);
+            pick_small(out, doc, o, diags);
         else
             pick_big(out, doc, diags);
     }

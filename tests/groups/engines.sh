@@ -3,8 +3,7 @@
 # few documents (the d3 Les Miserables sample, the examples, generated
 # documents) and, for every engine, the chart's overlapping actor boxes
 # and its area in square inches: "overlaps / area". The chosen engine's
-# cell is in bold. Text overlaps are measured too when
-# tests/overlap/run.sh exists.
+# cell is in bold. Only actor boxes are compared, not texts.
 #   usage: sh tests/groups/engines.sh build/relgraph
 set -u
 bin=${1:?usage: engines.sh RELGRAPH}
@@ -52,10 +51,6 @@ print(len(d["actors"]), len(d.get("links", [])), d.get("layout", {}).get("engine
     for e in $engines; do
         if "$bin" render "$doc" --engine $e -o "$tmp/$e.svg" 2>/dev/null; then
             cell=$(python3 "$here/measure.py" "$tmp/$e.svg" | sed 's| | / |')
-            if [ -f "$top/tests/overlap/run.sh" ]; then
-                t=$(sh "$top/tests/overlap/run.sh" "$tmp/$e.svg" 2>/dev/null | tail -n 1)
-                cell="$cell / $t"
-            fi
         else
             cell="failed"
         fi
