@@ -5,15 +5,7 @@
 # and its area in square inches: "overlaps / area". The chosen engine's
 # cell is in bold. Only actor boxes are compared, not texts.
 #   usage: sh tests/groups/engines.sh build/relgraph
-set -u
-bin=${1:?usage: engines.sh RELGRAPH}
-here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../.." && pwd)
-stress=$(dirname "$bin")/stress
-d3=$top/../shared/data/interop/d3/miserables.json
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-engines="dot neato fdp sfdp circo twopi osage"
+. "$(dirname "$0")/common.sh"
 
 docs=""
 if [ -f "$d3" ]; then

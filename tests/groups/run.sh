@@ -8,14 +8,7 @@
 # N skipped".
 #   usage: sh tests/groups/run.sh build/relgraph
 # The generated documents come from the stress binary beside relgraph.
-set -u
-bin=${1:?usage: run.sh RELGRAPH}
-here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../.." && pwd)
-stress=$(dirname "$bin")/stress
-d3=$top/../shared/data/interop/d3/miserables.json
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/common.sh"
 pass=0 fail=0 skip=0
 ok() { pass=$((pass + 1)); echo "ok   $1"; }
 bad() { fail=$((fail + 1)); echo "FAIL $1"; }
@@ -50,7 +43,7 @@ fi
 
 for doc in $docs; do
     name=$(basename "$doc" .json)
-    for e in dot neato fdp sfdp circo twopi osage; do
+    for e in $engines; do
         svg=$tmp/$name-$e.svg
         if ! "$bin" render "$doc" --engine $e -o "$svg" 2>"$tmp/err"; then
             bad "$name $e: render failed: $(head -n 3 "$tmp/err")"
