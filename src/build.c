@@ -99,7 +99,9 @@ Agsym_t *rg_build__decl(rg_bld *b, int kind, const char *name, const char *dflt)
 
 Agraph_t *rg_build__cluster(rg_bld *b, long gi, int depth)
 {
-    if (gi < 0 || depth > RG_MAX_GROUP_DEPTH)
+    /* An engine that would draw a group's box over other actors draws
+     * none (see rg_job__pick_engine). */
+    if (gi < 0 || depth > RG_MAX_GROUP_DEPTH || !b->opts->groups)
         return b->chart ? b->chart : b->g;
     if (b->clusters[gi] != NULL)
         return b->clusters[gi];
@@ -127,8 +129,20 @@ static int depth_of(const rg_doc *doc, long gi)
     return d;
 }
 
+/* The overlap removal of the engines other than dot. */
+static const char *overlap_of(const rg_bld *b)
+{
+    return b->opts->overlap ? b->opts->overlap : "prism";
+}
+
 static void style_clusters(rg_bld *b)
 {
+    /* fdp lays out each cluster with the cluster's own overlap and sep:
+     * with both empty, the d3 Les Miserables sample in 11 groups came out
+     * at random with 80 overlapping actors or 50 times its area. */
+    int force = strcmp(b->opts->engine, "dot") != 0;
+    Agsym_t *overlap = force ? rg_build__decl(b, AGRAPH, "overlap", "") : NULL;
+    Agsym_t *sep = force ? rg_build__decl(b, AGRAPH, "sep", "") : NULL;
     Agsym_t *label = rg_build__decl(b, AGRAPH, "label", "");
     Agsym_t *style = rg_build__decl(b, AGRAPH, "style", "");
     Agsym_t *fill = rg_build__decl(b, AGRAPH, "fillcolor", "");
@@ -168,6 +182,8 @@ static void style_clusters(rg_bld *b)
         rg_build__set(sg, fontcolor, b->pal->cluster_ink);
         rg_build__set(sg, labeljust, "l");
         rg_build__set(sg, margin, "14");
+        rg_build__set(sg, overlap, overlap_of(b));
+        rg_build__set(sg, sep, "+6");
         rg_build__raw_attrs(b, sg, AGRAPH, &grp->attrs);
     }
 }
@@ -218,7 +234,7 @@ static void graph_attrs(rg_bld *b)
         {"outputorder", "edgesfirst"},
         {"labelloc", "t"},
         {"labeljust", "l"},
-        {"overlap", dot ? NULL : b->opts->overlap ? b->opts->overlap : "prism"},
+        {"overlap", dot ? NULL : overlap_of(b)},
         {"sep", dot ? NULL : "+6"},
     };
     for (size_t i = 0; i < sizeof(root) / sizeof(root[0]); i++) {

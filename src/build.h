@@ -16,6 +16,8 @@ typedef struct rg_build_opts {
     rg_theme theme;
     int link_labels;        /* 0: link labels only in titles and tooltips */
     const char *overlap;    /* sfdp and neato's overlap; NULL: "prism" */
+    int groups;             /* 1: groups drawn as boxes (the engine keeps
+                             * non-members out of them); 0: no boxes */
 } rg_build_opts;
 
 /* A link target in the graph, whose text must be XML-escaped for SVG

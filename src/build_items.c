@@ -48,6 +48,11 @@ static void actor_tooltip(rg_bld *b, const rg_actor *a)
         rg_buf__puts(t, ": ");
         rg_build__tooltip_text(t, a->note);
     }
+    if (!b->opts->groups && a->group_index >= 0) {
+        const rg_group *g = &b->doc->groups[a->group_index];
+        rg_buf__puts(t, "\\ngroup: ");
+        rg_build__tooltip_text(t, g->label && *g->label ? g->label : g->id);
+    }
 }
 
 /* A URL for the object, when it is one a chart may link to: checked at

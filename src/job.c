@@ -2,8 +2,9 @@
  * for, in this process (whichever process that is: see isolate.c and
  * worker.c), and what relgraph adds to Graphviz's bytes (the SVG
  * rewritten, the report page, the PDF's dates, bounds on sizes); the
- * choice of a layout engine by the document's size. No state of its own:
- * the Graphviz context is gvctx.c's. */
+ * choice of a layout engine by the document's size, density and
+ * direction, and whether it draws groups. No state of its own: the
+ * Graphviz context is gvctx.c's. */
 #include "job.h"
 
 #include "diag.h"
@@ -346,18 +347,61 @@ static char *default_prefix(const char *file)
 #define RG_STR_(x) #x
 #define RG_STR(x) RG_STR_(x)
 
-void rg_job__pick_engine(rg_build_opts *out, const rg_doc *doc,
-                         const rg_render_opts *o, rg_diags *diags)
+/* A network whose links mostly have no direction and which has more
+ * than this many links an actor (an average degree over 4) is a tangle
+ * in dot, which lays links out in layers: the d3 Les Miserables sample
+ * (77 actors, 254 undirected links, 3.3 an actor) drew at 1,953 square
+ * inches in dot against 278 in fdp, which keeps groups as well
+ * (graphs/README.md, "How the engine is chosen"). */
+#define DENSE_LINKS_PER_ACTOR 2
+
+/* The engines that draw each group as a box around exactly its members
+ * (tests/groups/run.sh measures it). neato 2.43 draws some clusters as
+ * the bounding box of their members after the layout, over other
+ * actors; sfdp, circo and twopi draw none. */
+static int draws_groups(const char *engine)
 {
-    out->link_labels = 1;
-    out->overlap = NULL;
-    out->engine = o->engine ? o->engine : doc->layout.engine;
-    if (out->engine != NULL)
+    return strcmp(engine, "dot") == 0 || strcmp(engine, "fdp") == 0 ||
+           strcmp(engine, "osage") == 0;
+}
+
+static int any_grouped(const rg_doc *doc)
+{
+    for (size_t i = 0; i < doc->n_actors; i++)
+        if (doc->actors[i].group_index >= 0)
+            return 1;
+    return 0;
+}
+
+static int dense_undirected(const rg_doc *doc)
+{
+    size_t undirected = 0;
+    for (size_t i = 0; i < doc->n_links; i++)
+        undirected += !doc->links[i].directed;
+    return 2 * undirected > doc->n_links &&
+           doc->n_links > DENSE_LINKS_PER_ACTOR * doc->n_actors;
+}
+
+/* Up to dot's limits: dot, unless the network is dense, mostly
+ * undirected and asks for no direction; then fdp. */
+static void pick_small(rg_build_opts *out, const rg_doc *doc,
+                       const rg_render_opts *o, rg_diags *diags)
+{
+    out->engine = "dot";
+    if (o->direction != NULL || doc->layout.direction != NULL ||
+        !dense_undirected(doc))
         return;
-    if (doc->n_actors <= DOT_MAX_ACTORS && doc->n_links <= DOT_MAX_LINKS) {
-        out->engine = "dot";
-        return;
-    }
+    out->engine = "fdp";
+    rg_diags_add(diags, RG_NOTE, doc->file,
+                 "using the %s layout for %zu actors and %zu links, most "
+                 "of them undirected (dot is used for sparser or directed "
+                 "charts, or when a direction is given); choose one with "
+                 "--engine or \"layout\": {\"engine\": ...}",
+                 out->engine, doc->n_actors, doc->n_links);
+}
+
+static void pick_big(rg_build_opts *out, const rg_doc *doc, rg_diags *diags)
+{
     if (doc->n_links == 0) {
         /* Without links there is nothing to lay out but boxes: sfdp and
          * neato took over 120 s for 5,000 actors alone (each is a
@@ -386,6 +430,27 @@ void rg_job__pick_engine(rg_build_opts *out, const rg_doc *doc,
                        "removal");
 }
 
+void rg_job__pick_engine(rg_build_opts *out, const rg_doc *doc,
+                         const rg_render_opts *o, rg_diags *diags)
+{
+    int grouped = any_grouped(doc);
+    out->link_labels = 1;
+    out->overlap = NULL;
+    out->engine = o->engine ? o->engine : doc->layout.engine;
+    if (out->engine == NULL) {
+        if (doc->n_actors <= DOT_MAX_ACTORS && doc->n_links <= DOT_MAX_LINKS)
+            pick_small(out, doc, o, diags);
+        else
+            pick_big(out, doc, diags);
+    }
+    out->groups = draws_groups(out->engine);
+    if (grouped && !out->groups)
+        rg_diags_add(diags, RG_WARNING, doc->file,
+                     "the %s layout draws no group boxes (each actor's "
+                     "group is in its tooltip); use --engine dot or fdp to "
+                     "see groups", out->engine);
+}
+
 char *rg_job__setup(rg_job *out, const rg_doc *doc, const rg_render_opts *opts,
                     const rg_format *formats, size_t n, rg_diags *diags)
 {
@@ -393,7 +458,7 @@ char *rg_job__setup(rg_job *out, const rg_doc *doc, const rg_render_opts *opts,
     rg_job j = {doc, opts, opts->id_prefix ? opts->id_prefix
                            : prefix        ? prefix
                                            : "",
-                {NULL, NULL, 1, !opts->no_citations, opts->theme, 1, NULL},
+                {NULL, NULL, 1, !opts->no_citations, opts->theme, 1, NULL, 0},
                 opts->dpi > 0 ? opts->dpi : 150, formats, n};
     /* Which engine lays out is news only when something is laid out. */
     rg_job__pick_engine(&j.bopts, doc, opts, n > 0 ? diags : NULL);

@@ -114,6 +114,11 @@ sh tests/scripts/run.sh "$bin" >"$log" 2>&1
 cat "$log"
 tally
 
+echo "== group boxes in every layout engine"
+sh tests/groups/run.sh "$bin" >"$log" 2>&1
+cat "$log"
+tally
+
 echo "== hostile input"
 HOSTILE_BIG=${HOSTILE_BIG:-200000} sh tests/hostile.sh "$bin" >"$log" 2>&1
 cat "$log"
