@@ -83,7 +83,7 @@ int rg_load__tree(rg_doc **out, json_t *root, const char *text, size_t len,
                   const char *path, const char *name, rg_diags *diags)
 {
     int rc = -1, r;
-    size_t start = rg_diags_count(diags);
+    size_t start = rg_diags_count(diags), suppressed = 0;
     rg_jsonpos *loc = NULL;
     *out = NULL;
     rg_doc *doc = rg_doc__new(name);
@@ -100,7 +100,7 @@ int rg_load__tree(rg_doc **out, json_t *root, const char *text, size_t len,
     root = NULL;
     if (r < 0 || (r == 0 && (loc = locator(text, len, path)) == NULL))
         goto oom;
-    if (r == 0 && rg_check__doc(doc, diags, loc) != 0)
+    if (r == 0 && rg_check__doc(doc, diags, loc, &suppressed) != 0)
         goto oom;
     if (rg_diags_count(diags) > start) {
         if (loc == NULL && (loc = locator(text, len, path)) == NULL)
@@ -108,6 +108,11 @@ int rg_load__tree(rg_doc **out, json_t *root, const char *text, size_t len,
         rg_jsonpos__resolve(loc, diags, start);
         rg_diags__sort_from(diags, start);
     }
+    if (suppressed > 0)
+        rg_diags_add(diags, RG_NOTE, name,
+                     "%zu more messages that follow from the error about "
+                     "\"actors\" are not shown (references to actors, "
+                     "groups left empty)", suppressed);
     for (size_t i = start; i < rg_diags_count(diags); i++)
         if (rg_diags_get(diags, i)->severity == RG_ERROR)
             goto out;
