@@ -97,9 +97,22 @@ static void check_dates(ck *c, const char *arr, size_t i, const char *date,
 
 static void check_url(ck *c, const char *arr, size_t i, const char *url)
 {
-    if (url == NULL || rg_check__url(url))
+    if (url == NULL)
         return;
     rg_path p = path3(arr, i, "url");
+    if (rg_check__url(url)) {
+        if (!rg_check__url_hostlike(url))
+            return;
+        char *fix = rg__asprintf("https://%s", url);
+        if (fix == NULL)
+            c->oom = 1;
+        rg_diag__at(c->diags, RG_WARNING, c->file, &p, RG_AT_VALUE, NULL,
+                    fix, "URL \"%s\" has no scheme, so a reader's browser "
+                    "looks for it as a file beside the page; did you mean "
+                    "\"https://%s\"?", url, url);
+        free(fix);
+        return;
+    }
     rg_diag__at(c->diags, RG_ERROR, c->file, &p, RG_AT_VALUE, NULL, NULL,
                 "unsafe or malformed URL \"%s\"; use http, https, mailto or "
                 "a relative URL without spaces or quotes",

@@ -55,4 +55,18 @@ int rg_check__date(const char *s);
  * URL rule: every URL-like value of a document goes through it. */
 int rg_check__url(const char *s);
 
+/* True for a URL that rg_check__url() takes as a relative reference but
+ * that was meant as a web address without its scheme: it starts with
+ * "www.", or its first path segment (before '/', at the end, not before
+ * '?' or '#') is a host name, letters, digits and '-' in labels joined by
+ * dots, whose last label is 2 to 6 letters and not a file extension
+ * ("example.com", "justice.gov/opa"; not "report.html#x", "docs/a.pdf").
+ * A browser would look for it as a file beside the page. */
+int rg_check__url_hostlike(const char *s);
+
+/* The warnings about likely mistakes in a checked document whose links
+ * are resolved (check_warn.c): the same link entered twice, a confirmed
+ * link that someone disputes. Returns 0, or -1 when out of memory. */
+int rg_check__warnings(const rg_doc *doc, rg_diags *diags);
+
 #endif
