@@ -300,6 +300,10 @@ const rg_layout *rg_doc_layout(const rg_doc *doc);
  *  name or alias equals it. Returns the index, or -1 when nothing or more
  *  than one actor matches. */
 long rg_doc_find_actor(const rg_doc *doc, const char *ref);
+/** The id, name or alias of an actor of `doc` that `ref` is a likely
+ *  misspelling of (the suggestion `check` makes for a link's end), or
+ *  NULL when none is close. Borrowed; valid until rg_doc_free(). */
+const char *rg_doc_suggest_actor(const rg_doc *doc, const char *ref);
 
 /** The name of a status ("confirmed", ...). */
 const char *rg_status_name(rg_status status);

@@ -4,7 +4,6 @@
 #include "check.h"
 
 #include "diag.h"
-#include "style.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +24,8 @@ typedef struct ck {
     /* An allocation failed: some rule could not be applied, and the load
      * fails (rg_check__doc returns -1) rather than pass unchecked. */
     int oom;
+    /* Messages not given because they follow from a missing "actors". */
+    size_t suppressed;
 } ck;
 
 #define SUGGEST_BUDGET ((size_t)2 * 1000 * 1000)
@@ -96,9 +97,22 @@ static void check_dates(ck *c, const char *arr, size_t i, const char *date,
 
 static void check_url(ck *c, const char *arr, size_t i, const char *url)
 {
-    if (url == NULL || rg_check__url(url))
+    if (url == NULL)
         return;
     rg_path p = path3(arr, i, "url");
+    if (rg_check__url(url)) {
+        if (!rg_check__url_hostlike(url))
+            return;
+        char *fix = rg__asprintf("https://%s", url);
+        if (fix == NULL)
+            c->oom = 1;
+        rg_diag__at(c->diags, RG_WARNING, c->file, &p, RG_AT_VALUE, NULL,
+                    fix, "URL \"%s\" has no scheme, so a reader's browser "
+                    "looks for it as a file beside the page; did you mean "
+                    "\"https://%s\"?", url, url);
+        free(fix);
+        return;
+    }
     rg_diag__at(c->diags, RG_ERROR, c->file, &p, RG_AT_VALUE, NULL, NULL,
                 "unsafe or malformed URL \"%s\"; use http, https, mailto or "
                 "a relative URL without spaces or quotes",
@@ -186,30 +200,6 @@ static void unknown_ref(ck *c, const rg_path *p, const char *what,
                 best ? "no %s \"%s\"; did you mean \"%s\"?"
                      : "no %s \"%s\"; %s",
                 what, word, best ? best : hint);
-}
-
-/* The n names indexed in m, so that each kind is looked up once (a scan
- * per actor of 100,000 declared kinds would be quadratic). */
-static void index_kinds(ck *c, rg_map *m, const char *const *names, size_t n)
-{
-    if (rg_map__reserve(m, n) != 0)
-        c->oom = 1;
-    for (size_t k = 0; k < n && !c->oom; k++)
-        if (names[k] != NULL && rg_map__put(m, names[k], k, NULL) < 0)
-            c->oom = 1;
-}
-
-/* Reports a kind (of `arr`[i]) that is not among the n `names`, which
- * `known` indexes. */
-static void check_kind(ck *c, const rg_map *known, const char *arr, size_t i,
-                       const char *kind, const char *const *names, size_t n,
-                       const char *what, const char *hint)
-{
-    size_t k;
-    if (rg_map__get(known, kind, &k))
-        return;
-    rg_path p = path3(arr, i, "kind");
-    unknown_ref(c, &p, what, kind, suggest(c, kind, names, n), hint);
 }
 
 static void check_sources_of(ck *c, const rg_map *sources, const char *arr,
@@ -381,26 +371,22 @@ static void index_names(ck *c)
 static void check_actors(ck *c, const rg_map *groups, const rg_map *sources)
 {
     rg_doc *d = c->doc;
-    size_t n_kinds = rg_style__builtin_count() + d->n_kinds;
-    const char **kinds = zalloc(c, n_kinds, sizeof(*kinds));
-    if (kinds == NULL)
-        return;
-    for (size_t k = 0; k < rg_style__builtin_count(); k++)
-        kinds[k] = rg_style__builtin_name(k);
-    for (size_t k = 0; k < d->n_kinds; k++)
-        kinds[rg_style__builtin_count() + k] = d->kinds[k].name;
-    rg_map known = {0};
-    index_kinds(c, &known, kinds, n_kinds);
+    rg_kindset kinds;
+    if (rg_check__actor_kinds(&kinds, d) != 0) {
+        c->oom = 1;
+        goto out;
+    }
 
     for (size_t i = 0; i < d->n_actors; i++) {
         rg_actor *a = &d->actors[i];
         if (a->name == NULL)
             a->name = a->id;
+        rg_path kp = path3("actors", i, "kind");
         if (a->kind == NULL)
             a->kind = "other";
         else
-            check_kind(c, &known, "actors", i, a->kind, kinds, n_kinds, "kind",
-                       "use a built-in kind or declare it under \"kinds\"");
+            rg_check__kind(&kinds, c->diags, c->file, &kp, a->kind,
+                           &c->budget);
         if (a->group != NULL) {
             a->group_index = find_id(groups, a->group);
             if (a->group_index < 0) {
@@ -415,31 +401,17 @@ static void check_actors(ck *c, const rg_map *groups, const rg_map *sources)
         check_dates(c, "actors", i, a->date, a->until);
         check_url(c, "actors", i, a->url);
     }
-    rg_map__free(&known);
-    free(kinds);
+out:
+    rg_check__kindset_free(&kinds);
 }
 
 /* ---- links ---- */
 
 static void collect_refs(ck *c)
 {
-    rg_doc *d = c->doc;
-    size_t n = 0;
-    for (size_t i = 0; i < d->n_actors; i++)
-        n += 2 + d->actors[i].aliases.n;
-    c->refs = zalloc(c, n, sizeof(*c->refs));
+    c->refs = rg_suggest__actor_refs(c->doc, &c->n_refs);
     if (c->refs == NULL)
-        return;
-    for (size_t i = 0; i < d->n_actors; i++) {
-        const rg_actor *a = &d->actors[i];
-        if (a->id == NULL)
-            continue;
-        c->refs[c->n_refs++] = a->id;
-        if (a->name != a->id)
-            c->refs[c->n_refs++] = a->name;
-        for (size_t j = 0; j < a->aliases.n; j++)
-            c->refs[c->n_refs++] = a->aliases.v[j];
-    }
+        c->oom = 1;
 }
 
 /* Resolves a reference to an actor; reports it when it names none or
@@ -507,37 +479,43 @@ static size_t *resolve_list(ck *c, const rg_strv *refs, size_t i,
 static void check_links(ck *c, const rg_map *sources)
 {
     rg_doc *d = c->doc;
-    const char **lkinds = zalloc(c, d->n_link_kinds, sizeof(*lkinds));
-    if (lkinds == NULL)
-        return;
-    for (size_t k = 0; k < d->n_link_kinds; k++)
-        lkinds[k] = d->link_kinds[k].name;
-    rg_map known = {0};
-    index_kinds(c, &known, lkinds, d->n_link_kinds);
+    rg_kindset kinds;
+    if (rg_check__link_kinds(&kinds, d) != 0) {
+        c->oom = 1;
+        goto out;
+    }
     for (size_t i = 0; i < d->n_links; i++) {
         rg_link *k = &d->links[i];
-        if (k->from != NULL) {
+        if (d->actors == NULL) {
+            /* Without "actors" every reference fails: one error said so. */
+            c->suppressed += (k->from != NULL) + (k->to != NULL) +
+                             k->claimed_by.n + k->disputed_by.n;
+        } else if (k->from != NULL) {
             rg_path p = path3("links", i, "from");
             long a = resolve(c, k->from, &p);
             k->from_index = a >= 0 ? (size_t)a : 0;
         }
-        if (k->to != NULL) {
+        if (k->to != NULL && d->actors != NULL) {
             rg_path p = path3("links", i, "to");
             long a = resolve(c, k->to, &p);
             k->to_index = a >= 0 ? (size_t)a : 0;
         }
-        k->claimed_by_index = resolve_list(c, &k->claimed_by, i, "claimed_by");
-        k->disputed_by_index =
-            resolve_list(c, &k->disputed_by, i, "disputed_by");
+        if (d->actors != NULL) {
+            k->claimed_by_index =
+                resolve_list(c, &k->claimed_by, i, "claimed_by");
+            k->disputed_by_index =
+                resolve_list(c, &k->disputed_by, i, "disputed_by");
+        }
+        rg_path kp = path3("links", i, "kind");
         if (k->kind != NULL)
-            check_kind(c, &known, "links", i, k->kind, lkinds, d->n_link_kinds,
-                       "link kind", "declare it under \"link_kinds\"");
+            rg_check__kind(&kinds, c->diags, c->file, &kp, k->kind,
+                           &c->budget);
         check_sources_of(c, sources, "links", i, &k->source);
         check_dates(c, "links", i, k->date, k->until);
         check_url(c, "links", i, k->url);
     }
-    rg_map__free(&known);
-    free(lkinds);
+out:
+    rg_check__kindset_free(&kinds);
 }
 
 /* A group that holds no actor, directly or through its subgroups, is not
@@ -559,6 +537,10 @@ static void check_empty_groups(ck *c)
     for (size_t i = 0; i < d->n_groups; i++) {
         if (used[i] || d->groups[i].id == NULL)
             continue;
+        if (d->actors == NULL) {
+            c->suppressed++;
+            continue;
+        }
         rg_path p = path3("groups", i, "id");
         rg_diag__at(c->diags, RG_WARNING, c->file, &p, RG_AT_VALUE, NULL,
                     NULL, "group \"%s\" holds no actor and is not drawn; "
@@ -568,9 +550,10 @@ static void check_empty_groups(ck *c)
     free(used);
 }
 
-int rg_check__doc(rg_doc *doc, rg_diags *diags, rg_jsonpos *loc)
+int rg_check__doc(rg_doc *doc, rg_diags *diags, rg_jsonpos *loc,
+                  size_t *suppressed)
 {
-    ck c = {doc, diags, doc->file, loc, NULL, 0, SUGGEST_BUDGET, 0};
+    ck c = {doc, diags, doc->file, loc, NULL, 0, SUGGEST_BUDGET, 0, 0};
     rg_map groups = {0}, sources = {0};
     index_ids(&c, &sources, "sources", doc->n_sources, source_id, "source");
     index_ids(&c, &groups, "groups", doc->n_groups, group_id, "group");
@@ -587,5 +570,6 @@ int rg_check__doc(rg_doc *doc, rg_diags *diags, rg_jsonpos *loc)
     free(c.refs);
     rg_map__free(&groups);
     rg_map__free(&sources);
+    *suppressed = c.suppressed;
     return c.oom ? -1 : 0;
 }

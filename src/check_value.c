@@ -253,3 +253,40 @@ out:
     return ok;
 }
 
+
+/* ---- URLs that are host names ---- */
+
+int rg_check__url_hostlike(const char *s)
+{
+    if (casecmp_n(s, "www.", 4) == 0)
+        return 1;
+    size_t seg = strcspn(s, "/?#"), dot = 0, ndots = 0;
+    if (s[seg] != '\0' && s[seg] != '/')
+        return 0;  /* "report.html#x", "page.php?id=1": a file */
+    for (size_t i = 0; i < seg; i++) {
+        if (s[i] == '.') {
+            if (i == 0 || s[i - 1] == '.')
+                return 0;  /* "./x", "../x", "a..b" */
+            dot = i;
+            ndots++;
+        } else if (!is_alnum((unsigned char)s[i]) && s[i] != '-') {
+            return 0;
+        }
+    }
+    size_t tld = seg - dot - 1;
+    if (ndots == 0 || tld < 2 || tld > 6)
+        return 0;
+    for (size_t i = dot + 1; i < seg; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+            return 0;
+    /* A file name's extension is not a top-level domain. */
+    static const char *const files[] = {
+        "html", "htm", "xhtml", "pdf", "png", "jpg", "jpeg", "gif", "svg",
+        "webp", "json", "md", "txt", "xml", "csv", "php", "asp", "aspx",
+        "jsp", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "zip",
+        "gz", "tar", "js", "css", "mp4", "mp3", "rtf", "epub"};
+    for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++)
+        if (strlen(files[i]) == tld && casecmp_n(s + dot + 1, files[i], tld) == 0)
+            return 0;
+    return 1;
+}

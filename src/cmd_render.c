@@ -55,6 +55,10 @@ static void focus_unknown(const rg_doc *doc, const char *input,
         rg_diags_add(diags, RG_ERROR, input,
                      "--focus %s: several actors have this name or alias: "
                      "%s; give one's id", ref, list);
+    else if (rg_doc_suggest_actor(doc, ref) != NULL)
+        rg_diags_add(diags, RG_ERROR, input,
+                     "--focus %s: no actor has this id, name or alias; did "
+                     "you mean \"%s\"?", ref, rg_doc_suggest_actor(doc, ref));
     else
         rg_diags_add(diags, RG_ERROR, input,
                      "--focus %s: no actor has this id, nor is it the "

@@ -1,4 +1,4 @@
-/* Diagnostics: the caller-owned list, paths, suggestions. */
+/* Diagnostics: the caller-owned list, paths, positions found later. */
 #include "diag.h"
 
 #include <stdio.h>
@@ -460,65 +460,4 @@ void rg_diags__sort_from(rg_diags *diags, size_t start)
     }
     for (size_t i = start; i < n; i++)
         sync(&diags->v[i]);
-}
-
-/* ---- suggestions ---- */
-
-static int lower(int c)
-{
-    return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
-
-/* Optimal string alignment distance (Damerau-Levenshtein with adjacent
- * transpositions), ignoring ASCII case; gives up past `limit`. */
-static size_t distance(const char *a, const char *b, size_t limit)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 64 || lb > 64)
-        return limit + 1;
-    if ((la > lb ? la - lb : lb - la) > limit)
-        return limit + 1;
-    size_t d[65][65];
-    for (size_t i = 0; i <= la; i++)
-        d[i][0] = i;
-    for (size_t j = 0; j <= lb; j++)
-        d[0][j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        for (size_t j = 1; j <= lb; j++) {
-            size_t cost = lower(a[i - 1]) != lower(b[j - 1]);
-            size_t v = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < v)
-                v = d[i][j - 1] + 1;
-            if (d[i - 1][j - 1] + cost < v)
-                v = d[i - 1][j - 1] + cost;
-            if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
-                lower(a[i - 2]) == lower(b[j - 1]) && d[i - 2][j - 2] + 1 < v)
-                v = d[i - 2][j - 2] + 1;
-            d[i][j] = v;
-        }
-    }
-    return d[la][lb];
-}
-
-const char *rg_suggest__best(const char *word, const char *const *cands,
-                             size_t n)
-{
-    size_t len = strlen(word);
-    /* Close means: at most a third of the word's letters wrong, and at
-     * least one right. */
-    size_t limit = len < 3 ? 1 : len / 3;
-    if (limit > 4)
-        limit = 4;
-    const char *best = NULL;
-    size_t best_d = limit + 1;
-    for (size_t i = 0; i < n; i++) {
-        if (cands[i] == NULL || strcmp(cands[i], word) == 0)
-            continue;
-        size_t d = distance(word, cands[i], limit);
-        if (d < best_d && d < strlen(cands[i])) {
-            best = cands[i];
-            best_d = d;
-        }
-    }
-    return best;
 }

@@ -1,9 +1,11 @@
 /* Diagnostics inside the library: adding them with a JSON path whose
- * position is found later, in one pass over the text; suggestions. */
+ * position is found later, in one pass over the text. Suggestions are
+ * suggest.h's. */
 #ifndef RG_DIAG_H
 #define RG_DIAG_H
 
 #include "relgraph.h"
+#include "suggest.h"
 
 #include <stdarg.h>
 
@@ -85,11 +87,6 @@ void rg_diags__add_reserved(rg_diags *diags, rg_severity severity,
                             const char *msg);
 /* Gives the room back when it was not used. */
 void rg_diags__unreserve(rg_diags *diags);
-
-/* The candidate closest to `word` by edit distance, or NULL when none is
- * close enough to be what the user meant. */
-const char *rg_suggest__best(const char *word, const char *const *cands,
-                             size_t n);
 
 /* printf into a malloc'd string; NULL when out of memory. */
 char *rg__vasprintf(const char *fmt, va_list ap);

@@ -50,8 +50,30 @@ const rg_docfmt__key *rg_docfmt__find(rg_docfmt__obj obj, const char *name)
     return NULL;
 }
 
+typedef struct key_synonym {
+    rg_docfmt__obj obj;
+    const char *word, *key;
+} key_synonym;
+
+#define RG_FMT_SYNONYM_KEY(obj, word, key) {RG_FMT_##obj, word, key},
+static const key_synonym key_synonyms[] = {
+#include "docfmt.def"
+};
+
+#define RG_FMT_SYNONYM_WORD(list, word, meant, hint)                     \
+    {(rg_docfmt__list_id)RG_FMT_ARG_##list, word, meant, hint},
+static const rg_docfmt__word_synonym word_synonyms[] = {
+#include "docfmt.def"
+};
+
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
+
 const char *rg_docfmt__suggest_key(rg_docfmt__obj obj, const char *name)
 {
+    for (size_t i = 0; i < N_OF(key_synonyms); i++)
+        if (key_synonyms[i].obj == obj &&
+            strcmp(key_synonyms[i].word, name) == 0)
+            return key_synonyms[i].key;
     size_t n;
     const rg_docfmt__key *k = rg_docfmt__keys(obj, &n);
     const char *names[32];
@@ -96,3 +118,13 @@ const rg_docfmt__list rg_docfmt__lists[] = {
     [RG_FMT_LIST_DIRECTION] = {"direction", rg_docfmt__directions,
                                COUNT(rg_docfmt__directions), 0},
 };
+
+const rg_docfmt__word_synonym *rg_docfmt__find_synonym(rg_docfmt__list_id list,
+                                                       const char *word)
+{
+    for (size_t i = 0; i < N_OF(word_synonyms); i++)
+        if (word_synonyms[i].list == list &&
+            strcmp(word_synonyms[i].word, word) == 0)
+            return &word_synonyms[i];
+    return NULL;
+}

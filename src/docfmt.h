@@ -93,7 +93,9 @@ const rg_docfmt__key *rg_docfmt__keys(rg_docfmt__obj obj, size_t *n);
 /* The key `name` of `obj`, or NULL. */
 const rg_docfmt__key *rg_docfmt__find(rg_docfmt__obj obj, const char *name);
 
-/* The close key of `obj` for a misspelled one, or NULL. */
+/* The key of `obj` that `name` stands for: the one it is a synonym of
+ * (docfmt.def's RG_FMT_SYNONYM_KEY rows), else the closest by spelling,
+ * else NULL. */
 const char *rg_docfmt__suggest_key(rg_docfmt__obj obj, const char *name);
 
 /* A word list of ENUM keys: `what` names it in messages ("status"). */
@@ -105,6 +107,18 @@ typedef struct rg_docfmt__list {
 } rg_docfmt__list;
 
 extern const rg_docfmt__list rg_docfmt__lists[];
+
+/* A word people write for a word of a list (RG_FMT_SYNONYM_WORD). */
+typedef struct rg_docfmt__word_synonym {
+    rg_docfmt__list_id list;
+    const char *word;
+    const char *meant;  /* the word of the list it stands for, or NULL */
+    const char *hint;   /* what to write instead, when meant is NULL */
+} rg_docfmt__word_synonym;
+
+/* The synonym row of `word` in `list`, or NULL. */
+const rg_docfmt__word_synonym *rg_docfmt__find_synonym(rg_docfmt__list_id list,
+                                                       const char *word);
 
 /* The enumerations, each NULL-terminated, in the order of docfmt.def:
  * rg_docfmt__statuses in the order of rg_status, rg_docfmt__themes in

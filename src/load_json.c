@@ -13,6 +13,52 @@
 #include <stdlib.h>
 #include <string.h>
 
+static int blank(char ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+}
+
+/* Names what is wrong at `off`, where jansson stopped, when the text
+ * around it shows a mistake jansson's words do not name: a trailing
+ * comma, a comment, a quote that ends a string early. Writes the message
+ * and moves *off to the character to fix; returns 0 when it is none of
+ * them. */
+static int explain(const char *text, size_t len, size_t *off, char *msg,
+                   size_t n)
+{
+    size_t at = *off, prev = at;
+    while (prev > 0 && blank(text[prev - 1]))
+        prev--;
+    char ch = at < len ? text[at] : '\0';
+    if (ch == '/' && at + 1 < len && (text[at + 1] == '/' || text[at + 1] == '*')) {
+        snprintf(msg, n, "JSON: a %s comment; JSON has no comments: remove "
+                 "it (a note can go in \"note\" or a key of your own, "
+                 "\"x-...\")", text[at + 1] == '/' ? "//" : "/* */");
+        return 1;
+    }
+    if ((ch == ']' || ch == '}') && prev > 0 && text[prev - 1] == ',') {
+        snprintf(msg, n, "JSON: trailing comma before '%c'; remove the comma",
+                 ch);
+        *off = prev - 1;
+        return 1;
+    }
+    /* A word right after a string's closing quote, on its line, with
+     * another quote after it: the quote was meant inside the string. */
+    int word = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') ||
+               (ch >= '0' && ch <= '9') || (unsigned char)ch >= 0x80;
+    size_t eol = at;
+    while (eol < len && text[eol] != '\n' && text[eol] != '"')
+        eol++;
+    if (word && prev > 0 && text[prev - 1] == '"' && eol < len &&
+        text[eol] == '"' && memchr(text + prev, '\n', at - prev) == NULL) {
+        snprintf(msg, n, "JSON: a quote inside a string ends it early; "
+                 "write a quote inside a string as \\\"");
+        *off = prev - 1;
+        return 1;
+    }
+    return 0;
+}
+
 /* Reports a JSON syntax error where jansson found it. jansson's column
  * is at the end of the bad token; point at its start, as editors expect. */
 static void syntax_error(rg_diags *diags, const char *file, const char *text,
@@ -34,6 +80,14 @@ static void syntax_error(rg_diags *diags, const char *file, const char *text,
     char msg[JSON_ERROR_TEXT_LENGTH + 48];
     /* jansson says "'}' expected" where a comma is as likely missing. */
     const char *t = err->text;
+    size_t where = off;
+    if (json_error_code(err) == json_error_invalid_syntax &&
+        explain(text, len, &where, msg, sizeof(msg))) {
+        rg_jsonpos__line_col(text, len, where, &line, &col, &ls, &ll);
+        rg_diag__pos(diags, RG_ERROR, file, line, col, col,
+                     ll <= 1024 ? text + ls : NULL, ll, "", "%s", msg);
+        return;
+    }
     if (strncmp(t, "'}' expected", 12) == 0 || strncmp(t, "']' expected", 12) == 0)
         snprintf(msg, sizeof(msg), "',' or %s", t);
     else if (strncmp(t, "unable to decode byte", 21) == 0)
@@ -79,11 +133,19 @@ static int is_json_schema(const json_t *root)
             strncmp(schema, "http://json-schema.org/", 23) == 0);
 }
 
+static int has_error(const rg_diags *diags, size_t start)
+{
+    for (size_t i = start; i < rg_diags_count(diags); i++)
+        if (rg_diags_get(diags, i)->severity == RG_ERROR)
+            return 1;
+    return 0;
+}
+
 int rg_load__tree(rg_doc **out, json_t *root, const char *text, size_t len,
                   const char *path, const char *name, rg_diags *diags)
 {
     int rc = -1, r;
-    size_t start = rg_diags_count(diags);
+    size_t start = rg_diags_count(diags), suppressed = 0;
     rg_jsonpos *loc = NULL;
     *out = NULL;
     rg_doc *doc = rg_doc__new(name);
@@ -100,7 +162,12 @@ int rg_load__tree(rg_doc **out, json_t *root, const char *text, size_t len,
     root = NULL;
     if (r < 0 || (r == 0 && (loc = locator(text, len, path)) == NULL))
         goto oom;
-    if (r == 0 && rg_check__doc(doc, diags, loc) != 0)
+    if (r == 0 && rg_check__doc(doc, diags, loc, &suppressed) != 0)
+        goto oom;
+    /* Likely mistakes are worth a word only in a document without errors,
+     * whose links all resolved. */
+    if (r == 0 && !has_error(diags, start) &&
+        rg_check__warnings(doc, diags) != 0)
         goto oom;
     if (rg_diags_count(diags) > start) {
         if (loc == NULL && (loc = locator(text, len, path)) == NULL)
@@ -108,9 +175,13 @@ int rg_load__tree(rg_doc **out, json_t *root, const char *text, size_t len,
         rg_jsonpos__resolve(loc, diags, start);
         rg_diags__sort_from(diags, start);
     }
-    for (size_t i = start; i < rg_diags_count(diags); i++)
-        if (rg_diags_get(diags, i)->severity == RG_ERROR)
-            goto out;
+    if (suppressed > 0)
+        rg_diags_add(diags, RG_NOTE, name,
+                     "%zu more messages that follow from the error about "
+                     "\"actors\" are not shown (references to actors, "
+                     "groups left empty)", suppressed);
+    if (has_error(diags, start))
+        goto out;
     if (rg_load__gv_values(doc, loc, text != NULL) != 0)
         goto oom;
     if (text == NULL && doc->n_gvvals > 0) {

@@ -202,11 +202,13 @@ static void attrs(ld *l, const json_t *v, const rg_path *p, rg_attrs *out,
     }
 }
 
-/* Picks a word of a list, suggesting the closest one. Returns the index,
- * or -1 with a diagnostic. */
+/* Picks a word of a list. Returns the index, or -1 with a diagnostic
+ * that suggests the word meant: a synonym's (docfmt.def), else the
+ * closest by spelling (never its opposite), else the list. */
 static int enumerated(ld *l, const json_t *v, const rg_path *p,
-                      const rg_docfmt__list *list)
+                      rg_docfmt__list_id id)
 {
+    const rg_docfmt__list *list = &rg_docfmt__lists[id];
     if (!json_is_string(v)) {
         type_error(l, p, "a string", v);
         return -1;
@@ -215,16 +217,22 @@ static int enumerated(ld *l, const json_t *v, const rg_path *p,
     for (size_t i = 0; i < list->n; i++)
         if (strcmp(s, list->words[i]) == 0)
             return (int)i;
-    const char *best = rg_suggest__best(s, list->words, list->n);
-    char words[256] = "";
-    for (size_t i = 0; i < list->n; i++) {
-        strncat(words, i ? ", " : "", sizeof(words) - strlen(words) - 1);
-        strncat(words, list->words[i], sizeof(words) - strlen(words) - 1);
-    }
-    rg_diag__at(l->diags, RG_ERROR, l->file, p, RG_AT_VALUE, NULL, best,
-                best ? "unknown %s \"%s\"; did you mean \"%s\"?"
-                     : "unknown %s \"%s\"; expected one of %s",
-                list->what, s, best ? best : words);
+    const rg_docfmt__word_synonym *syn = rg_docfmt__find_synonym(id, s);
+    const char *best = syn ? syn->meant
+                           : rg_suggest__best(s, list->words, list->n);
+    char words[256];
+    rg_suggest__join(words, sizeof(words), list->words, list->n);
+    if (best != NULL)
+        rg_diag__at(l->diags, RG_ERROR, l->file, p, RG_AT_VALUE, NULL, best,
+                    "unknown %s \"%s\"; did you mean \"%s\"?", list->what,
+                    s, best);
+    else if (syn != NULL)
+        rg_diag__at(l->diags, RG_ERROR, l->file, p, RG_AT_VALUE, NULL, NULL,
+                    "unknown %s \"%s\"; %s", list->what, s, syn->hint);
+    else
+        rg_diag__at(l->diags, RG_ERROR, l->file, p, RG_AT_VALUE, NULL, NULL,
+                    "unknown %s \"%s\"; expected one of %s", list->what, s,
+                    words);
     return -1;
 }
 
@@ -253,14 +261,28 @@ static const char *gv_str(ld *l, const json_t *v, const rg_path *p,
 static void read_members(ld *l, rg_docfmt__obj obj, void *o, const json_t *v,
                          const rg_path *p);
 
-static void unknown_key(ld *l, const rg_path *q, const char *key,
-                        rg_docfmt__obj obj)
+/* Reports a key that is not one of obj's. When it stands for a required
+ * key that the object lacks (`v`), that is the error, said once here:
+ * returns the index of that key among obj's, else -1. */
+static long unknown_key(ld *l, const rg_path *q, const char *key,
+                        rg_docfmt__obj obj, const json_t *v)
 {
     const char *best = rg_docfmt__suggest_key(obj, key);
+    size_t n;
+    const rg_docfmt__key *keys = rg_docfmt__keys(obj, &n);
+    const rg_docfmt__key *k = best ? rg_docfmt__find(obj, best) : NULL;
+    if (k != NULL && k->required && json_object_get(v, best) == NULL) {
+        rg_diag__at(l->diags, RG_ERROR, l->file, q, RG_AT_KEY, NULL, best,
+                    "unknown key \"%s\", and the required key \"%s\" is "
+                    "missing; did you mean \"%s\"?",
+                    key, best, best);
+        return k - keys;
+    }
     rg_diag__at(l->diags, RG_WARNING, l->file, q, RG_AT_KEY, NULL, best,
                 best ? "unknown key \"%s\"; did you mean \"%s\"?"
                      : "unknown key \"%s\"; keys of your own start with %s",
                 key, best ? best : "\"x-\"");
+    return -1;
 }
 
 /* Reports a required key that an object lacks, at the object. */
@@ -375,7 +397,7 @@ static void read_enum(ld *l, const rg_docfmt__key *k, void *f,
                       const json_t *v, const rg_path *p)
 {
     const rg_docfmt__list *list = &rg_docfmt__lists[k->arg];
-    int i = enumerated(l, v, p, list);
+    int i = enumerated(l, v, p, (rg_docfmt__list_id)k->arg);
     if (i < 0)
         return;
     if (list->as_index)
@@ -450,18 +472,23 @@ static void read_members(ld *l, rg_docfmt__obj obj, void *o, const json_t *v,
 {
     const char *key;
     json_t *val;
+    unsigned long said = 0;  /* required keys reported missing already */
     json_object_foreach((json_t *)v, key, val) {
         rg_path q = rg_path__key(p, key);
         const rg_docfmt__key *k = rg_docfmt__find(obj, key);
+        long r = -1;
         if (k != NULL)
             read_key(l, k, o, val, &q);
         else if (strncmp(key, "x-", 2) != 0)
-            unknown_key(l, &q, key, obj);
+            r = unknown_key(l, &q, key, obj, v);
+        if (r >= 0 && r < 64)
+            said |= 1ul << r;
     }
     size_t n;
     const rg_docfmt__key *keys = rg_docfmt__keys(obj, &n);
     for (size_t i = 0; i < n; i++)
-        if (keys[i].required && json_object_get(v, keys[i].name) == NULL)
+        if (keys[i].required && json_object_get(v, keys[i].name) == NULL &&
+            !(i < 64 && (said >> i & 1)))
             missing(l, p, keys[i].name, keys[i].required);
 }
 

@@ -61,6 +61,10 @@ awk 'BEGIN { printf "{\"actors\": [{\"id\": \"a\"}, {\"id\": \"b\"}], \"links\":
 expect "20,000 links between two actors render in time" 0 "" \
     timeout 60 "$bin" render "$tmp/par.json" -o "$tmp/par.svg" --layout-timeout 30
 check "their ids stay unique" sh -c "test \$(grep -o 'id=\"par-link&#45;a&#45;&#45;b[^\"]*\"' '$tmp/par.svg' | sort -u | wc -l) -eq 20000"
+# the same link 20,000 times: one warning that counts them, not 19,999
+expect "20,000 copies of a link are one warning" 0 "entered 20000 times" \
+    timeout 20 "$bin" check "$tmp/par.json"
+check "only one warning" test "$(grep -c ': warning: ' "$tmp/err")" -eq 1
 
 # the time-limit advice fits the document: no raw attrs, none advised
 # (under a timeout: the guard's message once waited forever for the
