@@ -16,6 +16,8 @@ typedef struct rg_build_opts {
     rg_theme theme;
     int link_labels;        /* 0: link labels only in titles and tooltips */
     const char *overlap;    /* sfdp and neato's overlap; NULL: "prism" */
+    int title;              /* the title and description above the chart */
+    int sources;            /* the Sources block (with citations on) */
 } rg_build_opts;
 
 /* A link target in the graph, whose text must be XML-escaped for SVG
