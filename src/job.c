@@ -243,11 +243,15 @@ static int finish_output(const rg_job *j, const rg_built *b, rg_output *o,
 /* Renders the laid-out graph to format f in *o; PNG and PDF on the page
  * when there is one. Returns 0, or -1 with a message in *err (malloc'd). */
 static int render_output(const rg_job *j, GVC_t *gvc, rg_built *b,
-                         rg_format f, rg_output *o, rg_page_fit *page,
-                         char **err)
+                         rg_format f, rg_output *o, char **err)
 {
-    if (f != RG_FORMAT_PNG && f != RG_FORMAT_PDF)
-        page = NULL;
+    rg_page_fit fit, *page = NULL;
+    if (j->opts->page != RG_PAGE_NONE &&
+        (f == RG_FORMAT_PNG || f == RG_FORMAT_PDF)) {
+        rg_page__fit(&fit, b->g, j->opts->page, j->opts->landscape,
+                     f == RG_FORMAT_PNG ? j->dpi : 72);
+        page = &fit;
+    }
     /* The dpi attribute is read once, by gvLayout, and scales SVG and
      * PDF too; the resolution is for bitmaps only, so it is set on the
      * laid-out graph for each render (0: the device's default). */
@@ -279,27 +283,25 @@ static int render_output(const rg_job *j, GVC_t *gvc, rg_built *b,
     return finish_output(j, b, o, err);
 }
 
-/* The page the chart goes on (--page), fitted to the laid-out chart; a
- * warning in `notes` when its text would print too small. NULL: none. */
-static rg_page_fit *fit_page(const rg_job *j, rg_built *b, rg_page_fit *fit,
-                             rg_buf *notes)
+/* A warning in `notes` when the text of the chart, put on the page
+ * (--page) for PNG or PDF, would print too small. */
+static void check_page(const rg_job *j, rg_built *b, rg_buf *notes)
 {
     int print = 0;
     for (size_t i = 0; i < j->n; i++)
         print |= j->formats[i] == RG_FORMAT_PNG ||
                  j->formats[i] == RG_FORMAT_PDF;
     if (j->opts->page == RG_PAGE_NONE || !print)
-        return NULL;
-    rg_page__fit(fit, b->g, j->opts->page, j->opts->landscape);
-    rg_page__warn_small_text(notes, fit, b->g, j->opts->page,
+        return;
+    rg_page_fit fit;
+    rg_page__fit(&fit, b->g, j->opts->page, j->opts->landscape, 72);
+    rg_page__warn_small_text(notes, &fit, b->g, j->opts->page,
                              j->opts->landscape, j->doc->view_note != NULL);
-    return fit;
 }
 
 static int run(const rg_job *j, rg_output *outs, char **err, rg_buf *notes)
 {
     rg_built b = {0};
-    rg_page_fit fit_store, *fit = NULL;
     int rc = -1, laid_out = 0;
     *err = NULL;
     if (j->n == 0)
@@ -317,14 +319,14 @@ static int run(const rg_job *j, rg_output *outs, char **err, rg_buf *notes)
         goto out;
     }
     laid_out = 1;
-    fit = fit_page(j, &b, &fit_store, notes);
+    check_page(j, &b, notes);
     for (size_t i = 0; i < j->n; i++) {
         size_t same = 0;
         while (same < i && j->formats[same] != j->formats[i])
             same++;
         if (same < i ? copy_output(&outs[i], &outs[same], err) != 0
                      : render_output(j, gvc, &b, j->formats[i], &outs[i],
-                                     fit, err) != 0)
+                                     err) != 0)
             goto out;
     }
     rc = 0;
@@ -452,6 +454,14 @@ char *rg_job__setup(rg_job *out, const rg_doc *doc, const rg_render_opts *opts,
                                                 : "LR";
     j.bopts.legend = opts->legend >= 0 ? opts->legend
                      : doc->layout.legend >= 0 ? doc->layout.legend : 1;
+    int print = 0;
+    for (size_t i = 0; i < n; i++)
+        print |= formats[i] == RG_FORMAT_PNG || formats[i] == RG_FORMAT_PDF;
+    if (opts->page != RG_PAGE_NONE && n > 0 && !print)
+        rg_diags_add(diags, RG_NOTE, doc->file,
+                     "--page sizes only PNG and PDF outputs, and none is "
+                     "asked for: SVG, DOT and HTML keep the chart's own "
+                     "size");
     j.bopts.title = !opts->no_title;
     j.bopts.sources = !opts->no_sources;
     *out = j;

@@ -31,12 +31,22 @@ const char *rg_page__name(rg_page page)
     return (unsigned)page < RG_PAGE_COUNT ? pages[page].name : "";
 }
 
-void rg_page__fit(rg_page_fit *out, graph_t *g, rg_page page, int landscape)
+/* x rounded to the nearest whole number (no libm). */
+static double round_whole(double x)
+{
+    return (double)(long long)(x + 0.5);
+}
+
+void rg_page__fit(rg_page_fit *out, graph_t *g, rg_page page, int landscape,
+                  double dpi)
 {
     const page_size *p = &pages[(unsigned)page < RG_PAGE_COUNT ? page : 0];
     memset(out, 0, sizeof(*out));
-    out->w = landscape ? p->h : p->w;
-    out->h = landscape ? p->w : p->h;
+    /* Graphviz makes the output a whole number of pixels (points for
+     * PDF): the page is that, so the background covers the last row and
+     * column too, not 89 % of them. */
+    out->w = round_whole((landscape ? p->h : p->w) * dpi / 72) * 72 / dpi;
+    out->h = round_whole((landscape ? p->w : p->h) * dpi / 72) * 72 / dpi;
     boxf bb = GD_bb(g);
     double bw = bb.UR.x - bb.LL.x, bh = bb.UR.y - bb.LL.y;
     double room_w = out->w - 2 * RG_PAGE_MARGIN;
@@ -158,7 +168,7 @@ void rg_page__warn_small_text(rg_buf *out, const rg_page_fit *f, graph_t *g,
     const page_size *p = &pages[(unsigned)page < RG_PAGE_COUNT ? page : 0];
     /* The page turned helps a chart whose shape is the other way. */
     rg_page_fit turned;
-    rg_page__fit(&turned, g, page, !landscape);
+    rg_page__fit(&turned, g, page, !landscape, 72);
     char other[96] = "";
     if (turned.scale > f->scale * 1.05)
         snprintf(other, sizeof(other), " or %s (%.1f pt)",

@@ -25,8 +25,10 @@ typedef struct rg_page_fit {
 
 /* The page's name ("a4", "letter"), or "" for RG_PAGE_NONE. */
 const char *rg_page__name(rg_page page);
-/* Fits the laid-out graph g on `page` (not RG_PAGE_NONE). */
-void rg_page__fit(rg_page_fit *out, graph_t *g, rg_page page, int landscape);
+/* Fits the laid-out graph g on `page` (not RG_PAGE_NONE), rendered at
+ * `dpi` (72 for PDF). */
+void rg_page__fit(rg_page_fit *out, graph_t *g, rg_page page, int landscape,
+                  double dpi);
 /* Sets g up to render the page (size and pad), or back as it was.
  * Returns -1 when out of memory. */
 int rg_page__apply(rg_page_fit *f, graph_t *g);
