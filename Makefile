@@ -71,7 +71,7 @@ demo: deps
 	mkdir -p out
 	$(BUILD)/relgraph render graphs/opm-2015.json -o out/opm-2015.svg -o out/opm-2015.png
 	$(BUILD)/relgraph render graphs/opm-2015.json --focus opm-breach \
-	    --direction TB -o out/opm-2015-a4.svg -o out/opm-2015-a4.png \
+	    --direction TB --page a4 -o out/opm-2015-a4.svg -o out/opm-2015-a4.png \
 	    -o out/opm-2015-a4.pdf
 	@echo "wrote out/opm-2015.svg and .png (the whole story), and"
 	@echo "out/opm-2015-a4.svg, .png and .pdf (the attribution of the breach, for an A4 page)"
