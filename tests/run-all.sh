@@ -85,11 +85,6 @@ sh tests/check-outputs.sh "$bin" >"$log" 2>&1
 cat "$log"
 tally
 
-echo "== pages (--page, PDF metadata)"
-sh tests/pages.sh "$bin" >"$log" 2>&1
-cat "$log"
-tally
-
 echo "== library symbols"
 # Every global symbol of the library carries the rg_ prefix (ASan adds an
 # __odr_asan.<name> indicator beside some globals: those are the name's).

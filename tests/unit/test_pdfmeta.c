@@ -104,23 +104,30 @@ static void test_update_structure(void **state)
     free(pdf);
 }
 
+/* The hex texts of /Title and /Subject (NULL when absent) after adding
+ * title and subject to the small PDF. */
+static void added(char **t, char **s, const char *title, const char *subject)
+{
+    size_t len, prev;
+    char *pdf = small_pdf(&len, &prev);
+    size_t old_len = len;
+    assert_int_equal(rg_pdfmeta__add(&pdf, &len, title, subject), 0);
+    *t = entry_hex(pdf + old_len, "/Title");
+    *s = entry_hex(pdf + old_len, "/Subject");
+    free(pdf);
+}
+
 /* Each text as UTF-16BE hex: characters PDF strings escape, one outside
  * the Basic Multilingual Plane (a surrogate pair), a bad UTF-8 byte. */
 static void test_texts_as_utf16_hex(void **state)
 {
     (void)state;
-    size_t len, prev;
-    char *pdf = small_pdf(&len, &prev);
-    size_t old_len = len;
-    assert_int_equal(rg_pdfmeta__add(&pdf, &len, "a(b)\\c>",
-                                     "\xc3\xa9 \xf0\x9f\x98\x80 \xff"), 0);
-    char *t = entry_hex(pdf + old_len, "/Title");
-    char *s = entry_hex(pdf + old_len, "/Subject");
+    char *t, *s;
+    added(&t, &s, "a(b)\\c>", "\xc3\xa9 \xf0\x9f\x98\x80 \xff");
     assert_string_equal(t, "FEFF0061002800620029005C0063003E");
     assert_string_equal(s, "FEFF00E90020D83DDE000020FFFD");
     free(t);
     free(s);
-    free(pdf);
 }
 
 /* A 100 KB title is cut at RG_PDFMETA_TITLE_MAX characters and ends
@@ -128,20 +135,15 @@ static void test_texts_as_utf16_hex(void **state)
 static void test_long_and_missing_texts(void **state)
 {
     (void)state;
-    size_t len, prev;
-    char *pdf = small_pdf(&len, &prev);
-    size_t old_len = len;
-    char *title = malloc(100001);
+    char *title = malloc(100001), *t, *s;
     memset(title, 'x', 100000);
     title[100000] = '\0';
-    assert_int_equal(rg_pdfmeta__add(&pdf, &len, title, NULL), 0);
-    char *t = entry_hex(pdf + old_len, "/Title");
+    added(&t, &s, title, NULL);
     assert_int_equal(strlen(t), 4 * (1 + RG_PDFMETA_TITLE_MAX + 1));
     assert_string_equal(t + strlen(t) - 4, "2026");
-    assert_null(entry_hex(pdf + old_len, "/Subject"));
+    assert_null(s);
     free(t);
     free(title);
-    free(pdf);
 }
 
 /* A PDF without a trailer keyword (a cross-reference stream), or cut

@@ -1,27 +1,9 @@
-#!/bin/sh
 # Checks --page: PDF pages of exactly the size asked (pdfinfo), PNGs of
 # that size at the resolution asked, the chart inside the margins and
 # centred (measured on the PNG's pixels), the warning about small text,
 # and the PDF's Title and Subject (pdfinfo; qpdf --check when installed).
-# Prints "ok ...", "FAIL ..." or "skip NAME: REASON" per check and a last
-# line "pages: P passed, F failed, S skipped".
-set -u
-bin=$1
-top=$(cd "$(dirname "$0")/.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-skip=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -s "$tmp/err" ] && sed 's/^/     /' "$tmp/err" | head -20; }
-check() { name=$1; shift; if "$@"; then ok "$name"; else bad "$name"; fi; }
-skipped() { skip=$((skip + 1)); echo "skip $1: $2"; }
-finish() {
-    echo "pages: $pass passed, $fail failed, $skip skipped"
-    [ "$fail" -eq 0 ]
-    exit $?
-}
+# Sourced by tests/check-outputs.sh, which defines $bin, $top, $tmp and
+# the helpers ok, bad, check and skipped.
 
 min=$top/graphs/minimal.json
 opm=$top/graphs/opm-2015.json
@@ -183,4 +165,3 @@ if command -v pdfinfo >/dev/null 2>&1; then
         skipped "qpdf --check of the updated PDF" "qpdf is not installed (pdfinfo checked it)"
     fi
 fi
-finish
