@@ -173,9 +173,11 @@ static char *png_too_big(const rg_built *b, double dpi,
     if (fit >= 18)
         return rg__asprintf("the PNG would be %.0f x %.0f pixels (%.0f "
                             "million), more than the %.0f million allowed; "
-                            "lower --dpi (%d fits) or draw a part of the "
-                            "document (--focus ACTOR)", w, h, w * h / 1e6,
-                            RG_MAX_PNG_PIXELS / 1e6, (int)fit);
+                            "lower --dpi (%d fits)%s", w, h, w * h / 1e6,
+                            RG_MAX_PNG_PIXELS / 1e6, (int)fit,
+                            page != NULL ? " for this page"
+                                         : " or draw a part of the document "
+                                           "(--focus ACTOR)");
     return rg__asprintf("the PNG would be %.0f x %.0f pixels (%.0f million), "
                         "more than the %.0f million allowed even at the "
                         "lowest --dpi; write SVG or PDF, or draw a part of "
