@@ -387,6 +387,14 @@ typedef enum rg_isolation {
     RG_ISOLATE_NONE
 } rg_isolation;
 
+/** Page sizes for print (rg_render_opts.page). */
+typedef enum rg_page {
+    RG_PAGE_NONE = 0,    /**< the chart's own size */
+    RG_PAGE_A4,          /**< 210 x 297 mm (595.28 x 841.89 pt) */
+    RG_PAGE_LETTER,      /**< 8.5 x 11 in (612 x 792 pt) */
+    RG_PAGE_COUNT
+} rg_page;
+
 /** Options of a render; zero-initialise, then set what you need
  *  (rg_render_opts_init() gives the defaults). */
 typedef struct rg_render_opts {
@@ -424,6 +432,17 @@ typedef struct rg_render_opts {
     const char *const *focus;
     size_t n_focus;
     unsigned focus_depth;   /**< 0: the default, 1 */
+    /** PNG and PDF on a page of this size, the chart scaled down (never
+     *  up) to fit inside 0.5 in margins and centred; RG_PAGE_NONE: the
+     *  chart's own size. SVG, DOT and the report keep the chart's size. */
+    rg_page page;
+    bool landscape;         /**< the page turned: wider than high */
+    /** Leave out the title and the description drawn above the chart
+     *  (the SVG's <title> and <desc> and the PDF's metadata keep them). */
+    bool no_title;
+    /** Leave out the Sources block at the foot; the markers [n] stay, with
+     *  the numbers the reports give the sources. */
+    bool no_sources;
 } rg_render_opts;
 
 /** Stores the default options in `out`. */

@@ -249,7 +249,7 @@ static void graph_attrs(rg_bld *b)
     if (b->chart != NULL) {
         chart_label(b, &t);
     } else {
-        rg_build__label(b, &t, b->src_num != NULL);
+        rg_build__label(b, &t, b->src_num != NULL && b->opts->sources);
         if (t.len > 0)
             rg_build__set_html(b, g, agattr(g, AGRAPH, "label", NULL),
                                rg_buf__str(&t));
@@ -298,8 +298,9 @@ int rg_build__graph(rg_built *out, const rg_doc *doc,
     }
     if (opts->citations && b.cite.n_cited > 0)
         b.src_num = b.cite.number;
-    if (b.src_num != NULL && (strcmp(opts->engine, "dot") == 0 ||
-                              strcmp(opts->engine, "fdp") == 0)) {
+    if (b.src_num != NULL && opts->sources &&
+        (strcmp(opts->engine, "dot") == 0 ||
+         strcmp(opts->engine, "fdp") == 0)) {
         b.chart = agsubg(b.g, "cluster chart", 1);
         b.oom |= b.chart == NULL;
     }

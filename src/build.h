@@ -18,6 +18,8 @@ typedef struct rg_build_opts {
     const char *overlap;    /* sfdp and neato's overlap; NULL: "prism" */
     int groups;             /* 1: groups drawn as boxes (the engine keeps
                              * non-members out of them); 0: no boxes */
+    int title;              /* the title and description above the chart */
+    int sources;            /* the Sources block (with citations on) */
 } rg_build_opts;
 
 /* A link target in the graph, whose text must be XML-escaped for SVG

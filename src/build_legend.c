@@ -228,21 +228,21 @@ static void legend(rg_bld *b, rg_buf *t)
     rg_buf__puts(t, "</TABLE></TD></TR>");
 }
 
-/* The title, the description and the legend; with `sources`, the Sources
- * block after them. */
+/* The title and the description (unless --no-title), and the legend;
+ * with `sources`, the Sources block after them. */
 void rg_build__label(rg_bld *b, rg_buf *t, int sources)
 {
     const rg_doc *d = b->doc;
     int rows = 0;
     rg_buf__puts(t, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
                     "CELLPADDING=\"2\">");
-    if (d->title != NULL && *d->title) {
+    if (b->opts->title && d->title != NULL && *d->title) {
         rg_buf__puts(t, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"18\"><B>");
         rg_build__name_text(t, d->title, 80);
         rg_buf__puts(t, "</B></FONT></TD></TR>");
         rows++;
     }
-    if (d->description != NULL && *d->description) {
+    if (b->opts->title && d->description != NULL && *d->description) {
         rg_buf__printf(t, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT "
                           "POINT-SIZE=\"10\" COLOR=\"%s\">", b->pal->muted);
         rg_build__wrapped(t, d->description, 110);

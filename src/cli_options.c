@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- the tables ---- */
 
@@ -262,6 +263,19 @@ static int set_format(cli_args *a, const char *arg, const cli_value *v)
     return 0;
 }
 
+/* A page size, in any case ("A4" as it is usually written). */
+static int set_page(cli_args *a, const char *arg, const cli_value *v)
+{
+    (void)v;
+    if (strcasecmp(arg, "a4") == 0)
+        a->opts.page = RG_PAGE_A4;
+    else if (strcasecmp(arg, "letter") == 0)
+        a->opts.page = RG_PAGE_LETTER;
+    else
+        return cli_bad_value(CLI_OPT_page, arg);
+    return 0;
+}
+
 static int set_outdir(cli_args *a, const char *arg, const cli_value *v)
 {
     (void)v;
@@ -317,6 +331,9 @@ SET(engine, a->opts.engine = arg)
 SET(direction, a->opts.direction = arg)
 SET(no_legend, a->opts.legend = 0)
 SET(no_citations, a->opts.no_citations = true)
+SET(no_title, a->opts.no_title = true)
+SET(no_sources, a->opts.no_sources = true)
+SET(landscape, a->opts.landscape = true)
 SET(depth, a->opts.focus_depth = (unsigned)v->number)
 SET(dpi, a->opts.dpi = v->number)
 SET(inline, a->opts.svg_inline = true)

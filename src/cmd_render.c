@@ -382,6 +382,9 @@ int cli_run_render(int argc, char **argv)
     if (a.opts.focus_depth > 0 && a.opts.n_focus == 0)
         return cli_usage_error("%s", "--depth needs --focus ACTOR: the "
                                      "actors the depth is counted from");
+    if (a.opts.landscape && a.opts.page == RG_PAGE_NONE)
+        return cli_usage_error("%s", "--landscape needs --page a4 or "
+                                     "--page letter: the page it turns");
     if ((rc = check_source_date(&a)) != EXIT_OK)
         return rc;
     rg_diags *diags = rg_diags_new();

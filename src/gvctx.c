@@ -100,8 +100,10 @@ static agusererrf old_errf;
 
 static int on_gv_message(char *msg)
 {
-    if (gv_messages != NULL)
-        rg_buf__puts(gv_messages, msg);
+    /* Never the byte that marks relgraph's own notes (see gvctx.h): a
+     * message may quote the document. */
+    for (; gv_messages != NULL && *msg; msg++)
+        rg_buf__putc(gv_messages, *msg == RG_GVCTX_NOTES ? ' ' : *msg);
     return 0;
 }
 
@@ -212,6 +214,47 @@ void rg_gvctx__add_messages(rg_diags *diags, const rg_doc *doc,
                      hidden, hidden == 1 ? "" : "s");
     rg_buf__free(&cur);
     rg_buf__free(&last);
+}
+
+/* A job's messages: relgraph's own warnings about the render (see
+ * rg_gvctx__job_notes), then Graphviz's. */
+void rg_gvctx__add_job_messages(rg_diags *diags, const rg_doc *doc,
+                                const char *file, const char *text,
+                                rg_severity sev)
+{
+    if (text[0] == RG_GVCTX_NOTES) {
+        const char *end = strchr(text + 1, RG_GVCTX_NOTES);
+        const char *p = text + 1;
+        while (end != NULL && p < end) {
+            size_t n = strcspn(p, "\n");
+            if (p + n > end)
+                n = (size_t)(end - p);
+            if (n > 0)
+                rg_diags_add(diags, RG_WARNING, file, "%.*s", (int)n, p);
+            p += n + 1;
+        }
+        text = end != NULL ? end + 1 : text + strlen(text);
+    }
+    if (*text != '\0')
+        rg_gvctx__add_messages(diags, doc, file, text, sev);
+}
+
+void rg_gvctx__job_notes(rg_buf *msgs, const char *notes, size_t n)
+{
+    if (n == 0)
+        return;
+    rg_buf all = {0};
+    rg_buf__putc(&all, RG_GVCTX_NOTES);
+    for (size_t i = 0; i < n; i++)
+        rg_buf__putc(&all, notes[i] == RG_GVCTX_NOTES ? ' ' : notes[i]);
+    rg_buf__putc(&all, RG_GVCTX_NOTES);
+    rg_buf__putn(&all, msgs->data ? msgs->data : "", msgs->len);
+    if (all.oom) {
+        rg_buf__free(&all);
+        return;
+    }
+    rg_buf__free(msgs);
+    *msgs = all;
 }
 
 /* The process's Graphviz context, started on first use and kept until the

@@ -31,5 +31,15 @@ int rg_gvctx__png_failed(void);
 void rg_gvctx__add_messages(rg_diags *diags, const rg_doc *doc,
                             const char *file, const char *text,
                             rg_severity sev);
+/* What a job sends back as its messages is Graphviz's, and in front of
+ * them, between two RG_GVCTX_NOTES bytes, relgraph's own warnings about
+ * the render, a line each (a byte neither writes). _job_notes puts the n
+ * bytes of `notes` in front of the messages in msgs;
+ * _add_job_messages turns the whole into diagnostics. */
+#define RG_GVCTX_NOTES '\x1e'
+void rg_gvctx__job_notes(rg_buf *msgs, const char *notes, size_t n);
+void rg_gvctx__add_job_messages(rg_diags *diags, const rg_doc *doc,
+                                const char *file, const char *text,
+                                rg_severity sev);
 
 #endif

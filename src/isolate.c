@@ -219,7 +219,8 @@ static int parse_frames(const rg_buf *in, rg_output *outs, size_t n,
             char *s = strndup(p, f.len);
             if (s != NULL) {
                 if (f.type == RG_FR_WARNINGS)
-                    rg_gvctx__add_messages(diags, doc, file, s, RG_WARNING);
+                    rg_gvctx__add_job_messages(diags, doc, file, s,
+                                               RG_WARNING);
                 else
                     rg_diags_add(diags, RG_ERROR, file, "%s", s);
             }

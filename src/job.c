@@ -11,6 +11,8 @@
 #include "fonts.h"
 #include "format.h"
 #include "gvctx.h"
+#include "page.h"
+#include "pdfmeta.h"
 #include "phrase.h"
 #include "report.h"
 #include "svg.h"
@@ -138,8 +140,9 @@ char *rg_job__too_big(rg_format f)
 }
 
 /* NULL, or a message (malloc'd) when the laid-out chart at this
- * resolution has more pixels than allowed. */
-static char *png_too_big(const rg_built *b, double dpi)
+ * resolution (on this page, when not NULL) has more pixels than allowed. */
+static char *png_too_big(const rg_built *b, double dpi,
+                         const rg_page_fit *page)
 {
     boxf bb = GD_bb(b->g);
     /* Graphviz adds its pad around the box: relgraph's 0.3 in, or what
@@ -151,6 +154,10 @@ static char *png_too_big(const rg_built *b, double dpi)
         py = px;
     double w = ((bb.UR.x - bb.LL.x) / 72.0 + 2 * px) * dpi;
     double h = ((bb.UR.y - bb.LL.y) / 72.0 + 2 * py) * dpi;
+    if (page != NULL) {
+        w = page->w / 72.0 * dpi;
+        h = page->h / 72.0 * dpi;
+    }
     /* Graphviz scales a bitmap down to at most 32,767 pixels a side. */
     double side = w > h ? w : h;
     if (side > 32767) {
@@ -167,9 +174,11 @@ static char *png_too_big(const rg_built *b, double dpi)
     if (fit >= 18)
         return rg__asprintf("the PNG would be %.0f x %.0f pixels (%.0f "
                             "million), more than the %.0f million allowed; "
-                            "lower --dpi (%d fits) or draw a part of the "
-                            "document (--focus ACTOR)", w, h, w * h / 1e6,
-                            RG_MAX_PNG_PIXELS / 1e6, (int)fit);
+                            "lower --dpi (%d fits)%s", w, h, w * h / 1e6,
+                            RG_MAX_PNG_PIXELS / 1e6, (int)fit,
+                            page != NULL ? " for this page"
+                                         : " or draw a part of the document "
+                                           "(--focus ACTOR)");
     return rg__asprintf("the PNG would be %.0f x %.0f pixels (%.0f million), "
                         "more than the %.0f million allowed even at the "
                         "lowest --dpi; write SVG or PDF, or draw a part of "
@@ -198,8 +207,20 @@ static int finish_output(const rg_job *j, const rg_built *b, rg_output *o,
                          char **err)
 {
     rg_format f = o->format;
-    if (f == RG_FORMAT_PDF)
+    if (f == RG_FORMAT_PDF) {
         fix_pdf_dates(o->data, o->size);
+        rg_buf desc = {0};
+        rg_phrase__summary(&desc, j->doc, RG_SUMMARY_DESC);
+        int rc = desc.oom ? -1
+                          : rg_pdfmeta__add(&o->data, &o->size, j->doc->title,
+                                            rg_buf__str(&desc));
+        rg_buf__free(&desc);
+        if (rc != 0) {
+            *err = strdup("could not add the title and description to the "
+                          "PDF (cairo's PDF has no trailer relgraph can read)");
+            return -1;
+        }
+    }
     if ((f == RG_FORMAT_SVG || f == RG_FORMAT_HTML) &&
         finish_svg(j, b, &o->data, &o->size, f == RG_FORMAT_HTML) != 0) {
         *err = strdup("out of memory rewriting the SVG");
@@ -222,22 +243,35 @@ static int finish_output(const rg_job *j, const rg_built *b, rg_output *o,
     return 0;
 }
 
-/* Renders the laid-out graph to format f in *o. Returns 0, or -1 with a
- * message in *err (malloc'd). */
+/* Renders the laid-out graph to format f in *o; PNG and PDF on the page
+ * when there is one. Returns 0, or -1 with a message in *err (malloc'd). */
 static int render_output(const rg_job *j, GVC_t *gvc, rg_built *b,
                          rg_format f, rg_output *o, char **err)
 {
+    rg_page_fit fit, *page = NULL;
+    if (j->opts->page != RG_PAGE_NONE &&
+        (f == RG_FORMAT_PNG || f == RG_FORMAT_PDF)) {
+        rg_page__fit(&fit, b->g, j->opts->page, j->opts->landscape,
+                     f == RG_FORMAT_PNG ? j->dpi : 72);
+        page = &fit;
+    }
     /* The dpi attribute is read once, by gvLayout, and scales SVG and
      * PDF too; the resolution is for bitmaps only, so it is set on the
      * laid-out graph for each render (0: the device's default). */
-    if (f == RG_FORMAT_PNG && (*err = png_too_big(b, j->dpi)) != NULL)
+    if (f == RG_FORMAT_PNG && (*err = png_too_big(b, j->dpi, page)) != NULL)
         return -1;
     GD_drawing(b->g)->dpi = f == RG_FORMAT_PNG ? j->dpi : 0;
     rg_build__set_urls(b, f == RG_FORMAT_SVG || f == RG_FORMAT_HTML ||
                               f == RG_FORMAT_DOT);
     rg_gvctx__png_reset();
-    if (render_bytes(gvc, b->g, rg_format__gv(f), &o->data, &o->size) != 0 ||
-        rg_gvctx__png_failed()) {
+    if (page != NULL && rg_page__apply(page, b->g) != 0) {
+        *err = strdup("out of memory setting up the page");
+        return -1;
+    }
+    int rc = render_bytes(gvc, b->g, rg_format__gv(f), &o->data, &o->size);
+    if (page != NULL)
+        rg_page__restore(page, b->g);
+    if (rc != 0 || rg_gvctx__png_failed()) {
         free(o->data);
         o->data = NULL;
         *err = rg__asprintf("Graphviz could not render %s",
@@ -252,7 +286,23 @@ static int render_output(const rg_job *j, GVC_t *gvc, rg_built *b,
     return finish_output(j, b, o, err);
 }
 
-static int run(const rg_job *j, rg_output *outs, char **err)
+/* A warning in `notes` when the text of the chart, put on the page
+ * (--page) for PNG or PDF, would print too small. */
+static void check_page(const rg_job *j, rg_built *b, rg_buf *notes)
+{
+    int print = 0;
+    for (size_t i = 0; i < j->n; i++)
+        print |= j->formats[i] == RG_FORMAT_PNG ||
+                 j->formats[i] == RG_FORMAT_PDF;
+    if (j->opts->page == RG_PAGE_NONE || !print)
+        return;
+    rg_page_fit fit;
+    rg_page__fit(&fit, b->g, j->opts->page, j->opts->landscape, 72);
+    rg_page__warn_small_text(notes, &fit, b->g, j->opts->page,
+                             j->opts->landscape, j->doc->view_note != NULL);
+}
+
+static int run(const rg_job *j, rg_output *outs, char **err, rg_buf *notes)
 {
     rg_built b = {0};
     int rc = -1, laid_out = 0;
@@ -272,6 +322,7 @@ static int run(const rg_job *j, rg_output *outs, char **err)
         goto out;
     }
     laid_out = 1;
+    check_page(j, &b, notes);
     for (size_t i = 0; i < j->n; i++) {
         size_t same = 0;
         while (same < i && j->formats[same] != j->formats[i])
@@ -292,9 +343,12 @@ out:
 int rg_job__run_captured(const rg_job *j, rg_output *outs, char **err,
                          rg_buf *msgs)
 {
+    rg_buf notes = {0};
     rg_gvctx__capture_begin(msgs);
-    int rc = run(j, outs, err);
+    int rc = run(j, outs, err, &notes);
     rg_gvctx__capture_end();
+    rg_gvctx__job_notes(msgs, notes.data, notes.len);
+    rg_buf__free(&notes);
     return rc;
 }
 
@@ -458,7 +512,9 @@ char *rg_job__setup(rg_job *out, const rg_doc *doc, const rg_render_opts *opts,
     rg_job j = {doc, opts, opts->id_prefix ? opts->id_prefix
                            : prefix        ? prefix
                                            : "",
-                {NULL, NULL, 1, !opts->no_citations, opts->theme, 1, NULL, 0},
+                {.legend = 1, .citations = !opts->no_citations,
+                 .theme = opts->theme, .link_labels = 1, .title = 1,
+                 .sources = 1},
                 opts->dpi > 0 ? opts->dpi : 150, formats, n};
     /* Which engine lays out is news only when something is laid out. */
     rg_job__pick_engine(&j.bopts, doc, opts, n > 0 ? diags : NULL);
@@ -467,6 +523,16 @@ char *rg_job__setup(rg_job *out, const rg_doc *doc, const rg_render_opts *opts,
                                                 : "LR";
     j.bopts.legend = opts->legend >= 0 ? opts->legend
                      : doc->layout.legend >= 0 ? doc->layout.legend : 1;
+    int print = 0;
+    for (size_t i = 0; i < n; i++)
+        print |= formats[i] == RG_FORMAT_PNG || formats[i] == RG_FORMAT_PDF;
+    if (opts->page != RG_PAGE_NONE && n > 0 && !print)
+        rg_diags_add(diags, RG_NOTE, doc->file,
+                     "--page sizes only PNG and PDF outputs, and none is "
+                     "asked for: SVG, DOT and HTML keep the chart's own "
+                     "size");
+    j.bopts.title = !opts->no_title;
+    j.bopts.sources = !opts->no_sources;
     *out = j;
     return prefix;
 }

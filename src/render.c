@@ -85,8 +85,8 @@ static int run_here(const rg_job *j, rg_output *outs, rg_diags *diags)
     rg_buf msgs = {0};
     int rc = rg_job__run_captured(j, outs, &err, &msgs);
     if (msgs.len > 0)
-        rg_gvctx__add_messages(diags, j->doc, j->doc->file,
-                               rg_buf__str(&msgs), RG_WARNING);
+        rg_gvctx__add_job_messages(diags, j->doc, j->doc->file,
+                                   rg_buf__str(&msgs), RG_WARNING);
     if (rc != 0)
         rg_diags_add(diags, RG_ERROR, j->doc->file, "%s",
                      err ? err : "out of memory");

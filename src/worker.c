@@ -78,6 +78,7 @@ void rg_renderer_free(rg_renderer *r)
 
 typedef struct request {
     int32_t legend, svg_inline, svg_responsive, no_citations, theme;
+    int32_t page, landscape, no_title, no_sources;
     uint32_t n;
     double dpi, layout_timeout;
     uint32_t formats[MAX_WORKER_FORMATS];
@@ -151,6 +152,11 @@ static void opts_of(rg_render_opts *o, const request *q, char *str[4])
     o->svg_responsive = q->svg_responsive != 0;
     o->no_citations = q->no_citations != 0;
     o->theme = (rg_theme)q->theme;
+    o->page = (unsigned)q->page < RG_PAGE_COUNT ? (rg_page)q->page
+                                                : RG_PAGE_NONE;
+    o->landscape = q->landscape != 0;
+    o->no_title = q->no_title != 0;
+    o->no_sources = q->no_sources != 0;
     o->dpi = q->dpi;
 }
 
@@ -292,6 +298,10 @@ static int send_request(rg_renderer *r, const rg_job *j,
     q.svg_responsive = opts->svg_responsive;
     q.no_citations = opts->no_citations;
     q.theme = (int32_t)opts->theme;
+    q.page = (int32_t)opts->page;
+    q.landscape = opts->landscape;
+    q.no_title = opts->no_title;
+    q.no_sources = opts->no_sources;
     q.dpi = opts->dpi;
     q.file_id = j->doc->file_id;
     q.n = (uint32_t)j->n;

@@ -353,5 +353,8 @@ cp "$opm" "$tmp/opm-again.json"
 check "a batch's second chart with linked sources equals a single render's" \
     cmp -s "$tmp/batch5/opm-again.svg" "$tmp/x.svg"
 
+# --page and the PDF's metadata
+. "$top/tests/check-pages.sh"
+
 echo "outputs: $pass passed, $fail failed, $skip skipped"
 [ $fail = 0 ]
