@@ -420,6 +420,14 @@ typedef struct rg_render_opts {
     const char *const *focus;
     size_t n_focus;
     unsigned focus_depth;   /**< 0: the default, 1 */
+    /** Leave out the thin lines drawn from the actors a link names in
+     *  claimed_by and disputed_by to the link they speak about. */
+    bool no_claims;
+    /** Show each actor's aliases under its name ("aka ..."). */
+    bool aliases;
+    /** Show dates on links (under the label) and actors (under the
+     *  name): "2014-05-19", "2014 – 2015". */
+    bool dates;
 } rg_render_opts;
 
 /** Stores the default options in `out`. */

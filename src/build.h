@@ -16,6 +16,9 @@ typedef struct rg_build_opts {
     rg_theme theme;
     int link_labels;        /* 0: link labels only in titles and tooltips */
     const char *overlap;    /* sfdp and neato's overlap; NULL: "prism" */
+    int claims;             /* lines from claimants and disputants */
+    int aliases;            /* aliases under actors' names */
+    int dates;              /* dates on links and actors */
 } rg_build_opts;
 
 /* A link target in the graph, whose text must be XML-escaped for SVG

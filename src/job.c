@@ -393,7 +393,8 @@ char *rg_job__setup(rg_job *out, const rg_doc *doc, const rg_render_opts *opts,
     rg_job j = {doc, opts, opts->id_prefix ? opts->id_prefix
                            : prefix        ? prefix
                                            : "",
-                {NULL, NULL, 1, !opts->no_citations, opts->theme, 1, NULL},
+                {NULL, NULL, 1, !opts->no_citations, opts->theme, 1, NULL,
+                 !opts->no_claims, opts->aliases, opts->dates},
                 opts->dpi > 0 ? opts->dpi : 150, formats, n};
     /* Which engine lays out is news only when something is laid out. */
     rg_job__pick_engine(&j.bopts, doc, opts, n > 0 ? diags : NULL);
