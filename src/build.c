@@ -174,10 +174,10 @@ static void style_clusters(rg_bld *b)
 
 /* ---- the graph ---- */
 
-/* Up to this many nodes (actors and link labels), engines other than dot
- * route lines around nodes (splines=true); past it they draw straight
- * lines, which may cross labels. */
-#define RG_SPLINES_MAX_NODES 200
+/* Engines other than dot draw straight lines, which may cross labels:
+ * splines=true, which routes them around nodes, crashed Graphviz 2.43
+ * (multispline.c findMap, Gts cdt.c) on 4 of the stress documents laid
+ * out by fdp, twopi, sfdp and circo, and took 4 s in neato for OPM. */
 
 /* Title and legend on the chart cluster, which draws no box; the
  * Sources block on the root, at the foot. */
@@ -211,7 +211,6 @@ static void graph_attrs(rg_bld *b)
     Agraph_t *g = b->g;
     int dot = strcmp(b->opts->engine, "dot") == 0;
     int mid = b->n_middles > 0;
-    size_t nodes = b->doc->n_actors + b->n_middles;
     /* Declared with empty defaults so that clusters do not inherit the
      * root's values; the root's values are set after the clusters. */
     struct { const char *name, *value; } root[] = {
@@ -225,11 +224,7 @@ static void graph_attrs(rg_bld *b)
          * is set so that the OPM chart keeps its area (see README.md). */
         {"nodesep", !dot ? NULL : mid ? "0.15" : "0.3"},
         {"ranksep", !dot ? NULL : mid ? "0.15" : "0.45"},
-        /* Lines around nodes, labels among them; needs the overlaps
-         * removed, which "overlap" does. Its cost grows fast: 4 s in
-         * neato for OPM's 49 actors and 60 labels. */
-        {"splines", !dot && mid && nodes <= RG_SPLINES_MAX_NODES ? "true"
-                                                                 : NULL},
+
         {"outputorder", "edgesfirst"},
         {"labelloc", "t"},
         {"labeljust", "l"},
