@@ -443,6 +443,14 @@ typedef struct rg_render_opts {
     /** Leave out the Sources block at the foot; the markers [n] stay, with
      *  the numbers the reports give the sources. */
     bool no_sources;
+    /** Leave out the thin lines drawn from the actors a link names in
+     *  claimed_by and disputed_by to the link they speak about. */
+    bool no_claims;
+    /** Show each actor's aliases under its name ("aka ..."). */
+    bool aliases;
+    /** Show dates on links (under the label) and actors (under the
+     *  name): "2014-05-19", "2014 – 2015". */
+    bool dates;
 } rg_render_opts;
 
 /** Stores the default options in `out`. */

@@ -190,6 +190,11 @@ static void style_clusters(rg_bld *b)
 
 /* ---- the graph ---- */
 
+/* Engines other than dot draw straight lines, which may cross labels:
+ * splines=true, which routes them around nodes, crashed Graphviz 2.43
+ * (multispline.c findMap, Gts cdt.c) on 4 of the stress documents laid
+ * out by fdp, twopi, sfdp and circo, and took 4 s in neato for OPM. */
+
 /* Title and legend on the chart cluster, which draws no box; the
  * Sources block on the root, at the foot. */
 static void chart_label(rg_bld *b, rg_buf *t)
@@ -221,6 +226,7 @@ static void graph_attrs(rg_bld *b)
 {
     Agraph_t *g = b->g;
     int dot = strcmp(b->opts->engine, "dot") == 0;
+    int mid = b->n_middles > 0;
     /* Declared with empty defaults so that clusters do not inherit the
      * root's values; the root's values are set after the clusters. */
     struct { const char *name, *value; } root[] = {
@@ -229,8 +235,12 @@ static void graph_attrs(rg_bld *b)
         {"fontsize", "10"},
         {"bgcolor", b->pal->bg},
         {"pad", "0.3"},
-        {"nodesep", dot ? "0.3" : NULL},
-        {"ranksep", dot ? "0.45" : NULL},
+        /* A link's label is a rank of its own between its ends, as
+         * dot's own edge labels were (which halve ranksep): the spacing
+         * is set so that the OPM chart keeps its area (see README.md). */
+        {"nodesep", !dot ? NULL : mid ? "0.15" : "0.3"},
+        {"ranksep", !dot ? NULL : mid ? "0.15" : "0.45"},
+
         {"outputorder", "edgesfirst"},
         {"labelloc", "t"},
         {"labeljust", "l"},
@@ -286,7 +296,9 @@ int rg_build__graph(rg_built *out, const rg_doc *doc,
     out->g = b.g;
     b.clusters = calloc(doc->n_groups ? doc->n_groups : 1,
                         sizeof(*b.clusters));
-    out->urls = calloc(doc->n_actors + doc->n_links + 1, sizeof(*out->urls));
+    /* a URL for each actor, and for each link its label and two halves */
+    out->urls = calloc(doc->n_actors + 3 * doc->n_links + 1,
+                       sizeof(*out->urls));
     if (b.g == NULL || b.clusters == NULL || out->urls == NULL) {
         b.oom = 1;
         goto out;

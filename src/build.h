@@ -20,6 +20,9 @@ typedef struct rg_build_opts {
                              * non-members out of them); 0: no boxes */
     int title;              /* the title and description above the chart */
     int sources;            /* the Sources block (with citations on) */
+    int claims;             /* lines from claimants and disputants */
+    int aliases;            /* aliases under actors' names */
+    int dates;              /* dates on links and actors */
 } rg_build_opts;
 
 /* A link target in the graph, whose text must be XML-escaped for SVG

@@ -1,6 +1,6 @@
 /* What the files of the graph builder share (build.c, build_text.c,
- * build_items.c, build_legend.c, build_ids.c): the state of one build
- * and the helpers each file offers the others. Not for other modules:
+ * build_items.c, build_links.c, build_legend.c, build_ids.c): the state
+ * of one build and the helpers each file offers the others. Not for other modules:
  * their interface is build.h. */
 #ifndef RG_BUILD_INT_H
 #define RG_BUILD_INT_H
@@ -22,6 +22,8 @@
 #define RG_DRAWN_NAME_MAX 200
 #define RG_DRAWN_TEXT_MAX 300
 #define RG_TOOLTIP_TEXT_MAX 2000
+/* An actor's aliases under its name (--aliases): "aka X, Y", cut here. */
+#define RG_DRAWN_ALIASES_MAX 48
 
 /* One build: owned by rg_build__graph(), which frees what it holds. */
 typedef struct rg_bld {
@@ -40,6 +42,7 @@ typedef struct rg_bld {
      * no markers and no Sources block */
     const size_t *src_num;
     rg_buf tmp;
+    size_t n_middles;     /* links drawn through a label or point node */
     rg_built *out;
     int oom;
 } rg_bld;
@@ -61,6 +64,9 @@ void rg_build__name_text(rg_buf *b, const char *s, size_t width);
 void rg_build__line_text(rg_buf *b, const char *s);
 /* s for a tooltip, cut at RG_TOOLTIP_TEXT_MAX (rg_escape__gv_string). */
 void rg_build__tooltip_text(rg_buf *b, const char *s);
+/* A date or a span of dates as HTML text: "2014-05-19", "2014 \u2013
+ * 2015", "until 2015" (--dates). Nothing when both are NULL. */
+void rg_build__dates(rg_buf *b, const char *date, const char *until);
 /* Appends a space, `prefix` and s as a CSS class name (rg_escape__class). */
 void rg_build__class_token(rg_buf *b, const char *prefix, const char *s);
 
@@ -83,6 +89,10 @@ Agraph_t *rg_build__cluster(rg_bld *b, long gi, int depth);
 /* ---- actors and links (build_items.c) ---- */
 
 void rg_build__actors(rg_bld *b);
+/* Links the node or edge to url, when it is one a chart may link to. */
+void rg_build__url(rg_bld *b, void *obj, int kind, const char *url);
+/* The links (build_links.c): a labelled link as two half-edges and a
+ * node holding its label; the lines from who claims or disputes it. */
 void rg_build__links(rg_bld *b);
 
 /* ---- title, legend, sources (build_legend.c) ---- */

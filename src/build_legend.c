@@ -199,6 +199,33 @@ static void legend_heading(rg_bld *b, rg_buf *t, const char *text)
                       "COLOR=\"%s\">%s</FONT></TD>", b->pal->muted, text);
 }
 
+/* "WHO SAYS SO": the thin lines from claimants and disputants to the
+ * links they speak about, when the chart draws any. */
+static void legend_claims(rg_bld *b, rg_buf *t)
+{
+    int claims = 0, disputes = 0;
+    for (size_t i = 0; i < b->doc->n_links && b->opts->claims; i++) {
+        claims |= b->doc->links[i].claimed_by.n > 0;
+        disputes |= b->doc->links[i].disputed_by.n > 0;
+    }
+    if (!claims && !disputes)
+        return;
+    legend_heading(b, t, "WHO SAYS SO");
+    const char *dc =
+        rg_style__status(RG_STATUS_DISPUTED, b->opts->theme)->color;
+    if (claims)
+        rg_buf__printf(t, "<TD SIDES=\"B\" BORDER=\"1\" COLOR=\"%s\" "
+                          "WIDTH=\"30\" HEIGHT=\"8\" FIXEDSIZE=\"TRUE\">"
+                          "</TD><TD ALIGN=\"LEFT\">claims (\xe2\x97\x8f "
+                          "at the link)  </TD>", b->pal->muted);
+    if (disputes)
+        rg_buf__printf(t, "<TD SIDES=\"B\" BORDER=\"1\" COLOR=\"%s\" "
+                          "STYLE=\"dashed\" WIDTH=\"30\" HEIGHT=\"8\" "
+                          "FIXEDSIZE=\"TRUE\"></TD><TD ALIGN=\"LEFT\">"
+                          "disputes (\xe2\x8a\xa3 at the link)  </TD>", dc);
+    rg_buf__puts(t, "</TR>");
+}
+
 /* The legend: the kinds of actors shown, the statuses of links and the
  * link kinds that change how a link is drawn, as a row of the label. */
 static void legend(rg_bld *b, rg_buf *t)
@@ -216,6 +243,7 @@ static void legend(rg_bld *b, rg_buf *t)
         legend_heading(b, t, "LINKS");
         legend_statuses(b, t);
         rg_buf__puts(t, "</TR>");
+        legend_claims(b, t);
         size_t mark = t->len;
         legend_heading(b, t, "LINK KINDS");
         if (legend_link_kinds(b, t) > 0) {

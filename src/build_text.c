@@ -103,3 +103,18 @@ void rg_build__class_token(rg_buf *b, const char *prefix, const char *s)
     rg_buf__puts(b, prefix);
     rg_escape__class(b, s);
 }
+
+/* "2014-05-19", "2014 \u2013 2015", "from 2014", "until 2015". */
+void rg_build__dates(rg_buf *b, const char *date, const char *until)
+{
+    if (date != NULL && until != NULL) {
+        rg_build__line_text(b, date);
+        rg_buf__puts(b, " \xe2\x80\x93 ");
+        rg_build__line_text(b, until);
+    } else if (date != NULL) {
+        rg_build__line_text(b, date);
+    } else if (until != NULL) {
+        rg_buf__puts(b, "until ");
+        rg_build__line_text(b, until);
+    }
+}

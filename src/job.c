@@ -514,7 +514,8 @@ char *rg_job__setup(rg_job *out, const rg_doc *doc, const rg_render_opts *opts,
                                            : "",
                 {.legend = 1, .citations = !opts->no_citations,
                  .theme = opts->theme, .link_labels = 1, .title = 1,
-                 .sources = 1},
+                 .sources = 1, .claims = !opts->no_claims,
+                 .aliases = opts->aliases, .dates = opts->dates},
                 opts->dpi > 0 ? opts->dpi : 150, formats, n};
     /* Which engine lays out is news only when something is laid out. */
     rg_job__pick_engine(&j.bopts, doc, opts, n > 0 ? diags : NULL);

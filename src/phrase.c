@@ -39,6 +39,16 @@ const char *rg_phrase__dispute_word(const rg_link *k)
     return k->status == RG_STATUS_DENIED ? "denied" : "disputed";
 }
 
+void rg_phrase__claim(rg_buf *b, rg_phrase_esc esc, const rg_doc *d,
+                      const rg_link *k, size_t actor, int disputes)
+{
+    esc(b, d->actors[actor].name);
+    rg_buf__puts(b, !disputes ? " claims: "
+                    : k->status == RG_STATUS_DENIED ? " denies: "
+                                                    : " disputes: ");
+    rg_phrase__link(b, esc, d, k);
+}
+
 static void end_sentence(rg_buf *b)
 {
     char c = b->len > 0 ? b->data[b->len - 1] : '\0';

@@ -31,6 +31,11 @@ void rg_phrase__names(rg_buf *b, rg_phrase_esc esc, const rg_doc *d,
 /* What a link's disputers do: "denied" for a denial, else "disputed". */
 const char *rg_phrase__dispute_word(const rg_link *k);
 
+/* What one actor says of a link: "United States claims: China → stole
+ * → OPM records", "China disputes: ..." ("denies" for a denied link). */
+void rg_phrase__claim(rg_buf *b, rg_phrase_esc esc, const rg_doc *d,
+                      const rg_link *k, size_t actor, int disputes);
+
 /* "Claimed by X, Y; disputed by Z: " and the link, as one sentence. */
 void rg_phrase__contested(rg_buf *b, rg_phrase_esc esc, const rg_doc *d,
                           const rg_link *k);

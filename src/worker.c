@@ -79,6 +79,7 @@ void rg_renderer_free(rg_renderer *r)
 typedef struct request {
     int32_t legend, svg_inline, svg_responsive, no_citations, theme;
     int32_t page, landscape, no_title, no_sources;
+    int32_t no_claims, aliases, dates;
     uint32_t n;
     double dpi, layout_timeout;
     uint32_t formats[MAX_WORKER_FORMATS];
@@ -151,6 +152,9 @@ static void opts_of(rg_render_opts *o, const request *q, char *str[4])
     o->svg_inline = q->svg_inline != 0;
     o->svg_responsive = q->svg_responsive != 0;
     o->no_citations = q->no_citations != 0;
+    o->no_claims = q->no_claims != 0;
+    o->aliases = q->aliases != 0;
+    o->dates = q->dates != 0;
     o->theme = (rg_theme)q->theme;
     o->page = (unsigned)q->page < RG_PAGE_COUNT ? (rg_page)q->page
                                                 : RG_PAGE_NONE;
@@ -297,6 +301,9 @@ static int send_request(rg_renderer *r, const rg_job *j,
     q.svg_inline = opts->svg_inline;
     q.svg_responsive = opts->svg_responsive;
     q.no_citations = opts->no_citations;
+    q.no_claims = opts->no_claims;
+    q.aliases = opts->aliases;
+    q.dates = opts->dates;
     q.theme = (int32_t)opts->theme;
     q.page = (int32_t)opts->page;
     q.landscape = opts->landscape;

@@ -235,7 +235,8 @@ done
 "$bin" render "$opm" --focus opm-breach -o "$tmp/focus.svg" -o "$tmp/focus.md" 2>"$tmp/err"
 check "--focus renders" test $? -eq 0
 check "--focus keeps the actors one link away (8)" test "$(grep -c 'class="node actor' "$tmp/focus.svg")" -eq 8
-check "--focus keeps the links between them (10)" test "$(grep -c 'class="edge link' "$tmp/focus.svg")" -eq 10
+# A link is one edge, or a label (or point) node between two half-edges.
+check "--focus keeps the links between them (10)" test "$(grep 'class="edge link\|class="node link&#45;' "$tmp/focus.svg" | grep -vc '&#45;\(from\|to\)" class=')" -eq 10
 check "--focus says what it leaves out, in the chart" grep -q '>Showing 8 of 49 actors and 10 of 60 links: those within 1 link of OPM breach.<' "$tmp/focus.svg"
 check "--focus: the Markdown table has the 10 links" test "$(grep -c '^| ' "$tmp/focus.md")" -eq 12
 check "--focus: a claimer left out is still named in the tooltip" grep -q 'claimed by United States, James Clapper' "$tmp/focus.svg"
@@ -352,6 +353,31 @@ cp "$opm" "$tmp/opm-again.json"
 "$bin" render "$opm" -T svg --id-prefix x- >"$tmp/x.svg" 2>"$tmp/err"
 check "a batch's second chart with linked sources equals a single render's" \
     cmp -s "$tmp/batch5/opm-again.svg" "$tmp/x.svg"
+
+# Labels as nodes, who says so drawn, --aliases, --dates. A labelled link
+# is a label node between two half-edges; each claimant and disputant has
+# a line to it, explained in the legend; the options put text under names
+# and labels, escaped.
+cat >"$tmp/says.json" <<'JSON'
+{"actors": [{"id": "a", "name": "A", "aliases": ["<Alpha & Co>"], "date": "2014", "until": "2015"},
+            {"id": "b", "name": "B"}, {"id": "c", "name": "C"}, {"id": "d", "name": "D"}],
+ "links": [{"from": "a", "to": "b", "label": "stole", "status": "disputed", "date": "2014-05-19",
+            "claimed_by": ["c"], "disputed_by": ["d"]},
+           {"from": "a", "to": "b", "claimed_by": ["c", "c"]}]}
+JSON
+"$bin" render "$tmp/says.json" -T svg >"$tmp/says.svg" 2>"$tmp/err"
+check "a labelled link: its label node has its id, its halves theirs" sh -c "grep -q 'id=\"says-link&#45;a&#45;&#45;b\" class=\"node link&#45;label disputed\"' '$tmp/says.svg' && grep -q 'id=\"says-link&#45;a&#45;&#45;b&#45;from\" class=\"edge link disputed\"' '$tmp/says.svg' && grep -q 'id=\"says-link&#45;a&#45;&#45;b&#45;to\"' '$tmp/says.svg'"
+check "who says so: a line from the claimant and one from the disputant, titled" sh -c "grep -q '<title>C claims: A → stole → B</title>' '$tmp/says.svg' && grep -q '<title>D disputes: A → stole → B</title>' '$tmp/says.svg'"
+check "an unlabelled link with claims meets them at a point; a claimant named twice draws one line" \
+    test "$(grep -c 'class="edge claim claims"' "$tmp/says.svg")" -eq 2 -a "$(grep -c 'class="node link&#45;point' "$tmp/says.svg")" -eq 1
+check "the legend explains who says so" grep -q '>WHO SAYS SO<' "$tmp/says.svg"
+check "no --aliases, no --dates: neither is drawn" sh -c "! grep -q '>aka \|>2014&#45;05&#45;19<' '$tmp/says.svg'"
+"$bin" render "$tmp/says.json" -T svg --no-claims --aliases --dates >"$tmp/says2.svg" 2>"$tmp/err"
+check "--no-claims draws no claim lines and no legend row" sh -c "! grep -q 'class=\"edge claim\|WHO SAYS SO' '$tmp/says2.svg'"
+check "--aliases draws the aliases under the name, escaped" grep -q '>aka &lt;Alpha &amp; Co&gt;<' "$tmp/says2.svg"
+check "--dates draws the dates of actors and links" sh -c "grep -q '>2014 – 2015<' '$tmp/says2.svg' && grep -q '>2014&#45;05&#45;19<' '$tmp/says2.svg'"
+"$bin" render "$tmp/says.json" -T dot --aliases --dates >"$tmp/says.dot" 2>"$tmp/err"
+check "the DOT output with label nodes is valid DOT" dot -Tsvg -o /dev/null "$tmp/says.dot"
 
 # --page and the PDF's metadata
 . "$top/tests/check-pages.sh"
