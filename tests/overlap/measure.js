@@ -22,14 +22,15 @@
  *              are not counted. Counted per pair of texts.
  *   crossing   a text box that the stroke of an edge passes through: an
  *              edge is every <path>, <polygon>, <polyline>, <line>,
- *              <ellipse> and <circle> of a <g class="edge"> (its
- *              arrowheads included), its stroke is the centre line
- *              widened by half its stroke-width, and it crosses a box
- *              when it enters the box shrunk by TOL on each side. The
- *              texts of the edge's own label count too (a line through a
- *              label makes it unreadable), and so do those of the title,
- *              legend, Sources block and group boxes. Counted per text
- *              (a text crossed by three edges counts once).
+ *              <ellipse> and <circle> of a <g class="edge"> that paints
+ *              anything (its arrowheads included); its stroke is the
+ *              centre line widened by half its stroke-width, and it
+ *              crosses a box when it enters the box shrunk by TOL on
+ *              each side. The texts of the edge's own label count too (a
+ *              line through a label makes it unreadable), and so do
+ *              those of the title, legend, Sources block and group
+ *              boxes. Counted per text (a text crossed by three edges
+ *              counts once).
  * Curves are flattened into straight pieces of at most about 1 px; boxes
  * are kept in a grid of 64 px cells so that a chart of a thousand texts
  * is measured quickly.
@@ -206,7 +207,7 @@
         var len = Math.hypot(p1[0] - p0[0], p1[1] - p0[1]) +
             Math.hypot(p2[0] - p1[0], p2[1] - p1[1]) +
             Math.hypot(p3[0] - p2[0], p3[1] - p2[1]);
-        var n = Math.max(1, Math.ceil(len));
+        var n = Math.max(1, Math.ceil(1.5 * len));
         for (var i = 1; i <= n; i++) {
             var t = i / n, u = 1 - t;
             out.push([u * u * u * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t * t * t * p3[0],
@@ -291,6 +292,12 @@
         }
     }
 
+    /* Whether a computed stroke or fill paints anything. */
+    function painted(paint, opacity) {
+        return paint !== 'none' && !/^rgba\(.*,\s*0\)$/.test(paint) &&
+            !/^transparent$/.test(paint) && parseFloat(opacity) !== 0;
+    }
+
     function crossings(svg, all, grid, name, faults) {
         var crossed = Object.create(null);
         var count = 0;
@@ -301,7 +308,10 @@
                 continue;
             var m = el.getCTM();
             var style = getComputedStyle(el);
-            var half = style.stroke === 'none' ? 0 : parseFloat(style.strokeWidth) / 2 || 0;
+            var stroked = painted(style.stroke, style.strokeOpacity);
+            if (!m || (!stroked && !painted(style.fill, style.fillOpacity)))
+                continue;
+            var half = stroked ? parseFloat(style.strokeWidth) / 2 || 0 : 0;
             var scale = Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
             var grow = half * scale - TOL;
             shapeLines(el).forEach(function (run) {

@@ -20,7 +20,8 @@
 #
 # BIN is a relgraph binary, or "naive-dot": plain Graphviz on the DOT a
 # user would write by hand for the same document (tests/overlap/
-# naive-dot.py; its case inputs are chosen by CHECK_BIN, build/relgraph).
+# naive-dot.py), for the documents that CHECK_BIN (build/relgraph) checks
+# and draws, so that both measure the same charts.
 # OUTDIR is build/overlap; it gets figures.tsv (chart, set, texts,
 # overlapping pairs, crossed texts) and the pages and SVGs measured.
 #
@@ -161,6 +162,9 @@ draw() {
         set -- "$@" "$o"
     done <"$opts"
     if [ "$bin" = naive-dot ]; then
+        # the charts CHECK_BIN draws, no others, to compare like with like
+        timeout 60 "$check" render "$file" -T svg --layout-timeout "$limit" "$@" \
+            >/dev/null 2>"$err" || return
         # as relgraph does, 2 for options refused
         python3 "$here/naive-dot.py" "$file" "$@" >"$out/svg/$num.dot" 2>"$err" ||
             return 2
