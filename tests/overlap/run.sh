@@ -33,9 +33,10 @@
 # Prints "chart NAME: T texts, O overlapping pairs, C crossed texts" for
 # each chart (with the first offending texts and element ids under a
 # chart that has any), "ok"/"FAIL" for the self-check and for each set
-# of charts, and "overlap: P passed, F failed, S skipped". A set fails
-# when any of its figures is not zero, unless OVERLAP_REPORT=1 (report
-# mode, for before/after figures: the figures are printed, not judged).
+# of charts, a line of totals ("overlap figures: ...") and "overlap: P
+# passed, F failed, S skipped". A set fails when any of its figures is
+# not zero, unless OVERLAP_REPORT=1 (report mode, for before/after
+# figures: the figures are printed, not judged).
 # With OVERLAP_SHOW=1 the pages (OUTDIR/page*.html) keep their charts,
 # the texts at fault outlined (red: overlap, blue: crossed), to be opened
 # in a browser.
@@ -309,8 +310,11 @@ for set in example case stress; do
         bad "$line"
     fi
 done
+awk -F '\t' 'NR > 1 { n++; t += $3; o += $4; c += $5 }
+    END { printf "overlap figures: %d charts, %d texts, %d overlapping pairs," \
+        " %d crossed texts\n", n, t, o, c }' "$out/figures.tsv"
 rm -f "$out/sum"
 echo "(measured once: $same documents the same as another with the same options;" \
-    "not drawn: $notdrawn; Chromium: $pages pages; $(($(date +%s) - start)) s;" \
+    "not drawn: $notdrawn; Chromium: $pages page(s); $(($(date +%s) - start)) s;" \
     "figures in $out/figures.tsv)"
 finish
