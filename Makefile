@@ -6,6 +6,8 @@
 #   make check      the same under ASan and UBSan, with -Werror, and the
 #                   fuzzing corpus replayed (tests/fuzz)
 #   make stress     1,000 generated documents rendered under ASan
+#   make overlap    overlapping and crossed text measured in Chromium: plain
+#                   dot, OVERLAP_OLD=path/to/relgraph if given, this build
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make V=1 ...    show the commands, not a line per step
 #
@@ -147,6 +149,13 @@ stress: test-deps
 	    LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	    build/asan/stress $(or $(STRESS_FIRST),0) $(or $(STRESS_N),1000)
+
+# The figures of tests/overlap (report mode): a Markdown table.
+.PHONY: overlap
+overlap: test-deps
+	@$(MAKE) --no-print-directory all $(BUILD)/stress
+	@BUILD=$(BUILD) STRESS=$(BUILD)/stress sh tests/overlap/figures.sh "plain dot=naive-dot" \
+	    $(if $(OVERLAP_OLD),"relgraph before=$(OVERLAP_OLD)") "relgraph=$(BUILD)/relgraph"
 
 # ---- install ----
 

@@ -8,6 +8,7 @@
 # that line is a failure.
 #   BUILD      the build directory (build)
 #   STRESS_N   how many generated documents the stress sample renders (100)
+#   OVERLAP_SEEDS, OVERLAP_REPORT  see tests/overlap/run.sh
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
@@ -117,6 +118,13 @@ tally
 echo "== group boxes in every layout engine"
 sh tests/groups/run.sh "$bin" >"$log" 2>&1
 cat "$log"
+tally
+
+echo "== no overlapping text, in headless Chromium"
+# Strict: fails while any chart has overlapping or crossed text
+# (OVERLAP_REPORT=1 only reports); a chart's line only when it has any.
+STRESS=$build/stress sh tests/overlap/run.sh "$bin" "$build/overlap" >"$log" 2>&1
+grep -v '^chart .*: [0-9]* texts, 0 overlapping pairs, 0 crossed texts$' "$log"
 tally
 
 echo "== hostile input"

@@ -60,53 +60,13 @@ rm -rf "$out"/*.svg "$out"/*.how "$out"/*.err "$out"/*.html "$out"/*.dom \
     "$out"/*.verdicts "$out"/*.log "$out"/*.png "$out/same-prefix"
 
 # Chromium, installed when missing and possible; if not, say why and skip.
-skip_all() {
+. "$here/lib.sh"
+if why=$(chromium_missing); then
     skip=1
-    echo "skip the browser test: $1"
-    shift
-    for line in "$@"; do
-        echo "     $line"
-    done
+    echo "skip the browser test: $(echo "$why" | head -n 1)"
+    echo "$why" | tail -n +2 | sed 's/^/     /'
     finish
-}
-how="install it with: sudo apt-get update && sudo apt-get install -y chromium"
-if ! command -v "$chromium" >/dev/null 2>&1; then
-    if [ "$chromium" != chromium ]; then
-        skip_all "CHROMIUM=$chromium is not a command"
-    elif [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-        skip_all "chromium is not installed, and installing it needs root and apt-get" \
-            "$how (or run: make test-deps)"
-    fi
-    echo "installing Debian's chromium for the browser test"
-    export DEBIAN_FRONTEND=noninteractive
-    if ! { apt-get update -qq &&
-        apt-get install -y -qq --no-install-recommends chromium; } \
-        >"$out/apt.log" 2>&1 || ! command -v chromium >/dev/null 2>&1; then
-        tail -n 5 "$out/apt.log" | sed 's/^/     /'
-        skip_all "chromium is not installed, and apt-get could not install it" \
-            "(no network or no Debian mirror?); apt-get's output is in $out/apt.log"
-    fi
 fi
-
-# Runs Chromium on a page with a fresh profile: browse LOG PAGE OPTION...
-# Chromium's messages go to LOG.
-browse() {
-    log=$1
-    page=$2
-    shift 2
-    profile=$(mktemp -d) || return 1
-    echo "$chromium $* $page" >"$log"
-    # --disable-dev-shm-usage: containers often give /dev/shm 64 MB,
-    # which a large page can exhaust.
-    timeout 120 "$chromium" --headless --no-sandbox --disable-gpu \
-        --disable-background-networking --disable-component-update \
-        --no-first-run --disable-dev-shm-usage --user-data-dir="$profile" \
-        --window-size=1400,2000 --hide-scrollbars "$@" "file://$page" 2>>"$log"
-    st=$?
-    rm -rf "$profile"
-    [ $st -eq 124 ] && echo "(timed out after 120 s)" >>"$log"
-    return $st
-}
 
 # Writes a page of two inlined charts: page OUT SVG1 SVG2 (each SVG is
 # named after its file and described by the NAME.how file beside it).
@@ -130,15 +90,6 @@ page() {
         cat "$here/checks.js"
         printf '</script>\n</body>\n</html>\n'
     } >"$1"
-}
-
-# The verdicts checks.js left in a dumped page, one a line: the text of
-# the first <pre id="result"> (the page's script mentions it too).
-verdicts() {
-    awk '!on && sub(/.*<pre id="result">/, "") { on = 1 }
-        on { if (sub(/<\/pre>.*/, "")) { print; exit } print }' "$1" |
-        sed -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&quot;/"/g' -e 's/&amp;/\&/g' |
-        grep .
 }
 
 # render DIR NAME OPTION... renders graphs/NAME.json to DIR/NAME.svg.
