@@ -51,8 +51,10 @@ void rg_build__cite_marker(rg_bld *b, rg_buf *t, const rg_strv *src)
         free(nums);
 }
 
-/* The "Sources" block: "[n] title, publisher, date, url" for each cited
- * source in the order of its number; in SVG the line links to the url. */
+/* The "Sources" block: "[n] title, publisher, date, url" for each source
+ * the chart cites, in the order of its number (its place in the document's
+ * list, so a focused chart may list [2] and [5]); in SVG the line links to
+ * the url. */
 void rg_build__sources(rg_bld *b, rg_buf *t)
 {
     const rg_doc *d = b->doc;
@@ -63,9 +65,10 @@ void rg_build__sources(rg_bld *b, rg_buf *t)
                    b->pal->muted);
     rg_buf line = {0};
     for (size_t k = 0; k < b->cite.n_cited; k++) {
+        size_t num = b->cite.number[b->cite.order[k]];
         const rg_source *s = &d->sources[b->cite.order[k]];
         rg_buf__reset(&line);
-        rg_buf__printf(&line, "[%zu] ", k + 1);
+        rg_buf__printf(&line, "[%zu] ", num);
         rg_buf__puts(&line, s->title && *s->title ? s->title : s->id);
         const char *more[] = {s->publisher, s->date, s->url};
         for (size_t m = 0; m < 3; m++)
@@ -73,7 +76,7 @@ void rg_build__sources(rg_bld *b, rg_buf *t)
                 rg_buf__printf(&line, ", %s", more[m]);
         rg_buf__puts(t, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"");
         if (s->url != NULL && *s->url && rg_check__url(s->url)) {
-            rg_buf__printf(t, " ID=\"source-%zu\"", k + 1);
+            rg_buf__printf(t, " ID=\"source-%zu\"", num);
             rg_buf__puts(t, " HREF=\"");
             rg_escape__gv_html_attr_twice(t, s->url);
             rg_buf__puts(t, "\" TITLE=\"");
