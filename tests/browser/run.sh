@@ -10,6 +10,10 @@
 # which Chromium prints (--dump-dom). A second run saves a screenshot,
 # $BUILD/browser/two-charts.png (1400 x 2000).
 #
+# A third page, views.html, holds two views of one document with their
+# default id prefixes: the full OPM chart and the one focused on Deep
+# Panda; the same checks must pass there.
+#
 # The checks are checked too: the same two charts rendered with one
 # --id-prefix must make the page report repeated ids and a reference
 # resolved outside its chart.
@@ -57,7 +61,7 @@ finish() {
 
 mkdir -p "$out" || exit 1
 rm -rf "$out"/*.svg "$out"/*.how "$out"/*.err "$out"/*.html "$out"/*.dom \
-    "$out"/*.verdicts "$out"/*.log "$out"/*.png "$out/same-prefix"
+    "$out"/*.verdicts "$out"/*.log "$out"/*.png "$out/same-prefix" "$out/views"
 
 # Chromium, installed when missing and possible; if not, say why and skip.
 skip_all() {
@@ -216,5 +220,39 @@ else
     bad "self-check: two charts with one --id-prefix must fail unique-ids and refs" \
         "$out/same-prefix.verdicts" "$out/same-prefix.chromium.log"
 fi
-echo "(Chromium: 3 runs in $(($(date +%s) - start)) s; its messages are in $out/*.chromium.log)"
+# Two views of one document on one page, with their default prefixes:
+# the full chart and the one focused on Deep Panda. The prefix names the
+# view, so no id repeats, and each chart's aria and desc references
+# resolve inside it.
+views=$out/views
+mkdir -p "$views"
+if "$bin" render graphs/opm-2015.json -T svg --inline --responsive \
+    >"$views/opm-2015.svg" \
+    2>"$views/opm-2015.err" &&
+    "$bin" render graphs/opm-2015.json -T svg --inline --focus deep-panda \
+        >"$views/deep-panda.svg" 2>"$views/deep-panda.err"; then
+    echo "graphs/opm-2015.json --inline --responsive" >"$views/opm-2015.how"
+    echo "graphs/opm-2015.json --inline --focus deep-panda" >"$views/deep-panda.how"
+    page "$out/views.html" "$views/opm-2015.svg" "$views/deep-panda.svg"
+    browse "$out/views.chromium.log" "$out/views.html" --dump-dom >"$out/views.dom"
+    st=$?
+    verdicts "$out/views.dom" >"$out/views.verdicts"
+    if [ $st -ne 0 ] || ! grep -qx 'done' "$out/views.verdicts"; then
+        bad "views.html: Chromium runs checks.js to the end (status $st)" \
+            "$out/views.verdicts" "$out/views.chromium.log"
+    else
+        while read -r key verdict detail; do
+            [ "$key" = 'done' ] && continue
+            if [ "$verdict" = ok ]; then
+                ok "views.html $key: $detail"
+            else
+                bad "views.html $key: $detail"
+            fi
+        done <"$out/views.verdicts"
+    fi
+else
+    bad "relgraph renders opm-2015 whole and focused on deep-panda" \
+        "$views/opm-2015.err" "$views/deep-panda.err"
+fi
+echo "(Chromium: 4 runs in $(($(date +%s) - start)) s; its messages are in $out/*.chromium.log)"
 finish
