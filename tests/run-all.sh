@@ -109,6 +109,11 @@ sh tests/browser/run.sh "$bin" >"$log" 2>&1
 cat "$log"
 tally
 
+echo "== contrast (WCAG AA) of every theme"
+sh tests/contrast/run.sh "$bin" >"$log" 2>&1
+cat "$log"
+tally
+
 echo "== hostile input"
 HOSTILE_BIG=${HOSTILE_BIG:-200000} sh tests/hostile.sh "$bin" >"$log" 2>&1
 cat "$log"
