@@ -163,24 +163,30 @@ else
 fi
 page "$out/page.html" "$out/opm-2015.svg" "$out/minimal.svg"
 
-start=$(date +%s)
-browse "$out/page.chromium.log" "$out/page.html" --dump-dom >"$out/page.dom"
-st=$?
-verdicts "$out/page.dom" >"$out/page.verdicts"
-if [ $st -ne 0 ] || ! grep -qx 'done' "$out/page.verdicts"; then
-    bad "Chromium runs checks.js on page.html to the end (status $st)" \
-        "$out/page.verdicts" "$out/page.chromium.log"
-else
-    ok "Chromium runs checks.js on page.html to the end"
+# Has Chromium run checks.js on $out/NAME.html and reports each verdict
+# (with WHAT before its key): checked_page NAME [WHAT]
+checked_page() {
+    browse "$out/$1.chromium.log" "$out/$1.html" --dump-dom >"$out/$1.dom"
+    st=$?
+    verdicts "$out/$1.dom" >"$out/$1.verdicts"
+    if [ $st -ne 0 ] || ! grep -qx 'done' "$out/$1.verdicts"; then
+        bad "Chromium runs checks.js on $1.html to the end (status $st)" \
+            "$out/$1.verdicts" "$out/$1.chromium.log"
+        return
+    fi
+    ok "Chromium runs checks.js on $1.html to the end"
     while read -r key verdict detail; do
         [ "$key" = 'done' ] && continue
         if [ "$verdict" = ok ]; then
-            ok "$key: $detail"
+            ok "${2:-}$key: $detail"
         else
-            bad "$key: $detail"
+            bad "${2:-}$key: $detail"
         fi
-    done <"$out/page.verdicts"
-fi
+    done <"$out/$1.verdicts"
+}
+
+start=$(date +%s)
+checked_page page
 
 # The screenshot: a PNG of the window's size, 1400 x 2000, and not a
 # blank page (13 kB at that size; with the two charts, about 285 kB).
@@ -234,22 +240,7 @@ if "$bin" render graphs/opm-2015.json -T svg --inline --responsive \
     echo "graphs/opm-2015.json --inline --responsive" >"$views/opm-2015.how"
     echo "graphs/opm-2015.json --inline --focus deep-panda" >"$views/deep-panda.how"
     page "$out/views.html" "$views/opm-2015.svg" "$views/deep-panda.svg"
-    browse "$out/views.chromium.log" "$out/views.html" --dump-dom >"$out/views.dom"
-    st=$?
-    verdicts "$out/views.dom" >"$out/views.verdicts"
-    if [ $st -ne 0 ] || ! grep -qx 'done' "$out/views.verdicts"; then
-        bad "views.html: Chromium runs checks.js to the end (status $st)" \
-            "$out/views.verdicts" "$out/views.chromium.log"
-    else
-        while read -r key verdict detail; do
-            [ "$key" = 'done' ] && continue
-            if [ "$verdict" = ok ]; then
-                ok "views.html $key: $detail"
-            else
-                bad "views.html $key: $detail"
-            fi
-        done <"$out/views.verdicts"
-    fi
+    checked_page views "views.html "
 else
     bad "relgraph renders opm-2015 whole and focused on deep-panda" \
         "$views/opm-2015.err" "$views/deep-panda.err"
