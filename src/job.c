@@ -318,9 +318,10 @@ static const char *focus_id(const rg_doc *doc, const char *ref)
 /* What a view adds to the prefix, so that the full chart and views of
  * one document can share a page: "f-" and the focus actors' ids, each
  * once, then "d2-" for a depth other than 1 ("f-deep-panda-",
- * "f-china-opm-d2-"); when an id holds a character that ids may not or
- * the part would pass 40 bytes, "f" and a hash of the ids and depth
- * ("f1a2b3c4d-"). */
+ * "f-china-opm-d2-"); when an id holds a character other than letters,
+ * digits, '-' and '_' (a '.', which ids may hold, or anything a ref that
+ * named no actor holds) or the part would pass 40 bytes, "f" and a hash
+ * of the ids and depth ("f1a2b3c4d-"). */
 static void focus_part(rg_buf *p, const rg_doc *doc,
                        const rg_render_opts *opts)
 {
