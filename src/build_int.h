@@ -97,9 +97,9 @@ void rg_build__links(rg_bld *b);
 
 /* ---- title, legend, sources (build_legend.c) ---- */
 
-/* Appends a footnote marker in a smaller, muted font: " [1,3]", the
- * numbers of the sources cited, ascending, each once. Nothing when
- * citations are off or none of them is numbered. */
+/* Appends a footnote marker in a smaller font, in the label's colour:
+ * " [1,3]", the numbers of the sources cited, ascending, each once.
+ * Nothing when citations are off or none of them is numbered. */
 void rg_build__cite_marker(rg_bld *b, rg_buf *t, const rg_strv *src);
 /* The "Sources" block: "[n] title, publisher, date, url" for each cited
  * source in the order of its number; in SVG the line links to the url. */

@@ -51,8 +51,8 @@ static void actor_label(rg_bld *b, const rg_actor *a)
         rg_buf__puts(t, "</FONT>");
     }
     if (a->note != NULL && *a->note) {
-        rg_buf__printf(t, "<BR/><FONT POINT-SIZE=\"8.5\" COLOR=\"%s\">",
-                       b->pal->muted);
+        /* the node's font colour, which contrasts with its fill */
+        rg_buf__puts(t, "<BR/><FONT POINT-SIZE=\"8.5\">");
         rg_build__wrapped(t, a->note, 32);
         rg_buf__puts(t, "</FONT>");
     }

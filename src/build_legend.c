@@ -15,9 +15,11 @@ static int cmp_size(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Appends a footnote marker in a smaller, muted font: " [1,3]", the
- * numbers of the sources cited, ascending, each once. Nothing when
- * citations are off or none of them is numbered. */
+/* Appends a footnote marker in a smaller font: " [1,3]", the numbers of
+ * the sources cited, ascending, each once. Nothing when citations are
+ * off or none of them is numbered. Its colour is the label's, which the
+ * theme chose to contrast with what is behind it (a node's fill, a link
+ * label's background); a muted grey fails WCAG AA on mid-tone fills. */
 void rg_build__cite_marker(rg_bld *b, rg_buf *t, const rg_strv *src)
 {
     if (b->src_num == NULL || src->n == 0)
@@ -37,8 +39,8 @@ void rg_build__cite_marker(rg_bld *b, rg_buf *t, const rg_strv *src)
     qsort(nums, n, sizeof(*nums), cmp_size);
     for (size_t i = 0; i < n; i++) {
         if (i == 0)
-            rg_buf__printf(t, "%s<FONT POINT-SIZE=\"8\" COLOR=\"%s\">[",
-                           t->len > 0 ? " " : "", b->pal->muted);
+            rg_buf__printf(t, "%s<FONT POINT-SIZE=\"8\">[",
+                           t->len > 0 ? " " : "");
         else if (nums[i] == nums[i - 1])
             continue;
         else
@@ -51,21 +53,27 @@ void rg_build__cite_marker(rg_bld *b, rg_buf *t, const rg_strv *src)
         free(nums);
 }
 
-/* The "Sources" block: "[n] title, publisher, date, url" for each cited
- * source in the order of its number; in SVG the line links to the url. */
+/* The "Sources" block: "[n] title, publisher, date, url" for each source
+ * the chart cites, in the order of its number (its place in the document's
+ * list, so a focused chart may list [2] and [5]); in SVG the line links to
+ * the url. */
 void rg_build__sources(rg_bld *b, rg_buf *t)
 {
     const rg_doc *d = b->doc;
-    rg_buf__printf(t, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" "
-                      "CELLSPACING=\"0\" CELLPADDING=\"1\">"
+    /* The theme's ink, said: the root graph's font colour is left unset
+     * so that clusters do not inherit it, and Graphviz's default is
+     * black, unreadable on the dark theme's page. */
+    rg_buf__printf(t, "<FONT COLOR=\"%s\"><TABLE BORDER=\"0\" "
+                      "CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">"
                       "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" "
                       "COLOR=\"%s\">SOURCES</FONT></TD></TR>",
-                   b->pal->muted);
+                   b->pal->ink, b->pal->muted);
     rg_buf line = {0};
     for (size_t k = 0; k < b->cite.n_cited; k++) {
+        size_t num = b->cite.number[b->cite.order[k]];
         const rg_source *s = &d->sources[b->cite.order[k]];
         rg_buf__reset(&line);
-        rg_buf__printf(&line, "[%zu] ", k + 1);
+        rg_buf__printf(&line, "[%zu] ", num);
         rg_buf__puts(&line, s->title && *s->title ? s->title : s->id);
         const char *more[] = {s->publisher, s->date, s->url};
         for (size_t m = 0; m < 3; m++)
@@ -73,7 +81,7 @@ void rg_build__sources(rg_bld *b, rg_buf *t)
                 rg_buf__printf(&line, ", %s", more[m]);
         rg_buf__puts(t, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"");
         if (s->url != NULL && *s->url && rg_check__url(s->url)) {
-            rg_buf__printf(t, " ID=\"source-%zu\"", k + 1);
+            rg_buf__printf(t, " ID=\"source-%zu\"", num);
             rg_buf__puts(t, " HREF=\"");
             rg_escape__gv_html_attr_twice(t, s->url);
             rg_buf__puts(t, "\" TITLE=\"");
@@ -89,9 +97,34 @@ void rg_build__sources(rg_bld *b, rg_buf *t)
         rg_build__wrapped(t, rg_buf__str(&line), 120);
         rg_buf__puts(t, "</FONT></TD></TR>");
     }
-    rg_buf__puts(t, "</TABLE>");
+    rg_buf__puts(t, "</TABLE></FONT>");
     b->oom |= line.oom;
     rg_buf__free(&line);
+}
+
+/* A kind's swatch: a cell of its fill and border holding a character of
+ * its shape (see rg_style__shape_glyph()), in its font colour, so that
+ * kinds that differ only by shape (mono) still differ in the legend;
+ * a shape with no such character gets the cell alone. */
+static void swatch(rg_bld *b, rg_buf *t, const rg_kind_look *look)
+{
+    int rounded = look->style && strstr(look->style, "rounded");
+    const char *glyph = rg_style__shape_glyph(look->shape, rounded);
+    rg_buf__puts(t, "<TD BGCOLOR=\"");
+    rg_escape__gv_html_attr(t, look->fill ? look->fill : "#FFFFFF");
+    rg_buf__puts(t, "\" COLOR=\"");
+    rg_escape__gv_html_attr(t, look->color ? look->color : "#666666");
+    rg_buf__printf(t, "\" BORDER=\"1\" WIDTH=\"18\" HEIGHT=\"14\"%s%s>",
+                   glyph ? " CELLPADDING=\"0\"" : " FIXEDSIZE=\"TRUE\"",
+                   rounded ? " STYLE=\"rounded\"" : "");
+    if (glyph != NULL) {
+        rg_buf__puts(t, "<FONT FACE=\"" RG_GLYPH_FONT "\" POINT-SIZE=\"11\" "
+                        "COLOR=\"");
+        rg_escape__gv_html_attr(t, look->fontcolor ? look->fontcolor
+                                                    : b->pal->ink);
+        rg_buf__printf(t, "\">%s</FONT>", glyph);
+    }
+    rg_buf__puts(t, "</TD><TD ALIGN=\"LEFT\">");
 }
 
 static void legend_kinds(rg_bld *b, rg_buf *t)
@@ -121,14 +154,7 @@ static void legend_kinds(rg_bld *b, rg_buf *t)
         rg_style__kind(d, names[i], b->opts->theme, &look);
         if (shown > 0 && shown % 6 == 0)
             rg_buf__puts(t, "</TR><TR><TD></TD>");
-        rg_buf__puts(t, "<TD BGCOLOR=\"");
-        rg_escape__gv_html_attr(t, look.fill ? look.fill : "#FFFFFF");
-        rg_buf__puts(t, "\" COLOR=\"");
-        rg_escape__gv_html_attr(t, look.color ? look.color : "#666666");
-        rg_buf__printf(t, "\" BORDER=\"1\" WIDTH=\"16\" HEIGHT=\"10\" "
-                          "FIXEDSIZE=\"TRUE\"%s></TD><TD ALIGN=\"LEFT\">",
-                       look.style && strstr(look.style, "rounded")
-                           ? " STYLE=\"rounded\"" : "");
+        swatch(b, t, &look);
         rg_build__line_text(t, look.label);
         rg_buf__puts(t, "  </TD>");
         shown++;
@@ -262,8 +288,10 @@ void rg_build__label(rg_bld *b, rg_buf *t, int sources)
 {
     const rg_doc *d = b->doc;
     int rows = 0;
-    rg_buf__puts(t, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" "
-                    "CELLPADDING=\"2\">");
+    /* the ink, said, as in the Sources block */
+    rg_buf__printf(t, "<FONT COLOR=\"%s\"><TABLE BORDER=\"0\" "
+                      "CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">",
+                   b->pal->ink);
     if (b->opts->title && d->title != NULL && *d->title) {
         rg_buf__puts(t, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"18\"><B>");
         rg_build__name_text(t, d->title, 80);
@@ -294,7 +322,7 @@ void rg_build__label(rg_bld *b, rg_buf *t, int sources)
         rg_buf__puts(t, "</TD></TR>");
         rows++;
     }
-    rg_buf__puts(t, "</TABLE>");
+    rg_buf__puts(t, "</TABLE></FONT>");
     if (rows == 0)
         rg_buf__reset(t);
 }

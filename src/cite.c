@@ -1,4 +1,4 @@
-/* Source numbering by first use (see cite.h). State: an rg_cite, owned by
+/* Source numbering by place in the document's list (see cite.h). State: an rg_cite, owned by
  * the caller; nothing global. */
 #include "cite.h"
 
@@ -20,8 +20,10 @@ static void cite(rg_cite *c, const rg_doc *doc, const rg_strv *src)
 {
     for (size_t j = 0; j < src->n; j++) {
         long i = rg_cite__find(c, doc, src->v[j]);
-        if (i >= 0 && c->number[i] == 0)
-            c->number[i] = ++c->n_cited;
+        if (i >= 0 && c->number[i] == 0) {
+            c->number[i] = (size_t)i + 1;
+            c->n_cited++;
+        }
     }
 }
 
@@ -44,13 +46,9 @@ int rg_cite__init(rg_cite *c, const rg_doc *doc)
         cite(c, doc, &doc->links[i].source);
     for (size_t i = 0; i < doc->n_actors; i++)
         cite(c, doc, &doc->actors[i].source);
-    size_t uncited = c->n_cited;
-    for (size_t i = 0; i < doc->n_sources; i++) {
-        if (c->number[i] > 0)
-            c->order[c->number[i] - 1] = i;
-        else
-            c->order[uncited++] = i;
-    }
+    size_t cited = 0, uncited = c->n_cited;
+    for (size_t i = 0; i < doc->n_sources; i++)
+        c->order[c->number[i] > 0 ? cited++ : uncited++] = i;
     return 0;
 }
 

@@ -1,6 +1,7 @@
-/* Source numbering: the footnote number of each source, by first use,
- * shared by the chart (its markers and Sources block) and the reports, so
- * that "[2]" means the same source in every output of a document. */
+/* Source numbering: the footnote number of each source, its place in the
+ * document's `sources` list, shared by the chart (its markers and Sources
+ * block) and the reports, so that "[2]" means the same source in every
+ * output and every view (--focus) of a document. */
 #ifndef RG_CITE_H
 #define RG_CITE_H
 
@@ -13,17 +14,20 @@
 typedef struct rg_cite {
     rg_map idx;      /* source id -> index; empty when indexing ran out of
                         memory, and look-ups then search linearly */
-    size_t *number;  /* of each source: its number from 1, 0: not cited */
-    size_t *order;   /* source indexes by number, then the uncited ones in
-                        document order (doc->n_sources of them) */
-    size_t n_cited;
+    size_t *number;  /* of each source: its number from 1 (its place in
+                        the list) when something shown cites it, else 0 */
+    size_t *order;   /* the cited source indexes by number, then the
+                        uncited ones, each in document order
+                        (doc->n_sources of them) */
+    size_t n_cited;  /* how many sources something shown cites */
 } rg_cite;
 
-/* Numbers the sources by first use: walking links in document order, then
- * actors in document order, each one's `source` ids in order; the first
- * time a source id is cited it gets the next number, starting at 1.
- * Returns 0, or -1 when out of memory (then rg_cite__free() still
- * applies). */
+/* Numbers the sources by their place in doc->sources, from 1, so that a
+ * view (which keeps the whole list but fewer links and actors) numbers a
+ * source as the whole document does; marks those that a link or actor of
+ * doc cites. The numbers of the cited ones may have gaps: a chart lists
+ * only the sources it uses. Returns 0, or -1 when out of memory (then
+ * rg_cite__free() still applies). */
 int rg_cite__init(rg_cite *c, const rg_doc *doc);
 
 /* The index of the source with this id, or -1 when there is none. */

@@ -352,10 +352,70 @@ int rg_job__run_captured(const rg_job *j, rg_output *outs, char **err,
     return rc;
 }
 
-/* An id prefix from the document's file name: its stem, with characters
- * not allowed in ids made '-', starting with a letter. */
-static char *default_prefix(const char *file)
+/* The id of the view's actor that `ref` names (by id, else by a name or
+ * alias, as --focus resolved it), or ref itself. */
+static const char *focus_id(const rg_doc *doc, const char *ref)
 {
+    for (size_t i = 0; i < doc->n_actors; i++)
+        if (strcmp(doc->actors[i].id, ref) == 0)
+            return ref;
+    for (size_t i = 0; i < doc->n_actors; i++) {
+        const rg_actor *a = &doc->actors[i];
+        int hit = strcmp(a->name, ref) == 0;
+        for (size_t k = 0; k < a->aliases.n && !hit; k++)
+            hit = strcmp(a->aliases.v[k], ref) == 0;
+        if (hit)
+            return a->id;
+    }
+    return ref;
+}
+
+/* What a view adds to the prefix, so that the full chart and views of
+ * one document can share a page: "f-" and the focus actors' ids, each
+ * once, then "d2-" for a depth other than 1 ("f-deep-panda-",
+ * "f-china-opm-d2-"); when an id holds a character other than letters,
+ * digits, '-' and '_' (a '.', which ids may hold, or anything a ref that
+ * named no actor holds) or the part would pass 40 bytes, "f" and a hash
+ * of the ids and depth ("f1a2b3c4d-"). */
+static void focus_part(rg_buf *p, const rg_doc *doc,
+                       const rg_render_opts *opts)
+{
+    size_t mark = p->len;
+    uint32_t h = 2166136261u; /* FNV-1a */
+    int plain = 1;
+    unsigned depth = opts->focus_depth ? opts->focus_depth : 1;
+    rg_buf__puts(p, "f-");
+    for (size_t i = 0; i < opts->n_focus; i++) {
+        const char *id = focus_id(doc, opts->focus[i]);
+        int dup = 0;
+        for (size_t j = 0; j < i && !dup; j++)
+            dup = strcmp(focus_id(doc, opts->focus[j]), id) == 0;
+        if (dup)
+            continue;
+        for (const char *c = id;; c++) {
+            h = (h ^ (unsigned char)*c) * 16777619u;
+            if (*c == '\0')
+                break;
+            plain &= (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+                     (*c >= '0' && *c <= '9') || *c == '-' || *c == '_';
+        }
+        rg_buf__printf(p, "%s-", id);
+    }
+    if (depth != 1)
+        rg_buf__printf(p, "d%u-", depth);
+    h = (h ^ depth) * 16777619u;
+    if (!plain || p->len - mark > 40) {
+        p->len = mark;
+        rg_buf__printf(p, "f%08x-", (unsigned)h);
+    }
+}
+
+/* An id prefix from the document's file name: its stem, with characters
+ * not allowed in ids made '-', starting with a letter, then for a view
+ * what focus_part() adds. NULL when out of memory. */
+static char *default_prefix(const rg_doc *doc, const rg_render_opts *opts)
+{
+    const char *file = doc->file;
     const char *base = strrchr(file, '/');
     base = base ? base + 1 : file;
     if (strcmp(base, "<stdin>") == 0 || *base == '\0')
@@ -363,21 +423,23 @@ static char *default_prefix(const char *file)
     size_t n = strcspn(base, ".");
     if (n == 0)
         n = strlen(base);
-    char *p = malloc(n + 4);
-    if (p == NULL)
-        return NULL;
-    size_t k = 0;
+    rg_buf p = {0};
     if (!((base[0] >= 'a' && base[0] <= 'z') || (base[0] >= 'A' && base[0] <= 'Z')))
-        p[k++] = 'c', p[k++] = '-';
+        rg_buf__puts(&p, "c-");
     for (size_t i = 0; i < n; i++) {
         char c = base[i];
         int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
                  (c >= '0' && c <= '9') || c == '-' || c == '_';
-        p[k++] = ok ? c : '-';
+        rg_buf__putc(&p, ok ? c : '-');
     }
-    p[k++] = '-';
-    p[k] = '\0';
-    return p;
+    rg_buf__putc(&p, '-');
+    if (opts->n_focus > 0)
+        focus_part(&p, doc, opts);
+    if (p.oom) {
+        rg_buf__free(&p);
+        return NULL;
+    }
+    return p.data;
 }
 
 /* ---- choosing an engine ---- */
@@ -508,7 +570,7 @@ void rg_job__pick_engine(rg_build_opts *out, const rg_doc *doc,
 char *rg_job__setup(rg_job *out, const rg_doc *doc, const rg_render_opts *opts,
                     const rg_format *formats, size_t n, rg_diags *diags)
 {
-    char *prefix = opts->id_prefix ? NULL : default_prefix(doc->file);
+    char *prefix = opts->id_prefix ? NULL : default_prefix(doc, opts);
     rg_job j = {doc, opts, opts->id_prefix ? opts->id_prefix
                            : prefix        ? prefix
                                            : "",

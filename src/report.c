@@ -42,6 +42,12 @@ const char *rg_report__source_title(const rg_source *s)
     return s->title != NULL && *s->title ? s->title : s->id;
 }
 
+const char *rg_report__uncited_heading(const rg_doc *d)
+{
+    return d->view_note != NULL ? "Not cited by what this view shows"
+                                : "Listed but not cited";
+}
+
 const char *rg_report__group_label(const rg_group *g)
 {
     return g->label != NULL && *g->label ? g->label : g->id;

@@ -225,13 +225,15 @@ static void html_sources(rg_rep *r)
     if (r->cite.n_cited > 0)
         rg_buf__puts(b, "<ol class=\"sources\">\n");
     for (size_t n = 0; n < d->n_sources; n++) {
+        size_t num = r->cite.number[r->cite.order[n]];
         if (n == r->cite.n_cited && n > 0)
             rg_buf__puts(b, "</ol>\n");
         if (n == r->cite.n_cited)
-            rg_buf__puts(b, "<p>Listed but not cited:</p>\n"
-                            "<ul class=\"sources\">\n");
+            rg_buf__printf(b, "<p>%s:</p>\n<ul class=\"sources\">\n",
+                           rg_report__uncited_heading(d));
         if (n < r->cite.n_cited)
-            rg_buf__printf(b, "<li id=\"rg-source-%zu\">[%zu] ", n + 1, n + 1);
+            rg_buf__printf(b, "<li id=\"rg-source-%zu\" value=\"%zu\">[%zu] ",
+                           num, num, num);
         else
             rg_buf__puts(b, "<li>");
         html_source(b, &d->sources[r->cite.order[n]]);

@@ -32,6 +32,9 @@ int rg_report__end(rg_rep *r, int rc);
 const char *rg_report__doc_title(const rg_doc *d);
 /* A source's title, or its id. */
 const char *rg_report__source_title(const rg_source *s);
+/* The heading of the sources nothing shown cites: "Listed but not cited",
+ * or, in a view (--focus), "Not cited by what this view shows". */
+const char *rg_report__uncited_heading(const rg_doc *d);
 /* A group's label, or its id. */
 const char *rg_report__group_label(const rg_group *g);
 /* The text of a date cell: "2015", "2015 – 2016" or "until 2016". */

@@ -109,13 +109,15 @@ static void md_sources(rg_rep *r)
         return;
     }
     for (size_t n = 0; n < d->n_sources; n++) {
-        /* A change of list marker starts a new list in GFM; the
-         * paragraph between keeps the two apart in any reader. */
+        /* "[n]" and not "n.": the numbers may have gaps, which an
+         * ordered list would renumber. The paragraph between keeps the
+         * two lists apart. */
         if (n == r->cite.n_cited)
-            rg_buf__puts(b, n > 0 ? "\nListed but not cited:\n\n"
-                                  : "Listed but not cited:\n\n");
+            rg_buf__printf(b, "%s%s:\n\n", n > 0 ? "\n" : "",
+                           rg_report__uncited_heading(d));
         if (n < r->cite.n_cited)
-            rg_buf__printf(b, "%zu. ", n + 1);
+            rg_buf__printf(b, "- [%zu] ",
+                           r->cite.number[r->cite.order[n]]);
         else
             rg_buf__puts(b, "- ");
         md_source(b, &d->sources[r->cite.order[n]]);

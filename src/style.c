@@ -179,6 +179,37 @@ void rg_style__kind(const rg_doc *doc, const char *kind, rg_theme theme,
     }
 }
 
+const char *rg_style__shape_glyph(const char *shape, int rounded)
+{
+    static const struct { const char *shape, *glyph; } glyphs[] = {
+        {"box", "\xe2\x96\xad"},            /* U+25AD white rectangle */
+        {"rect", "\xe2\x96\xad"},
+        {"rectangle", "\xe2\x96\xad"},
+        {"square", "\xe2\x96\xa1"},         /* U+25A1 white square */
+        {"ellipse", "\xe2\x97\xaf"},        /* U+25EF large circle */
+        {"oval", "\xe2\x97\xaf"},
+        {"circle", "\xe2\x97\xaf"},
+        {"component", "\xe2\x97\xab"},      /* U+25EB square, a bar */
+        {"box3d", "\xe2\x9d\x92"},          /* U+2752 shadowed square */
+        {"doubleoctagon", "\xe2\x97\x8e"},  /* U+25CE bullseye */
+        {"doublecircle", "\xe2\x97\x8e"},
+        {"hexagon", "\xe2\xac\xa1"},        /* U+2B21 white hexagon */
+        {"note", "\xe2\x96\xa4"},           /* U+25A4 lined square */
+        {"cylinder", "\xe2\x9b\x81"},       /* U+26C1 stacked discs */
+        {"house", "\xe2\x8c\x82"},          /* U+2302 house */
+        {"parallelogram", "\xe2\x96\xb1"},  /* U+25B1 parallelogram */
+        {"diamond", "\xe2\x97\x87"},        /* U+25C7 white diamond */
+    };
+    if (shape == NULL)
+        shape = "ellipse"; /* Graphviz's default */
+    if (rounded && strcmp(shape, "box") == 0)
+        return "\xe2\x96\xa2";                /* U+25A2 rounded square */
+    for (size_t i = 0; i < sizeof(glyphs) / sizeof(glyphs[0]); i++)
+        if (strcmp(glyphs[i].shape, shape) == 0)
+            return glyphs[i].glyph;
+    return NULL;
+}
+
 static const rg_status_look statuses[RG_THEME_COUNT][RG_STATUS_COUNT] = {
     {
         /* confirmed: established; the heaviest line */

@@ -64,6 +64,17 @@ const rg_style *rg_style__link_kind(const rg_doc *doc, const char *kind);
  * other colours, and every colour of the other themes, as they are. */
 const char *rg_style__color(const char *color, rg_theme theme, char buf[8]);
 
+/* A character that draws an actor's shape in the legend's swatch, as
+ * UTF-8, or NULL for a shape no character of DejaVu Sans (which the setup
+ * installs: fonts-dejavu-core) draws: box, rounded box, box3d, hexagon,
+ * house, parallelogram and cylinder are drawn as they are, ellipse as a
+ * circle, component as a square with a bar, note as a lined square and
+ * doubleoctagon as a double ring; octagon has none. `rounded` is whether
+ * the style list rounds the corners. */
+const char *rg_style__shape_glyph(const char *shape, int rounded);
+
+#define RG_GLYPH_FONT "DejaVu Sans"
+
 /* Fonts: a CSS-style family list; pango measures with the first family
  * fontconfig has (Liberation Sans stands in for Helvetica and Arial with
  * the same metrics), and browsers draw the SVG with the same list. */

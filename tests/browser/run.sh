@@ -10,6 +10,10 @@
 # which Chromium prints (--dump-dom). A second run saves a screenshot,
 # $BUILD/browser/two-charts.png (1400 x 2000).
 #
+# A third page, views.html, holds two views of one document with their
+# default id prefixes: the full OPM chart and the one focused on Deep
+# Panda; the same checks must pass there.
+#
 # The checks are checked too: the same two charts rendered with one
 # --id-prefix must make the page report repeated ids and a reference
 # resolved outside its chart.
@@ -57,7 +61,7 @@ finish() {
 
 mkdir -p "$out" || exit 1
 rm -rf "$out"/*.svg "$out"/*.how "$out"/*.err "$out"/*.html "$out"/*.dom \
-    "$out"/*.verdicts "$out"/*.log "$out"/*.png "$out/same-prefix"
+    "$out"/*.verdicts "$out"/*.log "$out"/*.png "$out/same-prefix" "$out/views"
 
 # Chromium, installed when missing and possible; if not, say why and skip.
 . "$here/lib.sh"
@@ -110,24 +114,30 @@ else
 fi
 page "$out/page.html" "$out/opm-2015.svg" "$out/minimal.svg"
 
-start=$(date +%s)
-browse "$out/page.chromium.log" "$out/page.html" --dump-dom >"$out/page.dom"
-st=$?
-verdicts "$out/page.dom" >"$out/page.verdicts"
-if [ $st -ne 0 ] || ! grep -qx 'done' "$out/page.verdicts"; then
-    bad "Chromium runs checks.js on page.html to the end (status $st)" \
-        "$out/page.verdicts" "$out/page.chromium.log"
-else
-    ok "Chromium runs checks.js on page.html to the end"
+# Has Chromium run checks.js on $out/NAME.html and reports each verdict
+# (with WHAT before its key): checked_page NAME [WHAT]
+checked_page() {
+    browse "$out/$1.chromium.log" "$out/$1.html" --dump-dom >"$out/$1.dom"
+    st=$?
+    verdicts "$out/$1.dom" >"$out/$1.verdicts"
+    if [ $st -ne 0 ] || ! grep -qx 'done' "$out/$1.verdicts"; then
+        bad "Chromium runs checks.js on $1.html to the end (status $st)" \
+            "$out/$1.verdicts" "$out/$1.chromium.log"
+        return
+    fi
+    ok "Chromium runs checks.js on $1.html to the end"
     while read -r key verdict detail; do
         [ "$key" = 'done' ] && continue
         if [ "$verdict" = ok ]; then
-            ok "$key: $detail"
+            ok "${2:-}$key: $detail"
         else
-            bad "$key: $detail"
+            bad "${2:-}$key: $detail"
         fi
-    done <"$out/page.verdicts"
-fi
+    done <"$out/$1.verdicts"
+}
+
+start=$(date +%s)
+checked_page page
 
 # The screenshot: a PNG of the window's size, 1400 x 2000, and not a
 # blank page (13 kB at that size; with the two charts, about 285 kB).
@@ -167,5 +177,24 @@ else
     bad "self-check: two charts with one --id-prefix must fail unique-ids and refs" \
         "$out/same-prefix.verdicts" "$out/same-prefix.chromium.log"
 fi
-echo "(Chromium: 3 runs in $(($(date +%s) - start)) s; its messages are in $out/*.chromium.log)"
+# Two views of one document on one page, with their default prefixes:
+# the full chart and the one focused on Deep Panda. The prefix names the
+# view, so no id repeats, and each chart's aria and desc references
+# resolve inside it.
+views=$out/views
+mkdir -p "$views"
+if "$bin" render graphs/opm-2015.json -T svg --inline --responsive \
+    >"$views/opm-2015.svg" \
+    2>"$views/opm-2015.err" &&
+    "$bin" render graphs/opm-2015.json -T svg --inline --focus deep-panda \
+        >"$views/deep-panda.svg" 2>"$views/deep-panda.err"; then
+    echo "graphs/opm-2015.json --inline --responsive" >"$views/opm-2015.how"
+    echo "graphs/opm-2015.json --inline --focus deep-panda" >"$views/deep-panda.how"
+    page "$out/views.html" "$views/opm-2015.svg" "$views/deep-panda.svg"
+    checked_page views "views.html "
+else
+    bad "relgraph renders opm-2015 whole and focused on deep-panda" \
+        "$views/opm-2015.err" "$views/deep-panda.err"
+fi
+echo "(Chromium: 4 runs in $(($(date +%s) - start)) s; its messages are in $out/*.chromium.log)"
 finish

@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "cite.h"
+#include "view.h"
 #include "report.h"
 
 #include <stdio.h>
@@ -98,27 +99,63 @@ static size_t at(const char *text, const char *part)
     return (size_t)(strstr(text, part) - text);
 }
 
-static void numbers_sources_by_first_use(void **state)
+static void numbers_sources_by_place(void **state)
 {
     (void)state;
     rg_doc *doc = load(doc_json);
     rg_cite c;
-    /* "second" is declared second but cited first (by link 2), "first"
-     * next; "actor-only" after every link; "unused" never. */
+    /* "second" is cited first (by link 2) but is second in the list:
+     * number 2; "unused" is cited by nothing: no number. */
     assert_int_equal(rg_cite__init(&c, doc), 0);
     assert_int_equal(c.n_cited, 3);
-    assert_int_equal(c.number[0], 2);
-    assert_int_equal(c.number[1], 1);
+    assert_int_equal(c.number[0], 1);
+    assert_int_equal(c.number[1], 2);
     assert_int_equal(c.number[2], 3);
     assert_int_equal(c.number[3], 0);
     /* by number, then the uncited */
-    assert_int_equal(c.order[0], 1);
-    assert_int_equal(c.order[1], 0);
+    assert_int_equal(c.order[0], 0);
+    assert_int_equal(c.order[1], 1);
     assert_int_equal(c.order[2], 2);
     assert_int_equal(c.order[3], 3);
     assert_int_equal(rg_cite__find(&c, doc, "first"), 0);
     assert_int_equal(rg_cite__find(&c, doc, "nope"), -1);
     rg_cite__free(&c);
+    rg_doc_free(doc);
+}
+
+/* Sources cited in another order than they are listed: s3 before s2. */
+static const char views_json[] =
+    "{\"sources\": [{\"id\": \"s1\"}, {\"id\": \"s2\"}, {\"id\": \"s3\"}],"
+    " \"actors\": [{\"id\": \"a\"}, {\"id\": \"b\"}, {\"id\": \"c\"},"
+    " {\"id\": \"d\"}],"
+    " \"links\": [{\"from\": \"a\", \"to\": \"b\", \"source\": \"s1\"},"
+    " {\"from\": \"c\", \"to\": \"d\", \"source\": \"s3\"},"
+    " {\"from\": \"b\", \"to\": \"c\", \"source\": \"s2\"}]}";
+
+/* A focused view (c and its neighbours: links c-d and b-c) gives each
+ * source it cites the number the whole document gives it, and lists only
+ * those: s3 stays [3] though the view cites it first. */
+static void a_view_numbers_sources_as_the_document(void **state)
+{
+    (void)state;
+    rg_doc *doc = load(views_json);
+    size_t focus = (size_t)rg_doc_find_actor(doc, "c");
+    rg_view v;
+    rg_cite whole, part;
+    assert_int_equal(rg_view__make(&v, doc, &focus, 1, 1), 0);
+    assert_int_equal(rg_cite__init(&whole, doc), 0);
+    assert_int_equal(rg_cite__init(&part, &v.doc), 0);
+    assert_int_equal(whole.n_cited, 3);
+    assert_int_equal(part.n_cited, 2);
+    assert_int_equal(part.number[0], 0);
+    for (size_t i = 1; i < 3; i++)
+        assert_int_equal(part.number[i], whole.number[i]);
+    assert_int_equal(part.number[2], 3);
+    assert_int_equal(part.order[0], 1);
+    assert_int_equal(part.order[1], 2);
+    rg_cite__free(&whole);
+    rg_cite__free(&part);
+    rg_view__free(&v);
     rg_doc_free(doc);
 }
 
@@ -200,15 +237,15 @@ static void html_table_has_every_relation(void **state)
     has(h, "<td>paid | owes \xe2\x86\x92</td>");
     has(h, "<td class=\"status status-alleged\">alleged</td>"
            "<td>until 2016</td>"
-           "<td><a href=\"#rg-source-1\">[1]</a> - Second | source"
+           "<td><a href=\"#rg-source-2\">[2]</a> - Second | source"
            "<blockquote>");
     has(h, "<td class=\"status status-disputed\">disputed<br />"
            "<span class=\"who\">claimed by Alice &lt;b&gt;&amp;&quot;&#39;"
            "</span><br /><span class=\"who\">disputed by Dana, Corp *star*"
            "</span></td><td>2015-06</td>"
-           "<td><a href=\"#rg-source-2\">[2]</a> "
+           "<td><a href=\"#rg-source-1\">[1]</a> "
            "First &lt;b&gt;source&lt;/b&gt;"
-           "<br /><a href=\"#rg-source-1\">[1]</a> - Second | source"
+           "<br /><a href=\"#rg-source-2\">[2]</a> - Second | source"
            "<blockquote>q3</blockquote></td></tr>");
     /* no label: the direction alone */
     has(h, "<tr><td>Dana</td><td>\xe2\x86\x92</td><td>Alice");
@@ -219,11 +256,14 @@ static void html_lists_sources_by_number(void **state)
 {
     (void)state;
     char *h = html_of(doc_json, NULL);
-    size_t s1 = at(h, "<li id=\"rg-source-1\">[1] <cite>- Second | source"
-                      "</cite>, <a href=\"https://example.test/b\">");
-    size_t s2 = at(h, "<li id=\"rg-source-2\">[2] <cite>First &lt;b&gt;"
-                      "source&lt;/b&gt;</cite>, Pub &amp; Co, 2015-12-02, ");
-    size_t s3 = at(h, "<li id=\"rg-source-3\">[3] <cite>Actor only</cite>"
+    size_t s1 = at(h, "<li id=\"rg-source-1\" value=\"1\">[1] <cite>First "
+                      "&lt;b&gt;source&lt;/b&gt;</cite>, Pub &amp; Co, "
+                      "2015-12-02, ");
+    size_t s2 = at(h, "<li id=\"rg-source-2\" value=\"2\">[2] <cite>- "
+                      "Second | source</cite>, "
+                      "<a href=\"https://example.test/b\">");
+    size_t s3 = at(h, "<li id=\"rg-source-3\" value=\"3\">[3] <cite>Actor "
+                      "only</cite>"
                       "</li>");
     size_t un = at(h, "<li><cite>Unused *source*</cite>, "
                       "<a href=\"notes/unused.html\">notes/unused.html</a>"
@@ -244,12 +284,12 @@ static void markdown_escapes_cells(void **state)
            "\xe2\x80\x94 | Bob\\|Pipe | confirmed | 2014 \xe2\x80\x93 2015 "
            "|  |\n");
     has(m, "| Bob\\|Pipe | paid \\| owes \xe2\x86\x92 | Corp \\*star\\* | "
-           "alleged | until 2016 | [1] \\- Second \\| source<br>"
+           "alleged | until 2016 | [2] \\- Second \\| source<br>"
            "*\xe2\x80\x9cHe said \\<b\\>\"yes\"\\</b\\> & left<br>then came "
            "back\xe2\x80\x9d* |\n");
     has(m, "| disputed; claimed by Alice \\<b\\>&\"'; disputed by Dana, "
-           "Corp \\*star\\* | 2015-06 | [2] First \\<b\\>source\\</b\\><br>"
-           "[1] \\- Second \\| source<br>*\xe2\x80\x9cq3\xe2\x80\x9d* |\n");
+           "Corp \\*star\\* | 2015-06 | [1] First \\<b\\>source\\</b\\><br>"
+           "[2] \\- Second \\| source<br>*\xe2\x80\x9cq3\xe2\x80\x9d* |\n");
     /* every row has exactly the table's seven unescaped pipes */
     for (const char *line = strstr(m, "| From"); line && *line == '|';) {
         int pipes = 0;
@@ -267,12 +307,12 @@ static void markdown_lists_sources(void **state)
     (void)state;
     char *m = markdown_of(doc_json);
     has(m, "\n## Sources\n\n"
-           "1. \\- Second \\| source, "
-           "[https://example.test/b](<https://example.test/b>)\n"
-           "2. First \\<b\\>source\\</b\\>, Pub & Co, 2015-12-02, "
+           "- [1] First \\<b\\>source\\</b\\>, Pub & Co, 2015-12-02, "
            "[https://example.test/a?x=1&y=2]"
            "(<https://example.test/a?x=1&amp;y=2>)\n"
-           "3. Actor only\n"
+           "- [2] \\- Second \\| source, "
+           "[https://example.test/b](<https://example.test/b>)\n"
+           "- [3] Actor only\n"
            "\nListed but not cited:\n\n"
            "- Unused \\*source\\*, [notes/unused.html](<notes/unused.html>)\n");
     free(m);
@@ -286,7 +326,7 @@ static void markdown_escapes_block_starts(void **state)
         "{\"id\": \"s\", \"title\": \"2015. A year\"}],"
         "\"actors\": [{\"id\": \"a\", \"source\": \"s\"}]}");
     has(m, "# \\#1 - not a heading \\#\n");
-    has(m, "1. 2015\\. A year\n");
+    has(m, "- [1] 2015\\. A year\n");
     has(m, "The document has no links.\n");
     free(m);
 }
@@ -413,7 +453,8 @@ static void opm_example_reads_in_words(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(numbers_sources_by_first_use),
+        cmocka_unit_test(numbers_sources_by_place),
+        cmocka_unit_test(a_view_numbers_sources_as_the_document),
         cmocka_unit_test(html_escapes_every_document_string),
         cmocka_unit_test(html_is_a_whole_page),
         cmocka_unit_test(html_pastes_the_chart_verbatim),
