@@ -186,9 +186,10 @@ const char *rg_style__shape_glyph(const char *shape, int rounded)
         {"rect", "\xe2\x96\xad"},
         {"rectangle", "\xe2\x96\xad"},
         {"square", "\xe2\x96\xa1"},         /* U+25A1 white square */
-        {"ellipse", "\xe2\x97\xaf"},        /* U+25EF large circle */
-        {"oval", "\xe2\x97\xaf"},
-        {"circle", "\xe2\x97\xaf"},
+        {"ellipse", "\xe2\xac\xad"},        /* U+2B2D white ellipse */
+        {"oval", "\xe2\xac\xad"},
+        {"circle", "\xe2\x97\xaf"},        /* U+25EF large circle */
+        {"octagon", "\xe2\xaf\x83"},        /* U+2BC3 black octagon */
         {"component", "\xe2\x97\xab"},      /* U+25EB square, a bar */
         {"box3d", "\xe2\x9d\x92"},          /* U+2752 shadowed square */
         {"doubleoctagon", "\xe2\x97\x8e"},  /* U+25CE bullseye */
