@@ -418,6 +418,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     opts.direction = directions[(h >> 6) & 7];
     opts.no_citations = (h >> 9) & 1;
     opts.theme = (rg_theme)(((h >> 10) & 3) % RG_THEME_COUNT);
+    /* What the chart shows besides actors and links. */
+    opts.aliases = (h >> 15) & 1;
+    opts.dates = (h >> 16) & 1;
+    opts.no_claims = (h >> 17) & 1;
+    opts.no_title = (h >> 18) & 1;
+    opts.no_sources = (h >> 19) & 1;
     /* A quarter of the inputs are drawn as a view around their first
      * actor, one or two links deep. */
     const char *focus[1];

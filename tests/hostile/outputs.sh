@@ -10,7 +10,7 @@
 #   - it exits 0: the case fails at once when the document says
 #     "x-must": "refuse" (it reads a local file or carries a scriptable
 #     URL: refusing it is the check, since a PNG cannot be searched);
-#     else it is rendered to SVG (plain, --inline, --responsive), PNG,
+#     else it is rendered to SVG (plain, --inline with --aliases and --dates, --responsive), PNG,
 #     PDF, DOT, the HTML report and Markdown, and every output is parsed:
 #     SVG with xmllint and scan-markup.py (no script element, event
 #     handler, scriptable URL, stylesheet, outside reference or local
@@ -122,7 +122,7 @@ hcase() {
             hreason "check exits 0: the document must be refused at $hpath (it reads a local file or carries a scriptable URL)"
         houtcome="rendered"
         (cd "$hd/out" && "$hbin" render ../in.json -o x.svg -o x.png -o x.pdf -o x.dot \
-            -o x.html -o x.md && "$hbin" render ../in.json --inline -o inline.svg &&
+            -o x.html -o x.md && "$hbin" render ../in.json --inline --aliases --dates -o inline.svg &&
             "$hbin" render ../in.json --responsive -o responsive.svg) >/dev/null 2>"$hd/render.err"
         rst=$?
         if [ $rst -ne 0 ]; then
