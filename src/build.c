@@ -196,15 +196,20 @@ static void style_clusters(rg_bld *b)
  * joined the same two nodes; the builder never makes two such edges
  * (see part_edge in build_links.c). The routing time grows with the
  * cube of the nodes (actors and labels): 1 s for 86 nodes, 3.5 s for
- * 135, 15 s for 242 (sfdp, stress documents): past this many, lines are
- * straight, as osage's always are. */
-#define RG_ROUTED_NODES_MAX 160
+ * 135, 15 s for 242 (sfdp, stress documents): past about 200 actors and
+ * links, lines are straight, as osage's always are, unless the document
+ * asks for splines itself. */
+#define RG_ROUTED_MAX 200
 
-static int routed(const rg_bld *b)
+int rg_build__routed(const rg_bld *b)
 {
+    const rg_attrs *a = &b->doc->layout.attrs;
+    for (size_t i = 0; i < a->n; i++)
+        if (strcmp(a->v[i].name, "splines") == 0)
+            return strcmp(b->opts->engine, "dot") != 0;
     return strcmp(b->opts->engine, "dot") != 0 &&
            strcmp(b->opts->engine, "osage") != 0 &&
-           agnnodes(b->g) <= RG_ROUTED_NODES_MAX;
+           b->doc->n_actors + b->doc->n_links <= RG_ROUTED_MAX;
 }
 
 /* Title and legend on the chart cluster, which draws no box; the
@@ -258,7 +263,7 @@ static void graph_attrs(rg_bld *b)
         {"labeljust", "l"},
         {"overlap", dot ? NULL : overlap_of(b)},
         {"sep", dot ? NULL : "+6"},
-        {"splines", routed(b) ? "true" : NULL},
+        {"splines", rg_build__routed(b) ? "true" : NULL},
     };
     for (size_t i = 0; i < sizeof(root) / sizeof(root[0]); i++) {
         if (root[i].value == NULL)

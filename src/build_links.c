@@ -321,7 +321,7 @@ static Agedge_t *part_edge(rg_bld *b, Agnode_t *t, Agnode_t *h,
     char key[48];
     snprintf(key, sizeof(key), "link%zu%s", p->i, key_suffix);
     *bend = NULL;
-    if (t != h && strcmp(b->opts->engine, "dot") != 0 && joined(b->g, t, h)) {
+    if (t != h && rg_build__routed(b) && joined(b->g, t, h)) {
         rg_buf__reset(&b->tmp);
         rg_buf__printf(&b->tmp, "%s bend", key);
         Agnode_t *q = agnode(common_cluster(b, p->k),
