@@ -80,6 +80,9 @@ void rg_build__set_html(rg_bld *b, void *obj, Agsym_t *sym,
 /* Applies the document's raw attributes. Declares an attribute of the
  * graph when this is its first use. */
 void rg_build__raw_attrs(rg_bld *b, void *obj, int kind, const rg_attrs *a);
+/* Whether lines are routed around nodes (splines=true): the engines
+ * other than dot and osage, in charts small enough. */
+int rg_build__routed(const rg_bld *b);
 Agsym_t *rg_build__decl(rg_bld *b, int kind, const char *name,
                         const char *dflt);
 /* The cluster of group gi, made with its parents on first use; the chart

@@ -297,14 +297,86 @@ static void line_look(rg_bld *b, Agedge_t *e, const link_parts *p, int head,
     rg_build__raw_attrs(b, e, AGEDGE, &p->k->attrs);
 }
 
+/* Whether an edge joins these two nodes already, either way. */
+static int joined(Agraph_t *g, Agnode_t *t, Agnode_t *h)
+{
+    for (Agedge_t *e = agfstedge(g, t); e != NULL; e = agnxtedge(g, e, t))
+        if (agtail(e) == h || aghead(e) == h)
+            return 1;
+    return 0;
+}
+
+/* An edge from t to h for a part of the link. The engines other than dot
+ * route lines around nodes (splines=true) with a router that Graphviz
+ * 2.43 aborts on (multispline.c findMap) when two edges join the same
+ * two nodes: a link's halves when it goes from an actor to itself, an
+ * actor's claim on its own link, a claim and a dispute by one actor,
+ * parallel links without labels. There the edge goes through a point of
+ * its own: *bend is set to the edge from t to that point, which
+ * bend_finish() gives the look of the returned edge. */
 static Agedge_t *part_edge(rg_bld *b, Agnode_t *t, Agnode_t *h,
-                           const link_parts *p, const char *key_suffix)
+                           const link_parts *p, const char *key_suffix,
+                           Agedge_t **bend)
 {
     char key[48];
     snprintf(key, sizeof(key), "link%zu%s", p->i, key_suffix);
+    *bend = NULL;
+    if (t != h && rg_build__routed(b) && joined(b->g, t, h)) {
+        rg_buf__reset(&b->tmp);
+        rg_buf__printf(&b->tmp, "%s bend", key);
+        Agnode_t *q = agnode(common_cluster(b, p->k),
+                             (char *)rg_buf__str(&b->tmp), 1);
+        char bkey[56];
+        snprintf(bkey, sizeof(bkey), "%s-start", key);
+        *bend = q ? agedge(b->g, t, q, bkey, 1) : NULL;
+        if (*bend == NULL) {
+            b->oom = 1;
+            return NULL;
+        }
+        t = q;
+    }
     Agedge_t *e = agedge(b->g, t, h, key, 1);
     b->oom |= e == NULL;
     return e;
+}
+
+/* The title given to `id` last. */
+static const char *title_of(const rg_bld *b, const char *id)
+{
+    for (size_t i = b->out->n_titles; i-- > 0;)
+        if (strcmp(b->out->titles[i].id, id) == 0)
+            return b->out->titles[i].title;
+    return "";
+}
+
+/* Gives the first piece of a bent edge (see part_edge) the look, tooltip
+ * and title of the edge `e` with id `id` that it leads to, no arrowhead,
+ * and the id "ID-start"; the point between them, hidden, "ID-bend". */
+static void bend_finish(rg_bld *b, link_ids *ids, const link_parts *p,
+                        Agedge_t *bend, Agedge_t *e, const char *id,
+                        const link_syms *s)
+{
+    if (bend == NULL || e == NULL || id == NULL || b->oom)
+        return;
+    Agnode_t *q = aghead(bend);
+    agcopyattr(e, bend);
+    rg_build__set(bend, s->arrowhead, "none");
+    const char *parts[2] = {"start", "bend"};
+    for (int i = 0; i < 2 && !b->oom; i++) {
+        rg_buf__reset(&b->tmp);
+        rg_buf__printf(&b->tmp, "%s-%s", id, parts[i]);
+        const char *pid = part_id(ids, rg_buf__str(&b->tmp), p->i, &b->oom);
+        if (pid == NULL)
+            return;
+        rg_build__set(i ? (void *)q : (void *)bend, i ? s->n_id : s->id, pid);
+        rg_build__title(b, pid, title_of(b, id));
+    }
+    rg_build__set(q, s->n_label, "");
+    rg_build__set(q, s->n_shape, "point");
+    rg_build__set(q, s->n_style, "invis");
+    rg_build__set(q, s->n_class, "link-bend");
+    rg_build__set(q, s->n_width, "0.05");
+    rg_build__set(q, s->n_height, "0.05");
 }
 
 /* The node between the halves: the label, or a point when the link has
@@ -367,7 +439,8 @@ static void claim_lines(rg_bld *b, link_ids *ids, Agnode_t *mid,
         Agnode_t *t = agnode(b->g, (char *)a->id, 0);
         char key[24];
         snprintf(key, sizeof(key), "-%c%zu", disputes ? 'd' : 'c', c);
-        Agedge_t *e = t != NULL ? part_edge(b, t, mid, p, key) : NULL;
+        Agedge_t *bend;
+        Agedge_t *e = t != NULL ? part_edge(b, t, mid, p, key, &bend) : NULL;
         if (e == NULL)
             continue;
         rg_build__set(e, s->id, id);
@@ -387,6 +460,7 @@ static void claim_lines(rg_bld *b, link_ids *ids, Agnode_t *mid,
         rg_build__set(e, s->arrowsize, "0.5");
         if (strcmp(b->opts->engine, "dot") == 0)
             rg_build__set(e, s->weight, "0"); /* twopi drops such edges */
+        bend_finish(b, ids, p, bend, e, id, s);
     }
 }
 
@@ -418,16 +492,19 @@ static void one_link(rg_bld *b, link_ids *ids, link_parts *p,
     int label = b->tmp.len > 0 && b->opts->link_labels;
     int claims = b->opts->claims && k->claimed_by.n + k->disputed_by.n > 0;
     if (!label && !claims) {
-        Agedge_t *e = part_edge(b, t, h, p, "");
+        Agedge_t *bend;
+        Agedge_t *e = part_edge(b, t, h, p, "", &bend);
         if (e != NULL) {
             part_names(b, e, p, p->id, "link", s);
             line_look(b, e, p, 1, s);
+            bend_finish(b, ids, p, bend, e, p->id, s);
         }
         return;
     }
     Agnode_t *mid = middle_node(b, p, label, s);
-    Agedge_t *e1 = mid ? part_edge(b, t, mid, p, "-from") : NULL;
-    Agedge_t *e2 = mid ? part_edge(b, mid, h, p, "-to") : NULL;
+    Agedge_t *bend[2] = {NULL, NULL};
+    Agedge_t *e1 = mid ? part_edge(b, t, mid, p, "-from", &bend[0]) : NULL;
+    Agedge_t *e2 = mid ? part_edge(b, mid, h, p, "-to", &bend[1]) : NULL;
     if (e1 == NULL || e2 == NULL)
         return;
     for (int half = 0; half < 2 && !b->oom; half++) {
@@ -438,6 +515,7 @@ static void one_link(rg_bld *b, link_ids *ids, link_parts *p,
             return;
         part_names(b, half ? e2 : e1, p, id, "link", s);
         line_look(b, half ? e2 : e1, p, half, s);
+        bend_finish(b, ids, p, bend[half], half ? e2 : e1, id, s);
     }
     if (claims) {
         claim_lines(b, ids, mid, p, 0, s);
