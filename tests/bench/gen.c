@@ -199,6 +199,36 @@ static const char *const statuses[] = {"confirmed", "reported", "alleged",
     "disputed", "denied"};
 static const int status_weight[] = {55, 22, 14, 5, 4};
 
+/* A set of link keys, open addressing; key 0 is never used (keys are
+ * shifted by one). */
+typedef struct keyset {
+    uint64_t *slot;
+    size_t mask;
+} keyset;
+
+/* 1 when key was not in the set (and is now), 0 when it was. */
+static int seen_once(keyset *set, uint64_t key)
+{
+    key++;
+    size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 20) & set->mask;
+    while (set->slot[i] != 0) {
+        if (set->slot[i] == key)
+            return 0;
+        i = (i + 1) & set->mask;
+    }
+    set->slot[i] = key;
+    return 1;
+}
+
+/* A link's key: its ends in either order (an undirected link is the same
+ * either way), its kind and label (its type) and its status. */
+static uint64_t link_key(int from, int to, int n, int type, int status)
+{
+    uint64_t lo = (uint64_t)(from < to ? from : to);
+    uint64_t hi = (uint64_t)(from < to ? to : from);
+    return ((lo * (uint64_t)n + hi) * 64 + (uint64_t)type) * 8 + (uint64_t)status;
+}
+
 static int weighted(const int *w, int n)
 {
     int r = pick(100), acc = 0;
@@ -428,6 +458,16 @@ static void document(int n, uint64_t seed)
         nl = 1;
     int nends = 0;
     put("  \"links\": [\n");
+    keyset seen_set = {NULL, 0}, *seen = &seen_set;
+    size_t cap = 16;
+    while (cap < 2 * (size_t)nl)
+        cap *= 2;
+    seen->slot = calloc(cap, sizeof(uint64_t));
+    seen->mask = cap - 1;
+    if (seen->slot == NULL) {
+        fprintf(stderr, "gen: out of memory\n");
+        exit(1);
+    }
     for (int k = 0; k < nl; k++) {
         int from, to;
         int r = pick(100);
@@ -453,20 +493,31 @@ static void document(int n, uint64_t seed)
             to = (from + 1 + pick(n - 1 > 0 ? n - 1 : 1)) % n;
         if (n == 1)
             to = from;
+        /* No two links alike (check warns of a link entered twice): the
+         * same ends (either way), kind, label and status move the head on. */
+        const struct lk *t = &ANY(link_types);
+        int st = weighted(status_weight, 5);
+        int labelled = chance(92);
+        /* an unlabelled link is its kind alone: the first type of it */
+        int type = (int)(t - link_types);
+        if (!labelled)
+            while (type > 0 && strcmp(link_types[type - 1].kind, t->kind) == 0)
+                type--;
+        type += labelled ? 0 : 32;
+        while (n > 1 && !seen_once(seen, link_key(from, to, n, type, st)))
+            to = (to + 1) % n == from ? (to + 2) % n : (to + 1) % n;
         ends[nends++] = from;
         ends[nends++] = to;
         if (nends >= max_ends)
             nends = max_ends - 2;
 
-        const struct lk *t = &ANY(link_types);
         put("    {\"from\": ");
         ref(as, from);
         put(", \"to\": ");
         ref(as, to);
-        if (chance(92))
+        if (labelled)
             put(", \"label\": \"%s\"", t->label);
         put(", \"kind\": \"%s\"", t->kind);
-        int st = weighted(status_weight, 5);
         if (st != 1 || chance(50))
             put(", \"status\": \"%s\"", statuses[st]);
         if (chance(5))
@@ -486,7 +537,8 @@ static void document(int n, uint64_t seed)
             ref(as, pick(n));
             put("]");
         }
-        if (st == 3 || chance(3)) {
+        /* a confirmed link is not disputed (check warns of one that is) */
+        if (st == 3 || (chance(3) && st != 0)) {
             put(", \"disputed_by\": [");
             ref(as, pick(n));
             put("]");
@@ -496,6 +548,7 @@ static void document(int n, uint64_t seed)
         put("}%s\n", k + 1 < nl ? "," : "");
     }
     put("  ],\n  \"layout\": {\"direction\": \"LR\"}\n}\n");
+    free(seen->slot);
     free(as);
     free(gfirst);
     free(gcount);
