@@ -100,7 +100,7 @@ Agsym_t *rg_build__decl(rg_bld *b, int kind, const char *name, const char *dflt)
 Agraph_t *rg_build__cluster(rg_bld *b, long gi, int depth)
 {
     /* An engine that would draw a group's box over other actors draws
-     * none (see rg_job__pick_engine). */
+     * none (see rg_engine__pick). */
     if (gi < 0 || depth > RG_MAX_GROUP_DEPTH || !b->opts->groups)
         return b->chart ? b->chart : b->g;
     if (b->clusters[gi] != NULL)

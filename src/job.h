@@ -28,12 +28,6 @@ char *rg_job__setup(rg_job *out, const rg_doc *doc, const rg_render_opts *opts,
  * `msgs`. */
 int rg_job__run_captured(const rg_job *j, rg_output *outs, char **err,
                          rg_buf *msgs);
-/* The engine for `doc` and `o`, and what goes with it (link labels, the
- * overlap removal); a note to `diags` (may be NULL) when relgraph picked
- * it by the document's size. */
-void rg_job__pick_engine(rg_build_opts *out, const rg_doc *doc,
-                         const rg_render_opts *o, rg_diags *diags);
-
 /* The most bytes an output other than PNG may have: a chart this big is
  * no use in a browser or a viewer, and the report and the Markdown table
  * (which repeat names on every row) would otherwise grow without bound. */

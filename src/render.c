@@ -11,6 +11,7 @@
 #include "gvctx.h"
 #include "guard.h"
 #include "isolate.h"
+#include "engine.h"
 #include "job.h"
 #include "report.h"
 #include "view.h"
@@ -165,7 +166,7 @@ const char *rg_render_engine(const rg_doc *doc, const rg_render_opts *opts)
     rg_build_opts b;
     const char *engine = NULL;
     if (opts->n_focus == 0) {
-        rg_job__pick_engine(&b, doc, opts, d);
+        rg_engine__pick(&b, doc, opts, d);
         engine = b.engine;
     } else {
         size_t *focus = find_focus(doc, opts, d);
@@ -173,7 +174,7 @@ const char *rg_render_engine(const rg_doc *doc, const rg_render_opts *opts)
         if (focus != NULL &&
             rg_view__make(&v, doc, focus, opts->n_focus,
                           opts->focus_depth ? opts->focus_depth : 1) == 0) {
-            rg_job__pick_engine(&b, &v.doc, opts, d);
+            rg_engine__pick(&b, &v.doc, opts, d);
             engine = b.engine; /* static, or the options' or document's */
             rg_view__free(&v);
         }
