@@ -340,6 +340,12 @@ static int run(const rg_job *j, rg_output *outs, char **err, rg_buf *notes)
         goto out;
     }
     laid_out = 1;
+    if (strcmp(j->bopts.engine, "dot") == 0 && j->bopts.claims &&
+        rg_build__relayout_claims(gvc, b.g) != 0) {
+        laid_out = 0;
+        *err = rg__asprintf("Graphviz's %s layout failed", j->bopts.engine);
+        goto out;
+    }
     check_page(j, &b, notes);
     for (size_t i = 0; i < j->n; i++) {
         size_t same = 0;
