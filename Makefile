@@ -37,6 +37,7 @@ LIB_SRC := src/model.c src/diag.c src/buf.c src/jsonpos.c src/load_json.c \
            src/check.c src/escape.c src/style.c src/build.c src/render.c src/format.c src/gvctx.c src/job.c src/isolate.c src/guard.c src/worker.c src/files.c src/fmt.c src/svg.c src/report.c \
            src/view.c src/pngenc.c src/fonts.c src/gvattrs.c src/suggest.c src/check_kinds.c src/check_warn.c src/page.c src/pdfmeta.c src/engine.c
 LIB_SRC += src/glyphs.c
+LIB_SRC += src/build_cross.c
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 CLI_SRC := src/main.c src/cli_options.c src/cli_help.c src/cli_print.c \
            src/cmd_check.c src/cmd_render.c src/cmd_fmt.c

@@ -6,6 +6,7 @@
 #include "svg.h"
 
 #include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
 
 /* What the builder needs to know besides the document. */
 typedef struct rg_build_opts {
@@ -60,5 +61,19 @@ int rg_build__graph(rg_built *out, const rg_doc *doc,
 void rg_build__set_urls(rg_built *b, int xml);
 
 void rg_build__free(rg_built *b);
+
+/* After a layout: the texts (names, labels, group labels) that some line
+ * runs through, by the laid-out splines (build_cross.c). */
+int rg_build__crossed_texts(Agraph_t *g);
+
+/* Sets minlen on every claim line (before a layout): "0" lets dot put
+ * it within one rank, "1" is Graphviz's default. */
+void rg_build__claims_minlen(Agraph_t *g, const char *minlen);
+
+/* After dot laid g out: when lines cross texts, a second layout with the
+ * claim lines at minlen 0, kept when it crosses fewer, else the first
+ * again (dot is deterministic); graphs of over 300 nodes keep the first.
+ * Returns 0 with g laid out, -1 with no layout. */
+int rg_build__relayout_claims(GVC_t *gvc, Agraph_t *g);
 
 #endif

@@ -1,0 +1,114 @@
+/* Unit tests of the count of texts that lines run through after a
+ * layout (src/build_cross.c, cmocka): a straight line through a label
+ * counts, one beside it or ending at it does not; a group's label counts
+ * too; only claim lines get the minlen given. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "build.h"
+
+#include <graphviz/gvc.h>
+#include <string.h>
+
+/* Lays out `dot` with neato at its pinned positions (straight lines),
+ * counts, frees. */
+static int count(const char *dot)
+{
+    GVC_t *gvc = gvContext();
+    Agraph_t *g = agmemread(dot);
+    assert_non_null(gvc);
+    assert_non_null(g);
+    assert_int_equal(gvLayout(gvc, g, "neato"), 0);
+    int c = rg_build__crossed_texts(g);
+    gvFreeLayout(gvc, g);
+    agclose(g);
+    gvFreeContext(gvc);
+    return c;
+}
+
+static void line_through_label_counts(void **state)
+{
+    (void)state;
+    assert_int_equal(count("digraph { node [shape=box]; "
+                           "a [pos=\"0,0!\"]; b [pos=\"4,0!\"]; "
+                           "c [label=\"in the way\" pos=\"2,0!\"]; "
+                           "a -> b; }"), 1);
+}
+
+static void line_beside_label_does_not(void **state)
+{
+    (void)state;
+    assert_int_equal(count("digraph { node [shape=box]; "
+                           "a [pos=\"0,0!\"]; b [pos=\"4,0!\"]; "
+                           "c [label=\"out of the way\" pos=\"2,2!\"]; "
+                           "a -> b; a -> c; }"), 0);
+}
+
+static void empty_label_does_not(void **state)
+{
+    (void)state;
+    assert_int_equal(count("digraph { node [shape=box]; "
+                           "a [pos=\"0,0!\"]; b [pos=\"4,0!\"]; "
+                           "c [label=\"\" shape=point pos=\"2,0!\"]; "
+                           "a -> b; }"), 0);
+}
+
+static void group_label_counts(void **state)
+{
+    (void)state;
+    /* dot: the long edge from a to d runs past the group of b and c;
+     * with the group's label put over the line's way, it is crossed. */
+    GVC_t *gvc = gvContext();
+    Agraph_t *g = agmemread("digraph { newrank=true; a -> b -> c; "
+                            "subgraph cluster_x { label=\"Group\"; b; c; } "
+                            "a -> c; }");
+    assert_int_equal(gvLayout(gvc, g, "dot"), 0);
+    Agraph_t *sg = GD_clust(g)[1];
+    textlabel_t *l = GD_label(sg);
+    assert_non_null(l);
+    /* move the label onto the middle of the edge from a to c */
+    Agedge_t *e = agedge(g, agnode(g, "a", 0), agnode(g, "c", 0), NULL, 0);
+    bezier *bz = &ED_spl(e)->list[0];
+    l->pos = bz->list[bz->size / 2];
+    int c = rg_build__crossed_texts(g);
+    assert_true(c >= 1);
+    gvFreeLayout(gvc, g);
+    agclose(g);
+    gvFreeContext(gvc);
+}
+
+static void claims_minlen_only_on_claims(void **state)
+{
+    (void)state;
+    Agraph_t *g = agmemread("digraph { a -> b [class=\"claim claims\"]; "
+                            "b -> c [class=\"link confirmed\"]; "
+                            "c -> a [class=\"claim disputes\"]; }");
+    assert_non_null(g);
+    rg_build__claims_minlen(g, "0");
+    Agsym_t *ml = agattr(g, AGEDGE, "minlen", NULL);
+    assert_non_null(ml);
+    Agnode_t *a = agnode(g, "a", 0), *b = agnode(g, "b", 0),
+             *c = agnode(g, "c", 0);
+    assert_string_equal(agxget(agedge(g, a, b, NULL, 0), ml), "0");
+    assert_string_equal(agxget(agedge(g, b, c, NULL, 0), ml), "1");
+    assert_string_equal(agxget(agedge(g, c, a, NULL, 0), ml), "0");
+    rg_build__claims_minlen(g, "1");
+    assert_string_equal(agxget(agedge(g, a, b, NULL, 0), ml), "1");
+    agclose(g);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(line_through_label_counts),
+        cmocka_unit_test(line_beside_label_does_not),
+        cmocka_unit_test(empty_label_does_not),
+        cmocka_unit_test(group_label_counts),
+        cmocka_unit_test(claims_minlen_only_on_claims),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
