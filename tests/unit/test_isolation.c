@@ -18,8 +18,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* A document with a load warning whose sfdp layout fails an assertion in
- * Graphviz 2.43 (the CLI cases use it too). */
+/* A document with a load warning whose layout aborts on purpose, with
+ * RELGRAPH_TEST_CRASH set to its title (see crash_if_asked in job.c; the
+ * CLI cases use it too). */
 static const char crashing[] =
     "tests/cases/graphviz-crash-keeps-warnings/input.json";
 
@@ -138,6 +139,7 @@ static void guard_without_callback_uses_a_child(void **state)
 
 int main(void)
 {
+    setenv("RELGRAPH_TEST_CRASH", "relgraph-test-crash", 1);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(reserved_diagnostic_needs_no_room_later),
         cmocka_unit_test(guard_crash_keeps_warnings),
