@@ -49,6 +49,20 @@ static pointf bez(const pointf *p, double t)
                     a * p[0].y + b * p[1].y + c * p[2].y + d * p[3].y};
 }
 
+/* Whether the cubic piece p[0..3] may meet the box: the curve lies in
+ * the box of its control points. */
+static int piece_near(const pointf *p, const tbox *r)
+{
+    double x0 = p[0].x, x1 = p[0].x, y0 = p[0].y, y1 = p[0].y;
+    for (int i = 1; i < 4; i++) {
+        x0 = p[i].x < x0 ? p[i].x : x0;
+        x1 = p[i].x > x1 ? p[i].x : x1;
+        y0 = p[i].y < y0 ? p[i].y : y0;
+        y1 = p[i].y > y1 ? p[i].y : y1;
+    }
+    return x1 >= r->x0 && x0 <= r->x1 && y1 >= r->y0 && y0 <= r->y1;
+}
+
 /* Whether the edge's line meets the box. */
 static int edge_meets(Agedge_t *e, const tbox *r)
 {
@@ -56,6 +70,8 @@ static int edge_meets(Agedge_t *e, const tbox *r)
     for (int i = 0; spl != NULL && i < spl->size; i++) {
         const bezier *bz = &spl->list[i];
         for (int j = 0; j + 3 < bz->size; j += 3) {
+            if (!piece_near(&bz->list[j], r))
+                continue;
             pointf prev = bz->list[j];
             for (int k = 1; k <= 8; k++) {
                 pointf cur = bez(&bz->list[j], k / 8.0);
@@ -100,8 +116,14 @@ static int clusters_crossed(Agraph_t *root, Agraph_t *g)
     return c;
 }
 
+/* Texts times lines: charts of more nodes are not counted (2,000 nodes
+ * and as many lines take about 0.3 s; 9,000 took 40 s). */
+#define RG_CROSS_COUNT_MAX 2000
+
 int rg_build__crossed_texts(Agraph_t *g)
 {
+    if (agnnodes(g) > RG_CROSS_COUNT_MAX)
+        return 0;
     int c = 0;
     for (Agnode_t *n = agfstnode(g); n != NULL; n = agnxtnode(g, n)) {
         const textlabel_t *l = ND_label(n);
@@ -131,9 +153,20 @@ void rg_build__claims_minlen(Agraph_t *g, const char *minlen)
 /* Charts of more nodes keep their first layout. */
 #define RG_RELAYOUT_MAX 300
 
+static int has_claim_lines(Agraph_t *g)
+{
+    Agsym_t *cls = agattr(g, AGEDGE, "class", NULL);
+    for (Agnode_t *n = agfstnode(g); cls != NULL && n != NULL;
+         n = agnxtnode(g, n))
+        for (Agedge_t *e = agfstout(g, n); e != NULL; e = agnxtout(g, e))
+            if (strncmp(agxget(e, cls), "claim ", 6) == 0)
+                return 1;
+    return 0;
+}
+
 int rg_build__relayout_claims(GVC_t *gvc, Agraph_t *g)
 {
-    if (agnnodes(g) > RG_RELAYOUT_MAX)
+    if (agnnodes(g) > RG_RELAYOUT_MAX || !has_claim_lines(g))
         return 0;
     int first = rg_build__crossed_texts(g);
     if (first == 0)

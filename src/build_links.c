@@ -116,6 +116,10 @@ static void link_tooltip(rg_bld *b, const rg_link *k)
 typedef struct link_ids {
     rg_map seen, next_dup;
     rg_buf idb;
+    /* By actor: the last claim line drawn from it, as 2 * link + 1 for a
+     * claim, + 2 for a dispute; so that an actor named many times in one
+     * list gets one line, in linear time. */
+    size_t *drawn;
 } link_ids;
 
 /* A link's id comes from its ends, numbered only among links between the
@@ -168,6 +172,7 @@ static void link_ids_free(link_ids *ids)
         free((char *)ids->next_dup.keys[i]);
     rg_map__free(&ids->next_dup);
     rg_buf__free(&ids->idb);
+    free(ids->drawn);
 }
 
 /* An id for a part of a link, `base` or, when some other link already
@@ -428,7 +433,11 @@ static void claim_lines(rg_bld *b, link_ids *ids, Agnode_t *mid,
     const char *color = disputes
         ? rg_style__status(RG_STATUS_DISPUTED, b->opts->theme)->color
         : b->pal->muted;
+    size_t mark = 2 * p->i + 1 + (size_t)disputes;
     for (size_t c = 0; c < who->n && !b->oom; c++) {
+        if (ids->drawn[idx[c]] == mark)
+            continue; /* named twice: one line */
+        ids->drawn[idx[c]] = mark;
         const rg_actor *a = &d->actors[idx[c]];
         rg_buf__reset(&b->tmp);
         rg_buf__printf(&b->tmp, "%s-%s-%s", p->id,
@@ -523,12 +532,32 @@ static void one_link(rg_bld *b, link_ids *ids, link_parts *p,
     }
 }
 
+/* One past the highest actor index a claim names: a view keeps the
+ * claimants it does not show after its n_actors. */
+static size_t claimants_reach(const rg_doc *d)
+{
+    size_t reach = d->n_actors;
+    for (size_t i = 0; i < d->n_links; i++) {
+        const rg_link *k = &d->links[i];
+        for (size_t c = 0; c < k->claimed_by.n; c++)
+            if (k->claimed_by_index[c] >= reach)
+                reach = k->claimed_by_index[c] + 1;
+        for (size_t c = 0; c < k->disputed_by.n; c++)
+            if (k->disputed_by_index[c] >= reach)
+                reach = k->disputed_by_index[c] + 1;
+    }
+    return reach;
+}
+
 void rg_build__links(rg_bld *b)
 {
     link_syms s;
     link_syms_init(b, &s);
     link_ids ids = {0};
     const rg_doc *d = b->doc;
+    ids.drawn = calloc(claimants_reach(d) + 1, sizeof(*ids.drawn));
+    if (ids.drawn == NULL)
+        b->oom = 1;
     for (size_t i = 0; i < d->n_links && !b->oom; i++) {
         link_parts p = {.k = &d->links[i], .i = i};
         p.id = link_id(&ids, d, p.k, i);

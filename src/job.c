@@ -204,7 +204,7 @@ static int copy_output(rg_output *to, const rg_output *from, char **err)
 /* What relgraph adds to Graphviz's bytes: the PDF's fixed dates, the SVG
  * rewritten, the report page around it. */
 static int finish_output(const rg_job *j, const rg_built *b, rg_output *o,
-                         char **err)
+                         rg_buf *notes, char **err)
 {
     rg_format f = o->format;
     if (f == RG_FORMAT_PDF) {
@@ -215,11 +215,14 @@ static int finish_output(const rg_job *j, const rg_built *b, rg_output *o,
                           : rg_pdfmeta__add(&o->data, &o->size, j->doc->title,
                                             rg_buf__str(&desc));
         rg_buf__free(&desc);
-        if (rc != 0) {
-            *err = strdup("could not add the title and description to the "
-                          "PDF (cairo's PDF has no trailer relgraph can read)");
+        if (rc == -1) {
+            *err = strdup("out of memory adding the PDF's title");
             return -1;
         }
+        if (rc == -2) /* the PDF is whole, without them */
+            rg_buf__puts(notes, "the PDF has no Title and Subject: its "
+                                "trailer is not one relgraph can read "
+                                "(a cross-reference stream?)\n");
     }
     if ((f == RG_FORMAT_SVG || f == RG_FORMAT_HTML) &&
         finish_svg(j, b, &o->data, &o->size, f == RG_FORMAT_HTML) != 0) {
@@ -244,9 +247,11 @@ static int finish_output(const rg_job *j, const rg_built *b, rg_output *o,
 }
 
 /* Renders the laid-out graph to format f in *o; PNG and PDF on the page
- * when there is one. Returns 0, or -1 with a message in *err (malloc'd). */
+ * when there is one; warnings to `notes`. Returns 0, or -1 with a message
+ * in *err (malloc'd). */
 static int render_output(const rg_job *j, GVC_t *gvc, rg_built *b,
-                         rg_format f, rg_output *o, char **err)
+                         rg_format f, rg_output *o, rg_buf *notes,
+                         char **err)
 {
     rg_page_fit fit, *page = NULL;
     if (j->opts->page != RG_PAGE_NONE &&
@@ -283,7 +288,7 @@ static int render_output(const rg_job *j, GVC_t *gvc, rg_built *b,
         *err = rg_job__too_big(f);
         return -1;
     }
-    return finish_output(j, b, o, err);
+    return finish_output(j, b, o, notes, err);
 }
 
 /* A warning in `notes` when the text of the chart, put on the page
@@ -367,7 +372,7 @@ static int run(const rg_job *j, rg_output *outs, char **err, rg_buf *notes)
             same++;
         if (same < i ? copy_output(&outs[i], &outs[same], err) != 0
                      : render_output(j, gvc, &b, j->formats[i], &outs[i],
-                                     err) != 0)
+                                     notes, err) != 0)
             goto out;
     }
     rc = 0;

@@ -165,13 +165,13 @@ int rg_pdfmeta__add(char **data, size_t *len, const char *title,
     const char *sx = find_last(d, *len, "startxref");
     const char *tr = sx ? find_last(d, (size_t)(sx - d), "trailer") : NULL;
     if (tr == NULL)
-        return -1;
+        return -2;
     const char *p = sx + 9;
     long long prev = read_num(&p, end), size, root, root_gen, info, info_gen;
     if (prev < 0 || (size_t)prev >= *len ||
         trailer_ref(tr, sx, "/Size", &size, NULL) != 0 ||
         trailer_ref(tr, sx, "/Root", &root, &root_gen) != 0)
-        return -1;
+        return -2;
     rg_buf old = {0}, u = {0};
     if (trailer_ref(tr, sx, "/Info", &info, &info_gen) == 0)
         old_info(&old, d, *len, info, info_gen);

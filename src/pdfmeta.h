@@ -13,9 +13,9 @@
 /* Appends to the PDF in *data (malloc'd, *len bytes; reallocated) an
  * incremental update whose document information has `title` and
  * `subject` (UTF-8; either may be NULL or empty: left out) besides what
- * the PDF's own information holds. Returns 0; -1 when out of memory or
- * the PDF's trailer cannot be read (a cross-reference stream, a
- * truncated file), and then *data is unchanged. */
+ * the PDF's own information holds. Returns 0; -1 when out of memory, -2
+ * when the PDF's trailer cannot be read (a cross-reference stream, a
+ * truncated file); then *data is unchanged. */
 int rg_pdfmeta__add(char **data, size_t *len, const char *title,
                     const char *subject);
 

@@ -375,6 +375,18 @@ check "who says so: a line from the claimant and one from the disputant, titled"
 check "an unlabelled link with claims meets them at a point; a claimant named twice draws one line" \
     test "$(grep -c 'class="edge claim claims"' "$tmp/says.svg")" -eq 2 -a "$(grep -c 'class="node link&#45;point' "$tmp/says.svg")" -eq 1
 check "the legend explains who says so" grep -q '>WHO SAYS SO<' "$tmp/says.svg"
+# A claimant named 2,000 times draws one line, even when another link
+# holds the id its line would take ("link-a--b-claimed-by-c" is also the
+# id of a link from "a" to "b-claimed-by-c").
+python3 -c '
+import json
+print(json.dumps({"actors": [{"id": i} for i in ("a", "b", "c", "b-claimed-by-c")],
+    "links": [{"from": "a", "to": "b-claimed-by-c"},
+              {"from": "a", "to": "b", "label": "met", "claimed_by": ["c"] * 2000}]}))' >"$tmp/many-claims.json"
+"$bin" render "$tmp/many-claims.json" -T svg >"$tmp/many-claims.svg" 2>"$tmp/err"
+check "a claimant named 2,000 times draws one line, beside an id that takes its line's" \
+    test "$(grep -c 'class="edge claim claims"' "$tmp/many-claims.svg")" -eq 1
+
 check "no --aliases, no --dates: neither is drawn" sh -c "! grep -q '>aka \|>2014&#45;05&#45;19<' '$tmp/says.svg'"
 "$bin" render "$tmp/says.json" -T svg --no-claims --aliases --dates >"$tmp/says2.svg" 2>"$tmp/err"
 check "--no-claims draws no claim lines and no legend row" sh -c "! grep -q 'class=\"edge claim\|WHO SAYS SO' '$tmp/says2.svg'"

@@ -162,7 +162,7 @@ static void test_unreadable_trailer_left_alone(void **state)
         size_t len = strlen(bad[i]);
         char *pdf = strdup(bad[i]);
         char *was = pdf;
-        assert_int_equal(rg_pdfmeta__add(&pdf, &len, "t", "s"), -1);
+        assert_int_equal(rg_pdfmeta__add(&pdf, &len, "t", "s"), -2);
         assert_ptr_equal(pdf, was);
         assert_int_equal(len, strlen(bad[i]));
         assert_string_equal(pdf, bad[i]);
