@@ -1,9 +1,11 @@
 /* relgraph schema: prints the absolute path of the format's JSON Schema,
  * for a document's "$schema" or an editor's settings, from any folder.
  * Looked for, in order:
- *   1. <the binary's folder>/../graphs/relgraph.schema.json: the source
- *      tree's, when the binary is the one `make` built (build/relgraph;
- *      not with a BUILD folder at another depth);
+ *   1. <the binary's folder>/../graphs/relgraph.schema.json, then
+ *      <the binary's folder>/../../graphs/relgraph.schema.json: the
+ *      source tree's, when the binary is one `make` built (build/relgraph,
+ *      or build/asan/relgraph for `make check`; not with a BUILD folder
+ *      at another depth);
  *   2. RG_DATADIR/relgraph.schema.json: where `make install` puts it,
  *      RG_DATADIR being $(PREFIX)/share/relgraph as the Makefile compiled
  *      it in;
@@ -25,17 +27,17 @@
 #endif
 #define SCHEMA_FILE "relgraph.schema.json"
 
-/* The folder above the running binary's (build/ for build/relgraph,
- * PREFIX for PREFIX/bin/relgraph) into buf, or "" when unknown. The
- * kernel's link is an absolute path without "..", so cutting two
- * components off it is enough. */
-static const char *up_dir(char *buf, size_t cap)
+/* The folder `levels` above the running binary's (1: build/ for
+ * build/relgraph, PREFIX for PREFIX/bin/relgraph) into buf, or "" when
+ * unknown. The kernel's link is an absolute path without "..", so
+ * cutting components off it is enough. */
+static const char *up_dir(char *buf, size_t cap, int levels)
 {
     ssize_t n = readlink("/proc/self/exe", buf, cap - 1);
     if (n <= 0 || (size_t)n >= cap - 1)
         return strcpy(buf, "");
     buf[n] = '\0';
-    for (int k = 0; k < 2; k++) {
+    for (int k = 0; k <= levels; k++) {
         char *slash = strrchr(buf, '/');
         if (slash == NULL)
             return strcpy(buf, "");
@@ -58,11 +60,15 @@ int cli_run_schema(int argc, char **argv)
     int rc = cli_parse(&a, CLI_CMD_schema, argc, argv, no_inputs);
     if (rc != EXIT_OK)
         return rc;
-    char up[PATH_MAX], where[3][PATH_MAX + 64];
+    char up[PATH_MAX], up2[PATH_MAX], where[4][PATH_MAX + 64];
     int n = 0;
-    up_dir(up, sizeof(up));
+    up_dir(up, sizeof(up), 1);
+    up_dir(up2, sizeof(up2), 2);
     if (up[0] != '\0')
         snprintf(where[n++], sizeof(where[0]), "%s/graphs/%s", up,
+                 SCHEMA_FILE);
+    if (up2[0] != '\0')
+        snprintf(where[n++], sizeof(where[0]), "%s/graphs/%s", up2,
                  SCHEMA_FILE);
     snprintf(where[n++], sizeof(where[0]), "%s/%s", RG_DATADIR, SCHEMA_FILE);
     if (up[0] != '\0')
