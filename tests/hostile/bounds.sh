@@ -154,4 +154,8 @@ awk 'BEGIN { n = 60000; printf "{\"kinds\": {"
 start=$(date +%s)
 expect "60,000 kinds and 60,000 actors check" 0 "" timeout 60 "$bin" check "$tmp/kinds.json"
 el=$(($(date +%s) - start))
-check "and within 5 s ($el s)" test "$el" -le 5
+# (0.2 s now; a scan per actor would take minutes under the sanitizers,
+# where everything is 5 to 20 times slower and the machine may be busy)
+limit=5
+[ "${HOSTILE_ASAN:-0}" = 1 ] && limit=30
+check "and within $limit s ($el s)" test "$el" -le $limit
