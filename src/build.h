@@ -70,10 +70,11 @@ int rg_build__crossed_texts(Agraph_t *g);
  * it within one rank, "1" is Graphviz's default. */
 void rg_build__claims_minlen(Agraph_t *g, const char *minlen);
 
-/* After dot laid g out: when lines cross texts, a second layout with the
- * claim lines at minlen 0, kept when it crosses fewer, else the first
- * again (dot is deterministic); graphs of over 300 nodes keep the first.
- * Returns 0 with g laid out, -1 with no layout. */
-int rg_build__relayout_claims(GVC_t *gvc, Agraph_t *g);
+/* After dot laid g out: when lines cross texts and `claims` (claim lines
+ * drawn), a second layout with the claim lines at minlen 0, kept when it
+ * crosses fewer, else the first again (dot is deterministic); graphs of
+ * over 300 nodes keep the first. Returns the texts the kept layout's
+ * lines cross, or -1 with no layout. */
+int rg_build__settle_dot(GVC_t *gvc, Agraph_t *g, int claims);
 
 #endif

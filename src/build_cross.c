@@ -136,48 +136,54 @@ int rg_build__crossed_texts(Agraph_t *g)
     return c + clusters_crossed(g, g);
 }
 
-void rg_build__claims_minlen(Agraph_t *g, const char *minlen)
+/* Whether e is a line from who claims or disputes a link. */
+static int is_claim(Agedge_t *e, Agsym_t *cls)
+{
+    return cls != NULL && strncmp(agxget(e, cls), "claim ", 6) == 0;
+}
+
+/* Sets minlen on every claim line (when ml is not NULL); returns how
+ * many there are. */
+static size_t claim_lines(Agraph_t *g, Agsym_t *ml, const char *minlen)
 {
     Agsym_t *cls = agattr(g, AGEDGE, "class", NULL);
+    size_t count = 0;
+    for (Agnode_t *n = agfstnode(g); n != NULL; n = agnxtnode(g, n))
+        for (Agedge_t *e = agfstout(g, n); e != NULL; e = agnxtout(g, e))
+            if (is_claim(e, cls)) {
+                count++;
+                if (ml != NULL)
+                    agxset(e, ml, (char *)minlen);
+            }
+    return count;
+}
+
+void rg_build__claims_minlen(Agraph_t *g, const char *minlen)
+{
     Agsym_t *ml = agattr(g, AGEDGE, "minlen", NULL);
     if (ml == NULL)
         ml = agattr(g, AGEDGE, "minlen", "1");
-    if (cls == NULL || ml == NULL)
-        return;
-    for (Agnode_t *n = agfstnode(g); n != NULL; n = agnxtnode(g, n))
-        for (Agedge_t *e = agfstout(g, n); e != NULL; e = agnxtout(g, e))
-            if (strncmp(agxget(e, cls), "claim ", 6) == 0)
-                agxset(e, ml, (char *)minlen);
+    if (ml != NULL)
+        claim_lines(g, ml, minlen);
 }
 
 /* Charts of more nodes keep their first layout. */
 #define RG_RELAYOUT_MAX 300
 
-static int has_claim_lines(Agraph_t *g)
+int rg_build__settle_dot(GVC_t *gvc, Agraph_t *g, int claims)
 {
-    Agsym_t *cls = agattr(g, AGEDGE, "class", NULL);
-    for (Agnode_t *n = agfstnode(g); cls != NULL && n != NULL;
-         n = agnxtnode(g, n))
-        for (Agedge_t *e = agfstout(g, n); e != NULL; e = agnxtout(g, e))
-            if (strncmp(agxget(e, cls), "claim ", 6) == 0)
-                return 1;
-    return 0;
-}
-
-int rg_build__relayout_claims(GVC_t *gvc, Agraph_t *g)
-{
-    if (agnnodes(g) > RG_RELAYOUT_MAX || !has_claim_lines(g))
-        return 0;
     int first = rg_build__crossed_texts(g);
-    if (first == 0)
-        return 0;
+    if (first == 0 || !claims || agnnodes(g) > RG_RELAYOUT_MAX ||
+        claim_lines(g, NULL, NULL) == 0)
+        return first;
     gvFreeLayout(gvc, g);
     rg_build__claims_minlen(g, "0");
     if (gvLayout(gvc, g, "dot") != 0)
         return -1;
-    if (rg_build__crossed_texts(g) < first)
-        return 0;
+    int second = rg_build__crossed_texts(g);
+    if (second < first)
+        return second;
     gvFreeLayout(gvc, g);
     rg_build__claims_minlen(g, "1");
-    return gvLayout(gvc, g, "dot") != 0 ? -1 : 0;
+    return gvLayout(gvc, g, "dot") != 0 ? -1 : first;
 }

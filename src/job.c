@@ -309,15 +309,13 @@ static void check_page(const rg_job *j, rg_built *b, rg_buf *notes)
 
 /* A warning in `notes` when dot's lines still run through texts (see
  * build_cross.c), which the reader may not see at a glance. */
-static void check_crossings(const rg_job *j, rg_built *b, rg_buf *notes)
+static void warn_crossings(int crossed, rg_buf *notes)
 {
-    if (strcmp(j->bopts.engine, "dot") != 0)
-        return;
-    int c = rg_build__crossed_texts(b->g);
-    if (c > 0)
+    if (crossed > 0)
         rg_buf__printf(notes, "lines run through %d text%s of the chart "
                               "(names, labels); a focused view (--focus "
-                              "ACTOR) reads better\n", c, c == 1 ? "" : "s");
+                              "ACTOR) reads better\n",
+                       crossed, crossed == 1 ? "" : "s");
 }
 
 /* The test suite's crash on purpose, now that relgraph builds no graph
@@ -358,14 +356,15 @@ static int run(const rg_job *j, rg_output *outs, char **err, rg_buf *notes)
         goto out;
     }
     laid_out = 1;
-    if (strcmp(j->bopts.engine, "dot") == 0 && j->bopts.claims &&
-        rg_build__relayout_claims(gvc, b.g) != 0) {
+    int crossed = 0;
+    if (strcmp(j->bopts.engine, "dot") == 0 &&
+        (crossed = rg_build__settle_dot(gvc, b.g, j->bopts.claims)) < 0) {
         laid_out = 0;
-        *err = rg__asprintf("Graphviz's %s layout failed", j->bopts.engine);
+        *err = strdup("Graphviz's dot layout failed");
         goto out;
     }
     check_page(j, &b, notes);
-    check_crossings(j, &b, notes);
+    warn_crossings(crossed, notes);
     for (size_t i = 0; i < j->n; i++) {
         size_t same = 0;
         while (same < i && j->formats[same] != j->formats[i])
