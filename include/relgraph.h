@@ -155,6 +155,13 @@ typedef struct rg_actor {
     const char *url;
     rg_strv source;    /**< source ids */
     rg_strv tags;
+    /** STIX's confidence, 0 to 100, or -1 when the document gives none. */
+    int confidence;
+    /** The TLP 2.0 marking ("clear", "green", "amber", "amber+strict",
+     *  "red"), or NULL when unmarked. */
+    const char *tlp;
+    /** The STIX id it came from or is exported under, or NULL. */
+    const char *stix_id;
     rg_attrs attrs;
     long group_index;  /**< index in the document's groups, or -1 */
 } rg_actor;
@@ -166,6 +173,7 @@ typedef struct rg_link {
     const char *label;
     const char *kind;
     rg_status status;
+    int confidence;    /**< 0 to 100, or -1 */
     bool directed;
     const char *date;
     const char *until;
@@ -174,6 +182,8 @@ typedef struct rg_link {
     rg_strv claimed_by;  /**< references as written */
     rg_strv disputed_by;
     const char *url;
+    const char *tlp;     /**< as rg_actor's */
+    const char *stix_id;
     rg_attrs attrs;
     size_t from_index;   /**< resolved actor indexes */
     size_t to_index;
@@ -197,6 +207,8 @@ typedef struct rg_source {
     const char *publisher;
     const char *date;
     const char *url;
+    const char *tlp;     /**< as rg_actor's */
+    const char *stix_id;
 } rg_source;
 
 /** A user style for an actor kind or a link kind. */
@@ -279,6 +291,8 @@ void rg_doc_free(rg_doc *doc);
 const char *rg_doc_file(const rg_doc *doc);
 const char *rg_doc_title(const rg_doc *doc);        /**< or NULL */
 const char *rg_doc_description(const rg_doc *doc);  /**< or NULL */
+/** The document's own TLP marking, or NULL. */
+const char *rg_doc_tlp(const rg_doc *doc);
 size_t rg_doc_actor_count(const rg_doc *doc);
 /** The i-th actor (borrowed); i must be below rg_doc_actor_count(). */
 const rg_actor *rg_doc_actor(const rg_doc *doc, size_t i);

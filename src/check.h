@@ -64,6 +64,12 @@ int rg_check__url(const char *s);
  * A browser would look for it as a file beside the page. */
 int rg_check__url_hostlike(const char *s);
 
+/* True for a STIX identifier: a type (lower-case letters, digits and
+ * '-', at least three characters, starting with a letter and not ending
+ * with '-'), "--" and an RFC 4122 UUID (version 1 to 5, variant 10xx),
+ * the pattern of the OASIS STIX 2.1 schemas. */
+int rg_check__stix_id(const char *s);
+
 /* The warnings about likely mistakes in a checked document whose links
  * are resolved (check_warn.c): the same link entered twice, a confirmed
  * link that someone disputes. Returns 0, or -1 when out of memory. */

@@ -2,6 +2,8 @@
  * URLs (check.h). Pure functions; no state. */
 #include "check.h"
 
+#include <ctype.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -289,4 +291,32 @@ int rg_check__url_hostlike(const char *s)
         if (strlen(files[i]) == tld && casecmp_n(s + dot + 1, files[i], tld) == 0)
             return 0;
     return 1;
+}
+
+static int hex_run(const char *s, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (!isxdigit((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+int rg_check__stix_id(const char *s)
+{
+    const char *dash = strstr(s, "--");
+    size_t t = dash ? (size_t)(dash - s) : 0;
+    if (t < 3 || !islower((unsigned char)s[0]) || s[t - 1] == '-')
+        return 0;
+    for (size_t i = 0; i < t; i++)
+        if (!islower((unsigned char)s[i]) && !isdigit((unsigned char)s[i]) &&
+            s[i] != '-')
+            return 0;
+    const char *u = dash + 2;
+    /* 8-4-4-4-12 */
+    if (strlen(u) != 36 || !hex_run(u, 8) || u[8] != '-' ||
+        !hex_run(u + 9, 4) || u[13] != '-' || !hex_run(u + 14, 4) ||
+        u[18] != '-' || !hex_run(u + 19, 4) || u[23] != '-' ||
+        !hex_run(u + 24, 12))
+        return 0;
+    return u[14] >= '1' && u[14] <= '5' && strchr("89abAB", u[19]) != NULL;
 }

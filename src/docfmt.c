@@ -98,6 +98,10 @@ const char *const rg_docfmt__engines[] = {
 const char *const rg_docfmt__directions[] = {
 #include "docfmt.def"
     NULL};
+#define RG_FMT_TLP(word) word,
+const char *const rg_docfmt__tlps[] = {
+#include "docfmt.def"
+    NULL};
 #define RG_FMT_THEME(word) word,
 const char *const rg_docfmt__themes[] = {
 #include "docfmt.def"
@@ -117,6 +121,8 @@ const rg_docfmt__list rg_docfmt__lists[] = {
                             COUNT(rg_docfmt__engines), 0},
     [RG_FMT_LIST_DIRECTION] = {"direction", rg_docfmt__directions,
                                COUNT(rg_docfmt__directions), 0},
+    [RG_FMT_LIST_TLP] = {"TLP level", rg_docfmt__tlps,
+                         COUNT(rg_docfmt__tlps), 0},
 };
 
 const rg_docfmt__word_synonym *rg_docfmt__find_synonym(rg_docfmt__list_id list,

@@ -30,6 +30,8 @@ typedef enum rg_docfmt__type {
     RG_FMT_T_SOURCES,
     RG_FMT_T_REFS,
     RG_FMT_T_ENUM,
+    RG_FMT_T_CONFIDENCE,
+    RG_FMT_T_STIXID,
     RG_FMT_T_BOOL,
     RG_FMT_T_ATTRS,
     RG_FMT_T_SHAPE,
@@ -45,7 +47,8 @@ typedef enum rg_docfmt__type {
 typedef enum rg_docfmt__list_id {
     RG_FMT_LIST_STATUS,
     RG_FMT_LIST_ENGINE,
-    RG_FMT_LIST_DIRECTION
+    RG_FMT_LIST_DIRECTION,
+    RG_FMT_LIST_TLP
 } rg_docfmt__list_id;
 
 /* What the `arg` column of docfmt.def names, as a number: an object (for
@@ -57,6 +60,7 @@ enum {
     RG_FMT_ARG_status = RG_FMT_LIST_STATUS,
     RG_FMT_ARG_engine = RG_FMT_LIST_ENGINE,
     RG_FMT_ARG_direction = RG_FMT_LIST_DIRECTION,
+    RG_FMT_ARG_tlp = RG_FMT_LIST_TLP,
     RG_FMT_ARG_node = 1,     /* RG_GV_NODE */
     RG_FMT_ARG_edge = 2,     /* RG_GV_EDGE */
     RG_FMT_ARG_cluster = 4,  /* RG_GV_CLUSTER */

@@ -2,6 +2,7 @@
  * read as docfmt.def's table says, its type checked and its value copied
  * into the model (strings into the document's arena). The ld state lives
  * for one load; load_json.c drives it. */
+#include "check.h"
 #include "docfmt.h"
 #include "gvattrs.h"
 #include "load.h"
@@ -299,8 +300,10 @@ static void init_element(rg_docfmt__obj obj, void *o)
     memset(o, 0, rg_docfmt__objects[obj].size);
     if (obj == RG_FMT_actor) {
         ((rg_actor *)o)->group_index = -1;
+        ((rg_actor *)o)->confidence = -1;
     } else if (obj == RG_FMT_link) {
         ((rg_link *)o)->status = RG_STATUS_REPORTED;
+        ((rg_link *)o)->confidence = -1;
         ((rg_link *)o)->directed = true;
     } else if (obj == RG_FMT_group) {
         ((rg_group *)o)->parent_index = -1;
@@ -406,6 +409,38 @@ static void read_enum(ld *l, const rg_docfmt__key *k, void *f,
         *(const char **)f = list->words[i];
 }
 
+/* STIX's confidence: an integer from 0 to 100. */
+static void read_confidence(ld *l, int *f, const json_t *v, const rg_path *p)
+{
+    if (!json_is_integer(v)) {
+        type_error(l, p, "an integer from 0 to 100", v);
+        return;
+    }
+    json_int_t c = json_integer_value(v);
+    if (c < 0 || c > 100) {
+        rg_diag__at(l->diags, RG_ERROR, l->file, p, RG_AT_VALUE, NULL, NULL,
+                    "confidence %" JSON_INTEGER_FORMAT " is out of range; "
+                    "write a whole number from 0 (none) to 100 (certain)",
+                    c);
+        return;
+    }
+    *f = (int)c;
+}
+
+/* A STIX identifier: an object type, "--" and an RFC 4122 UUID, as the
+ * OASIS schema's pattern has it. */
+static const char *stix_id(ld *l, const json_t *v, const rg_path *p)
+{
+    const char *s = nonempty_str(l, v, p);
+    if (s == NULL || rg_check__stix_id(s))
+        return s;
+    rg_diag__at(l->diags, RG_ERROR, l->file, p, RG_AT_VALUE, NULL, NULL,
+                "\"%s\" is not a STIX identifier; write TYPE--UUID, such as "
+                "\"threat-actor--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f\", or "
+                "leave \"stix_id\" out and an export derives one", s);
+    return NULL;
+}
+
 /* Reads the value of key k of the object at o. */
 static void read_key(ld *l, const rg_docfmt__key *k, void *o,
                      const json_t *v, const rg_path *p)
@@ -430,6 +465,8 @@ static void read_key(ld *l, const rg_docfmt__key *k, void *o,
     case RG_FMT_T_SOURCES:
     case RG_FMT_T_REFS: strv(l, v, p, f, 1); break;
     case RG_FMT_T_ENUM: read_enum(l, k, f, v, p); break;
+    case RG_FMT_T_CONFIDENCE: read_confidence(l, f, v, p); break;
+    case RG_FMT_T_STIXID: *(const char **)f = stix_id(l, v, p); break;
     case RG_FMT_T_BOOL:
         b = boolean(l, v, p, 1);
         if (k->size == sizeof(bool))

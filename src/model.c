@@ -212,6 +212,7 @@ void rg_doc_free(rg_doc *doc)
 const char *rg_doc_file(const rg_doc *doc) { return doc->file; }
 const char *rg_doc_title(const rg_doc *doc) { return doc->title; }
 const char *rg_doc_description(const rg_doc *doc) { return doc->description; }
+const char *rg_doc_tlp(const rg_doc *doc) { return doc->tlp; }
 /* rg_doc_<name>_count() and rg_doc_<name>(): an array of the document. */
 #define ARRAY_ACCESSORS(name, type, field)                                 \
     size_t rg_doc_##name##_count(const rg_doc *doc)                       \

@@ -84,6 +84,7 @@ struct rg_doc {
     } file_id;
     const char *title;
     const char *description;
+    const char *tlp;
     rg_actor *actors;
     size_t n_actors;
     rg_link *links;

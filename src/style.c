@@ -200,6 +200,13 @@ const char *rg_style__shape_glyph(const char *shape, int rounded)
         {"house", "\xe2\x8c\x82"},          /* U+2302 house */
         {"parallelogram", "\xe2\x96\xb1"},  /* U+25B1 parallelogram */
         {"diamond", "\xe2\x97\x87"},        /* U+25C7 white diamond */
+        {"Mdiamond", "\xe2\x97\x88"},       /* U+25C8 diamond in diamond */
+        {"trapezium", "\xe2\x8f\xa2"},      /* U+23E2 white trapezium */
+        {"invtrapezium", "\xe2\x96\xbd"},   /* U+25BD white down triangle */
+        {"pentagon", "\xe2\xac\xa0"},       /* U+2B20 white pentagon */
+        {"cds", "\xe2\xad\x94"},            /* U+2B54 white right pentagon */
+        {"tab", "\xf0\x9f\x97\x80"},        /* U+1F5C0 folder */
+        {"egg", "\xe2\xac\xaf"},            /* U+2B2F white vertical ellipse */
     };
     if (shape == NULL)
         shape = "ellipse"; /* Graphviz's default */

@@ -42,6 +42,7 @@ def table():
     enums = {}
     for name, macro in [("status", "STATUS"), ("engine", "ENGINE"),
                         ("direction", "DIRECTION"), ("theme", "THEME"),
+                        ("tlp", "TLP"),
                         ("builtin_kind", "BUILTIN_KIND")]:
         enums[name] = [unquote(m.group(1)) for m in re.finditer(
             r"^RG_FMT_" + macro + r"\((" + STR + r")", body, re.M)]
@@ -66,6 +67,7 @@ def expected(k, enums):
         "REFS": ref("stringOrArray"),
         "WORDS": {"type": "array", "items": {"type": "string", "minLength": 1}},
         "BOOL": {"type": "boolean"},
+        "CONFIDENCE": ref("confidence"), "STIXID": ref("stixId"),
         "SHAPE": ref("shape"), "COLOR": ref("color"), "STYLE": ref("styleList"),
         "KINDS": ref("kinds"), "STYLES": ref("styles"),
         "ARRAY": {"type": "array", "items": ref(arg)},
@@ -76,6 +78,8 @@ def expected(k, enums):
         "KIND": {"anyOf": [ref("builtinKind"),
                            {"type": "string", "minLength": 1}]},
     }
+    if t == "ENUM" and arg == "tlp":
+        return ref("tlp")
     if t == "ENUM":
         return {"type": "string", "enum": enums[arg]}
     if t not in simple:
@@ -129,6 +133,10 @@ def compare(t):
         errors.append("$defs.builtinKind: the built-in kinds are %s in "
                       "docfmt.def, %s in the schema"
                       % (kinds, defs.get("builtinKind", {}).get("enum")))
+    if defs.get("tlp", {}).get("enum") != t["enums"]["tlp"]:
+        errors.append("$defs.tlp: the levels are %s in docfmt.def, %s in the "
+                      "schema" % (t["enums"]["tlp"],
+                                  defs.get("tlp", {}).get("enum")))
     if list(defs.get("kinds", {}).get("properties", {})) != kinds:
         errors.append("$defs.kinds: the built-in kinds' properties are not "
                       "docfmt.def's %s" % kinds)
