@@ -259,6 +259,46 @@ int rg_doc_load_file(rg_doc **out, const char *path, rg_diags *diags);
 int rg_doc_load_file_max(rg_doc **out, const char *path, size_t max_bytes,
                          rg_diags *diags);
 
+/** How documents in other formats are read (rg_doc_load_file_opts()).
+ *  Zero-initialise, or use rg_load_opts_init(). */
+typedef struct rg_load_opts {
+    /** The bound on the input's size, as rg_doc_load_file_max() (0:
+     *  RG_MAX_INPUT_DEFAULT); it bounds each table of a CSV import too. */
+    size_t max_bytes;
+    /** CSV: the actors table (a header naming its columns: id, name,
+     *  kind...), the sources table and the groups table read with a
+     *  links table; NULL when there is none. */
+    const char *actors_table;
+    const char *sources_table;
+    const char *groups_table;
+    /** STIX: keep revoked and deprecated objects, which are left out by
+     *  default (with a note saying how many). */
+    bool keep_revoked;
+} rg_load_opts;
+
+void rg_load_opts_init(rg_load_opts *out);
+
+/** rg_doc_load_file_max() for a document in any format relgraph reads,
+ *  found from its content: a relgraph document, a STIX 2.0 or 2.1
+ *  bundle, Cytoscape.js elements, a JSON Graph Format document, d3's
+ *  nodes and links, or a CSV links table. A document in another format is
+ *  turned into a relgraph one (graphs/README.md says how) and checked;
+ *  every problem points at the input. */
+int rg_doc_load_file_opts(rg_doc **out, const char *path,
+                          const rg_load_opts *opts, rg_diags *diags);
+
+/** Reads a document in any of those formats and stores the relgraph
+ *  document made of it as text in the canonical layout of
+ *  rg_doc_format_buffer() (malloc'd; the caller frees it), checked.
+ *  Returns 0, or -1 with the problems in `diags`. */
+int rg_doc_import_file(char **out, size_t *out_len, const char *path,
+                       const rg_load_opts *opts, rg_diags *diags);
+
+/** The format the document was read from: "relgraph", "STIX bundle",
+ *  "Cytoscape.js elements", "JSON Graph Format", "d3 nodes and links",
+ *  "CSV table". A static string. */
+const char *rg_doc_source_format(const rg_doc *doc);
+
 /** Reads the whole text of a document file ("-": standard input) under
  *  the rules of rg_doc_load_file_max(), without loading it. On success
  *  stores a malloc'd, NUL-terminated text the caller frees and its

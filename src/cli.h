@@ -96,7 +96,13 @@ typedef struct cli_args {
     rg_render_opts opts;
     const char *focus[64];    /* --focus, for opts.focus */
     size_t max_input;         /* --max-input; 0: the library's default */
+    rg_load_opts load;        /* --actors, --sources, --groups,
+                                 --keep-revoked */
 } cli_args;
+
+/* How the command line asks for documents to be read: a->load with
+ * --max-input. */
+rg_load_opts cli_load_opts(const cli_args *a);
 
 /* Parses the options of command `cmd` (argv[0] is its name) into `a`,
  * and the inputs that follow them, then has `check` (unless NULL) refuse

@@ -226,9 +226,23 @@ static int no_extension(const char *path)
     return strchr(slash ? slash + 1 : path, '.') == NULL;
 }
 
+rg_load_opts cli_load_opts(const cli_args *a)
+{
+    rg_load_opts o = a->load;
+    o.max_bytes = a->max_input;
+    return o;
+}
+
 static int set_output(cli_args *a, const char *arg, const cli_value *v)
 {
     (void)v;
+    if (a->cmd == CLI_CMD_import) {
+        if (a->n_outputs == 1)
+            return cli_usage_error("%s", "import writes one document; "
+                                         "give one -o");
+        a->outputs[a->n_outputs++] = arg;
+        return 0;
+    }
     rg_format *f = &a->formats[a->n_outputs];
     char list[128];
     if (a->n_outputs == 16)
@@ -349,6 +363,10 @@ SET(force, a->write_flags |= RG_WRITE_FORCE)
 SET(strict, a->strict = 1)
 SET(diagnostics, cli_print_set_json(strcmp(arg, "json") == 0))
 SET(max_input, a->max_input = v->size)
+SET(actors, a->load.actors_table = arg)
+SET(sources, a->load.sources_table = arg)
+SET(groups, a->load.groups_table = arg)
+SET(keep_revoked, a->load.keep_revoked = true)
 /* Only before a command, where main() answers it. */
 SET(version, (void)0)
 #undef SET

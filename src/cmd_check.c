@@ -7,10 +7,11 @@ static int check_one(const cli_args *a, const char *input, rg_diags *diags)
 {
     rg_doc *doc = NULL;
     int rc = EXIT_OK;
+    rg_load_opts o = cli_load_opts(a);
     rg_diags_set_strict(diags, a->strict);
     /* A file that is skipped (a JSON Schema) fails to load with a note
      * and no error: that is not a failed check. */
-    if (rg_doc_load_file_max(&doc, input, a->max_input, diags) != 0 &&
+    if (rg_doc_load_file_opts(&doc, input, &o, diags) != 0 &&
         rg_diags_count_severity(diags, RG_ERROR) > 0)
         rc = EXIT_INPUT;
     rg_doc_free(doc);

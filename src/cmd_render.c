@@ -73,8 +73,9 @@ static int load_for_render(const cli_args *a, const char *input, rg_doc **doc,
 {
     int rc = EXIT_OK;
     /* --strict is about the document; Graphviz's warnings stay warnings. */
+    rg_load_opts o = cli_load_opts(a);
     rg_diags_set_strict(diags, a->strict);
-    int bad = rg_doc_load_file_max(doc, input, a->max_input, diags) != 0;
+    int bad = rg_doc_load_file_opts(doc, input, &o, diags) != 0;
     rg_diags_set_strict(diags, false);
     if (bad)
         return EXIT_INPUT;

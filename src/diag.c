@@ -126,13 +126,19 @@ static void item_free(item *it)
     free_segs(it->rel_segs, it->rel_n);
 }
 
-void rg_diags_clear(rg_diags *diags)
+void rg_diags__truncate(rg_diags *diags, size_t n)
 {
     if (diags == NULL)
         return;
-    for (size_t i = 0; i < diags->n; i++)
+    for (size_t i = n; i < diags->n; i++)
         item_free(&diags->v[i]);
-    diags->n = 0;
+    if (n < diags->n)
+        diags->n = n;
+}
+
+void rg_diags_clear(rg_diags *diags)
+{
+    rg_diags__truncate(diags, 0);
 }
 
 void rg_diags_free(rg_diags *diags)
@@ -410,6 +416,35 @@ void rg_diags__locate(rg_diags *diags, size_t i, int line, int column,
     free_segs(it->rel_segs, it->rel_n);
     it->segs = it->rel_segs = NULL;
     it->has_rel = 0;
+    sync(it);
+}
+
+void rg_diags__repath(rg_diags *diags, size_t i, const rg_path *to)
+{
+    item *it = &diags->v[i];
+    if (it->segs == NULL)
+        return;
+    rg_pathseg *segs = copy_segs(to);
+    char *path = path_string(to->seg, to->n);
+    char *m = rg__asprintf("%s (imported as %s)", it->message,
+                           it->path ? it->path : "");
+    if (segs == NULL || path == NULL || m == NULL) {
+        free_segs(segs, to->n);
+        free(path);
+        free(m);
+        return;
+    }
+    free_segs(it->segs, it->n_segs);
+    free_segs(it->rel_segs, it->rel_n);
+    it->rel_segs = NULL;
+    it->has_rel = 0;
+    it->segs = segs;
+    it->n_segs = to->n;
+    it->at = RG_AT_VALUE;
+    free(it->path);
+    it->path = path;
+    free(it->message);
+    it->message = m;
     sync(it);
 }
 

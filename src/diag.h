@@ -72,6 +72,12 @@ int rg_diags__pending(const rg_diags *diags, size_t i, rg_diag_pending *out);
 void rg_diags__locate(rg_diags *diags, size_t i, int line, int column,
                       int end_column, const char *source_line,
                       size_t source_len, int rel_line, int rel_column);
+/* Removes the diagnostics from index n on. */
+void rg_diags__truncate(rg_diags *diags, size_t n);
+/* Makes diagnostic i, not yet located, about the value at `to` instead:
+ * its shown path becomes `to`'s, and the message says the old one ("(as
+ * actors[3].url)"), for a problem found in a tree made from an input. */
+void rg_diags__repath(rg_diags *diags, size_t i, const rg_path *to);
 /* Sorts diagnostics i >= start by position, keeping the order of equal
  * ones, so that a document's problems are reported in file order. */
 void rg_diags__sort_from(rg_diags *diags, size_t start);

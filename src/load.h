@@ -21,7 +21,20 @@ int rg_load__doc(rg_doc *doc, const json_t *root, rg_diags *diags);
  * only if there is something to point at. Returns 0
  * with *out set, or -1. */
 int rg_load__tree(rg_doc **out, json_t *root, const char *text, size_t len,
-                  const char *path, const char *name, rg_diags *diags);
+                  const char *path, const char *name,
+                  const rg_load_opts *opts, rg_diags *diags);
+
+/* rg_doc_load_buffer() with the options of other formats (NULL: none). */
+int rg_load__buffer(rg_doc **out, const char *text, size_t len,
+                    const char *name, const rg_load_opts *opts,
+                    rg_diags *diags);
+
+/* Loads and checks a tree that is not text anywhere (an importer's):
+ * always releases `root`; the diagnostics keep their paths in the tree,
+ * unlocated, for the caller to point elsewhere. Returns 0 with *out set,
+ * or -1. */
+int rg_load__tree_at(rg_doc **out, json_t *root, const char *name,
+                     rg_diags *diags);
 
 /* Records each value the document hands to Graphviz (rg_doc.gvvals).
  * Returns 0, or -1 when out of memory. */

@@ -285,7 +285,8 @@ static size_t read_block(void *buf, size_t size, void *data)
 /* Reads all of f (closing it when close_it), at most max bytes, and
  * loads the text, named `name` in diagnostics. */
 static int load_read(rg_doc **out, FILE *f, int close_it, int regular,
-                     const char *name, size_t max, rg_diags *diags)
+                     const char *name, size_t max, const rg_load_opts *opts,
+                     rg_diags *diags)
 {
     char *text = NULL;
     size_t len = 0;
@@ -294,7 +295,7 @@ static int load_read(rg_doc **out, FILE *f, int close_it, int regular,
     if (close_it)
         fclose(f);
     if (rc == 0)
-        rc = rg_doc_load_buffer(out, text, len, name, diags);
+        rc = rg_load__buffer(out, text, len, name, opts, diags);
     free(text);
     return rc;
 }
@@ -303,7 +304,7 @@ static int load_read(rg_doc **out, FILE *f, int close_it, int regular,
  * the JSON tree (76 MB of text for the 100,000-actor benchmark document);
  * the text is read again only to point at a problem. Closes f. */
 static int load_stream(rg_doc **out, FILE *f, const char *path, size_t max,
-                       rg_diags *diags)
+                       const rg_load_opts *opts, rg_diags *diags)
 {
     stream s = {f, 0, max, 0};
     json_error_t err;
@@ -323,7 +324,8 @@ static int load_stream(rg_doc **out, FILE *f, const char *path, size_t max,
         return -1;
     }
     if (root != NULL)
-        return rg_load__tree(out, root, NULL, s.read, path, path, diags);
+        return rg_load__tree(out, root, NULL, s.read, path, path, opts,
+                             diags);
     /* A syntax error is reported from the text, where it stands. */
     FILE *again = fopen(path, "rb");
     if (again == NULL) {
@@ -331,26 +333,37 @@ static int load_stream(rg_doc **out, FILE *f, const char *path, size_t max,
                      strerror(errno));
         return -1;
     }
-    return load_read(out, again, 1, 1, path, max, diags);
+    return load_read(out, again, 1, 1, path, max, opts, diags);
 }
 
-int rg_doc_load_file_max(rg_doc **out, const char *path, size_t max_bytes,
-                         rg_diags *diags)
+int rg_doc_load_file_opts(rg_doc **out, const char *path,
+                          const rg_load_opts *opts, rg_diags *diags)
 {
     input in;
     *out = NULL;
-    if (open_bounded(&in, path, max_bytes, diags) != 0)
+    if (open_bounded(&in, path, opts ? opts->max_bytes : 0, diags) != 0)
         return -1;
     if (!in.is_stdin && in.regular) {
-        int rc = load_stream(out, in.f, path, in.max, diags);
-        if (*out != NULL) {
+        int rc = load_stream(out, in.f, path, in.max, opts, diags);
+        /* A batch worker reads a relgraph document again by itself; an
+         * import goes to a child with a copy. */
+        if (*out != NULL && (*out)->source_format == NULL) {
             (*out)->from_file = true;
             (*out)->file_id = rg_file_id__of(&in.st);
         }
         return rc;
     }
     return load_read(out, in.f, !in.is_stdin, in.regular, in.name, in.max,
-                     diags);
+                     opts, diags);
+}
+
+int rg_doc_load_file_max(rg_doc **out, const char *path, size_t max_bytes,
+                         rg_diags *diags)
+{
+    rg_load_opts o;
+    rg_load_opts_init(&o);
+    o.max_bytes = max_bytes;
+    return rg_doc_load_file_opts(out, path, &o, diags);
 }
 
 int rg_doc_load_file(rg_doc **out, const char *path, rg_diags *diags)

@@ -6,6 +6,7 @@
  * reports JSON syntax errors. No state beyond one call. */
 #include "check.h"
 #include "jsonpos.h"
+#include "import.h"
 #include "load.h"
 
 #include <jansson.h>
@@ -141,13 +142,54 @@ static int has_error(const rg_diags *diags, size_t start)
     return 0;
 }
 
-int rg_load__tree(rg_doc **out, json_t *root, const char *text, size_t len,
-                  const char *path, const char *name, rg_diags *diags)
+/* Reads root into doc and checks it, leaving the diagnostics' positions
+ * to the caller; releases root. *loc is made, from text or the file at
+ * path, when the check may need positions; with neither (an imported
+ * tree) there is none. Returns 0, or -1 when out of memory. */
+static int load_checked(rg_doc *doc, json_t *root, const char *text,
+                        size_t len, const char *path, rg_jsonpos **loc,
+                        rg_diags *diags, size_t start, size_t *suppressed)
 {
-    int rc = -1, r;
+    int r = rg_load__doc(doc, root, diags);
+    /* The model holds copies of everything it needs. */
+    json_decref(root);
+    if (r < 0)
+        return -1;
+    if (r == 0 && (text != NULL || path != NULL) &&
+        (*loc = locator(text, len, path)) == NULL)
+        return -1;
+    if (r == 0 && rg_check__doc(doc, diags, *loc, suppressed) != 0)
+        return -1;
+    /* Likely mistakes are worth a word only in a document without errors,
+     * whose links all resolved. */
+    if (r == 0 && !has_error(diags, start) &&
+        rg_check__warnings(doc, diags) != 0)
+        return -1;
+    return 0;
+}
+
+/* Says how many messages the check held back, after the others. */
+static void say_suppressed(rg_diags *diags, const char *name, size_t n)
+{
+    if (n > 0)
+        rg_diags_add(diags, RG_NOTE, name,
+                     "%zu more messages that follow from the error about "
+                     "\"actors\" are not shown (references to actors, "
+                     "groups left empty)", n);
+}
+
+int rg_load__tree(rg_doc **out, json_t *root, const char *text, size_t len,
+                  const char *path, const char *name,
+                  const rg_load_opts *opts, rg_diags *diags)
+{
+    int rc = -1;
     size_t start = rg_diags_count(diags), suppressed = 0;
     rg_jsonpos *loc = NULL;
     *out = NULL;
+    rg_import_kind kind = rg_import__detect_json(root);
+    if (kind != RG_IMPORT_RELGRAPH)
+        return rg_import__load(out, kind, root, text, len, path, name, opts,
+                               diags);
     rg_doc *doc = rg_doc__new(name);
     if (doc == NULL)
         goto oom;
@@ -156,18 +198,10 @@ int rg_load__tree(rg_doc **out, json_t *root, const char *text, size_t len,
                      "a JSON Schema, not a relgraph document; skipped");
         goto out;
     }
-    r = rg_load__doc(doc, root, diags);
-    /* The model holds copies of everything it needs. */
-    json_decref(root);
+    json_t *r = root;
     root = NULL;
-    if (r < 0 || (r == 0 && (loc = locator(text, len, path)) == NULL))
-        goto oom;
-    if (r == 0 && rg_check__doc(doc, diags, loc, &suppressed) != 0)
-        goto oom;
-    /* Likely mistakes are worth a word only in a document without errors,
-     * whose links all resolved. */
-    if (r == 0 && !has_error(diags, start) &&
-        rg_check__warnings(doc, diags) != 0)
+    if (load_checked(doc, r, text, len, path, &loc, diags, start,
+                     &suppressed) != 0)
         goto oom;
     if (rg_diags_count(diags) > start) {
         if (loc == NULL && (loc = locator(text, len, path)) == NULL)
@@ -175,11 +209,7 @@ int rg_load__tree(rg_doc **out, json_t *root, const char *text, size_t len,
         rg_jsonpos__resolve(loc, diags, start);
         rg_diags__sort_from(diags, start);
     }
-    if (suppressed > 0)
-        rg_diags_add(diags, RG_NOTE, name,
-                     "%zu more messages that follow from the error about "
-                     "\"actors\" are not shown (references to actors, "
-                     "groups left empty)", suppressed);
+    say_suppressed(diags, name, suppressed);
     if (has_error(diags, start))
         goto out;
     if (rg_load__gv_values(doc, loc, text != NULL) != 0)
@@ -202,8 +232,42 @@ out:
     return rc;
 }
 
+int rg_load__tree_at(rg_doc **out, json_t *root, const char *name,
+                     rg_diags *diags)
+{
+    size_t start = rg_diags_count(diags), suppressed = 0;
+    rg_jsonpos *loc = NULL;
+    rg_doc *doc = rg_doc__new(name);
+    *out = NULL;
+    if (doc == NULL ||
+        load_checked(doc, root, NULL, 0, NULL, &loc, diags, start,
+                     &suppressed) != 0 ||
+        rg_load__gv_values(doc, NULL, 0) != 0) {
+        if (doc == NULL)
+            json_decref(root);
+        rg_diags_add(diags, RG_ERROR, name,
+                     "out of memory loading the document");
+        rg_doc_free(doc);
+        return -1;
+    }
+    say_suppressed(diags, name, suppressed);
+    if (has_error(diags, start)) {
+        rg_doc_free(doc);
+        return -1;
+    }
+    *out = doc;
+    return 0;
+}
+
 int rg_doc_load_buffer(rg_doc **out, const char *text, size_t len,
                        const char *name, rg_diags *diags)
+{
+    return rg_load__buffer(out, text, len, name, NULL, diags);
+}
+
+int rg_load__buffer(rg_doc **out, const char *text, size_t len,
+                    const char *name, const rg_load_opts *opts,
+                    rg_diags *diags)
 {
     json_error_t err;
     /* A UTF-8 byte order mark is allowed (RFC 8259 lets a parser ignore
@@ -214,10 +278,13 @@ int rg_doc_load_buffer(rg_doc **out, const char *text, size_t len,
     }
     *out = NULL;
     json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+    if (root == NULL && rg_import__looks_csv(text, len))
+        return rg_import__load(out, RG_IMPORT_CSV, NULL, text, len, NULL,
+                               name, opts, diags);
     if (root == NULL) {
         syntax_error(diags, name, text, len, &err);
         return -1;
     }
-    return rg_load__tree(out, root, text, len, NULL, name, diags);
+    return rg_load__tree(out, root, text, len, NULL, name, opts, diags);
 }
 

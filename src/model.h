@@ -85,6 +85,8 @@ struct rg_doc {
     const char *title;
     const char *description;
     const char *tlp;
+    /* The format it was read from (rg_doc_source_format()). */
+    const char *source_format;
     rg_actor *actors;
     size_t n_actors;
     rg_link *links;

@@ -1,0 +1,384 @@
+/* Reading other formats: which format a text is (from its content, never
+ * its name), the importer that turns it into a relgraph document's tree,
+ * and where that tree's records came from, so that whatever the loader
+ * finds wrong in a record is reported at the record's place in the input.
+ * State: one rg_import_ctx per import. */
+#include "import.h"
+
+#include "load.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+    const char *name;
+    rg_import_json_fn json;
+    rg_import_text_fn text;
+} importers[RG_IMPORT_KIND_COUNT] = {
+    [RG_IMPORT_RELGRAPH] = {"relgraph", NULL, NULL},
+    [RG_IMPORT_STIX] = {"STIX bundle", rg_import__stix, NULL},
+    [RG_IMPORT_CYTOSCAPE] = {"Cytoscape.js elements", rg_import__cytoscape,
+                             NULL},
+    [RG_IMPORT_JGF] = {"JSON Graph Format", rg_import__jgf, NULL},
+    [RG_IMPORT_D3] = {"d3 nodes and links", rg_import__d3, NULL},
+    [RG_IMPORT_CSV] = {"CSV table", NULL, rg_import__csv},
+};
+
+const char *rg_import__kind_name(rg_import_kind kind)
+{
+    return (unsigned)kind < RG_IMPORT_KIND_COUNT ? importers[kind].name
+                                                 : "?";
+}
+
+void rg_load_opts_init(rg_load_opts *out)
+{
+    memset(out, 0, sizeof(*out));
+}
+
+const char *rg_doc_source_format(const rg_doc *doc)
+{
+    return doc->source_format ? doc->source_format : "relgraph";
+}
+
+/* ---- which format ---- */
+
+/* True when every element of array `a` that is an object has key `k`,
+ * and at least one does. */
+static int objects_have(const json_t *a, const char *k)
+{
+    size_t i, seen = 0;
+    json_t *e;
+    json_array_foreach(a, i, e) {
+        if (!json_is_object(e))
+            continue;
+        if (json_object_get(e, k) == NULL)
+            return 0;
+        seen++;
+    }
+    return seen > 0;
+}
+
+rg_import_kind rg_import__detect_json(const json_t *root)
+{
+    if (json_is_array(root))
+        return objects_have(root, "data") ? RG_IMPORT_CYTOSCAPE
+                                          : RG_IMPORT_RELGRAPH;
+    if (!json_is_object(root) || json_object_get(root, "actors") != NULL)
+        return RG_IMPORT_RELGRAPH;
+    const char *type = json_string_value(json_object_get(root, "type"));
+    if (type != NULL && strcmp(type, "bundle") == 0 &&
+        json_is_array(json_object_get(root, "objects")))
+        return RG_IMPORT_STIX;
+    if (json_is_object(json_object_get(root, "elements")))
+        return RG_IMPORT_CYTOSCAPE;
+    if (json_is_object(json_object_get(root, "graph")) ||
+        json_is_array(json_object_get(root, "graphs")))
+        return RG_IMPORT_JGF;
+    const json_t *nodes = json_object_get(root, "nodes");
+    const json_t *links = json_object_get(root, "links");
+    /* relgraph's links have "from" and "to": a document that calls its
+     * actors "nodes" is a relgraph document with a mistake. */
+    if (json_is_array(nodes) && json_is_array(links) &&
+        (json_array_size(links) == 0 || objects_have(links, "source")))
+        return RG_IMPORT_D3;
+    return RG_IMPORT_RELGRAPH;
+}
+
+int rg_import__looks_csv(const char *text, size_t len)
+{
+    size_t i = 0;
+    while (i < len && isspace((unsigned char)text[i]))
+        i++;
+    if (i == len || strchr("{[\"", text[i]) != NULL)
+        return 0;
+    for (; i < len && text[i] != '\n' && text[i] != '\r'; i++)
+        if (text[i] == ',' || text[i] == '\t' || text[i] == ';')
+            return memchr(text, '\0', len) == NULL;
+    return 0;
+}
+
+/* ---- ids ---- */
+
+const char *rg_import__id(rg_import_ctx *ctx, const char *want)
+{
+    char base[65], id[80];
+    size_t n = 0;
+    int dash = 0;
+    for (const char *s = want ? want : ""; *s && n < 64; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (isalnum(c) || c == '_' || c == '.') {
+            if (dash && n > 0)
+                base[n++] = '-';
+            dash = 0;
+            if (n < 64)
+                base[n++] = (char)tolower(c);
+        } else {
+            dash = 1;  /* '-' itself, spaces, and every other byte */
+        }
+    }
+    if (n == 0)
+        base[n++] = 'x';
+    base[n] = '\0';
+    snprintf(id, sizeof(id), "%s", base);
+    for (unsigned k = 2; rg_map__get(&ctx->ids, id, NULL); k++)
+        snprintf(id, sizeof(id), "%s-%u", base, k);
+    char *kept = rg_arena__strdup(&ctx->arena, id);
+    if (kept == NULL || rg_map__put(&ctx->ids, kept, 0, NULL) < 0)
+        return NULL;
+    return kept;
+}
+
+int rg_import__from_path(json_t *rec, const rg_path *p)
+{
+    json_t *a = json_array();
+    for (int i = 0; a != NULL && i < p->n; i++)
+        if (json_array_append_new(a, p->seg[i].key
+                                         ? json_string(p->seg[i].key)
+                                         : json_integer((json_int_t)
+                                                            p->seg[i].index))
+            != 0) {
+            json_decref(a);
+            a = NULL;
+        }
+    return a != NULL && json_object_set_new(rec, "x-from", a) == 0 ? 0 : -1;
+}
+
+int rg_import__from_pos(json_t *rec, int line, int column)
+{
+    json_t *o = json_pack("{s:i,s:i}", "line", line, "column", column);
+    return o != NULL && json_object_set_new(rec, "x-from", o) == 0 ? 0 : -1;
+}
+
+/* ---- where records came from ---- */
+
+/* The records' "x-from" values, by section and index (references held),
+ * taken out of the tree. */
+static const char *const sections[] = {"actors", "links", "sources",
+                                       "groups"};
+#define N_SECTIONS (sizeof(sections) / sizeof(sections[0]))
+
+typedef struct origins {
+    json_t *from[N_SECTIONS];  /* arrays parallel to the sections */
+} origins;
+
+static int take_origins(origins *o, json_t *doc)
+{
+    memset(o, 0, sizeof(*o));
+    for (size_t s = 0; s < N_SECTIONS; s++) {
+        json_t *arr = json_object_get(doc, sections[s]);
+        size_t i;
+        json_t *rec;
+        if ((o->from[s] = json_array()) == NULL)
+            return -1;
+        json_array_foreach(arr, i, rec) {
+            json_t *f = json_object_get(rec, "x-from");
+            if (json_array_append(o->from[s], f ? f : json_null()) != 0)
+                return -1;
+            json_object_del(rec, "x-from");
+        }
+    }
+    return 0;
+}
+
+static void free_origins(origins *o)
+{
+    for (size_t s = 0; s < N_SECTIONS; s++)
+        json_decref(o->from[s]);
+}
+
+/* Points diagnostic i, about the imported tree, at the input: at the path
+ * or position its record came from, the tree's path said in the message;
+ * at no position when its record came from nowhere known. */
+static void point_at_input(rg_diags *diags, size_t i, const origins *o)
+{
+    rg_diag_pending p;
+    if (!rg_diags__pending(diags, i, &p))
+        return;
+    const json_t *f = NULL;
+    for (size_t s = 0; s < N_SECTIONS && p.n >= 2; s++)
+        if (p.segs[0].key && strcmp(p.segs[0].key, sections[s]) == 0 &&
+            p.segs[1].key == NULL)
+            f = json_array_get(o->from[s], p.segs[1].index);
+    rg_path to = {.n = 0};
+    size_t k;
+    json_t *step;
+    if (json_is_array(f)) {
+        json_array_foreach(f, k, step) {
+            if (json_is_string(step))
+                to = rg_path__key(&to, json_string_value(step));
+            else
+                to = rg_path__index(&to, (size_t)json_integer_value(step));
+        }
+        rg_diags__repath(diags, i, &to);
+        return;
+    }
+    int line = (int)json_integer_value(json_object_get(f, "line"));
+    int col = (int)json_integer_value(json_object_get(f, "column"));
+    rg_diags__locate(diags, i, line, col, col, NULL, 0, 0, 0);
+}
+
+/* ---- running an importer ---- */
+
+static int run(json_t **out, rg_import_kind kind, const json_t *root,
+               const char *text, size_t len, const char *name,
+               const rg_load_opts *opts, rg_diags *diags)
+{
+    rg_import_ctx ctx = {name, diags, opts, {0}, {0}};
+    *out = NULL;
+    int rc = -1;
+    if (importers[kind].json != NULL && root != NULL)
+        rc = importers[kind].json(out, root, &ctx);
+    else if (importers[kind].text != NULL && text != NULL)
+        rc = importers[kind].text(out, text, len, &ctx);
+    else
+        rg_diags_add(diags, RG_ERROR, name, "cannot read a %s here",
+                     importers[kind].name);
+    if (rc == 0 && *out == NULL) {
+        rg_diags_add(diags, RG_ERROR, name, "out of memory importing");
+        rc = -1;
+    }
+    rg_map__free(&ctx.ids);
+    rg_arena__free(&ctx.arena);
+    return rc;
+}
+
+/* Positions for the input's own diagnostics from index `start` on. */
+static void locate_input(rg_diags *diags, size_t start, const char *text,
+                         size_t len, const char *path)
+{
+    if (rg_diags_count(diags) == start)
+        return;
+    rg_jsonpos *loc = text ? rg_jsonpos__new(text, len)
+                           : rg_jsonpos__new_file(path, len);
+    if (loc != NULL)
+        rg_jsonpos__resolve(loc, diags, start);
+    rg_jsonpos__free(loc);
+    rg_diags__sort_from(diags, start);
+}
+
+static int has_error(const rg_diags *diags, size_t start)
+{
+    for (size_t i = start; i < rg_diags_count(diags); i++)
+        if (rg_diags_get(diags, i)->severity == RG_ERROR)
+            return 1;
+    return 0;
+}
+
+int rg_import__tree(json_t **out, rg_import_kind kind, json_t *root,
+                    const char *text, size_t len, const char *path,
+                    const char *name, const rg_load_opts *opts,
+                    rg_diags *diags)
+{
+    size_t start = rg_diags_count(diags);
+    int rc = run(out, kind, root, text, len, name, opts, diags);
+    json_decref(root);
+    /* A text format positions its diagnostics itself. */
+    if (kind != RG_IMPORT_CSV)
+        locate_input(diags, start, text, len, path);
+    if (rc == 0 && has_error(diags, start))
+        rc = -1;
+    if (rc != 0) {
+        json_decref(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
+int rg_import__load(rg_doc **out, rg_import_kind kind, json_t *root,
+                    const char *text, size_t len, const char *path,
+                    const char *name, const rg_load_opts *opts,
+                    rg_diags *diags)
+{
+    json_t *tree = NULL;
+    origins o;
+    *out = NULL;
+    if (rg_import__tree(&tree, kind, root, text, len, path, name, opts,
+                        diags) != 0)
+        return -1;
+    if (take_origins(&o, tree) != 0) {
+        free_origins(&o);
+        json_decref(tree);
+        rg_diags_add(diags, RG_ERROR, name, "out of memory importing");
+        return -1;
+    }
+    size_t start = rg_diags_count(diags);
+    int rc = rg_load__tree_at(out, tree, name, diags);
+    for (size_t i = start; i < rg_diags_count(diags); i++)
+        point_at_input(diags, i, &o);
+    free_origins(&o);
+    if (kind != RG_IMPORT_CSV)
+        locate_input(diags, start, text, len, path);
+    if (*out != NULL)
+        (*out)->source_format = importers[kind].name;
+    return rc;
+}
+
+/* ---- relgraph import ---- */
+
+/* The canonical text of the document an importer made: the tree written
+ * out and laid out by fmt, which checks it too. */
+static int tree_text(char **out, size_t *out_len, json_t *tree,
+                     const char *name, rg_diags *diags)
+{
+    origins o;
+    int rc = -1;
+    if (take_origins(&o, tree) == 0) {
+        char *flat = json_dumps(tree, JSON_COMPACT | JSON_ENSURE_ASCII);
+        if (flat != NULL)
+            rc = rg_doc_format_buffer(out, out_len, flat, strlen(flat), name,
+                                      diags);
+        else
+            rg_diags_add(diags, RG_ERROR, name, "out of memory importing");
+        free(flat);
+    }
+    free_origins(&o);
+    json_decref(tree);
+    return rc;
+}
+
+int rg_doc_import_file(char **out, size_t *out_len, const char *path,
+                       const rg_load_opts *opts, rg_diags *diags)
+{
+    char *text = NULL;
+    size_t len = 0;
+    json_error_t err;
+    json_t *tree = NULL;
+    const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    *out = NULL;
+    *out_len = 0;
+    if (rg_doc_read_file(&text, &len, path, opts ? opts->max_bytes : 0,
+                         diags) != 0)
+        return -1;
+    size_t bom = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    json_t *root = json_loadb(text + bom, len - bom, JSON_REJECT_DUPLICATES,
+                              &err);
+    rg_import_kind kind = root ? rg_import__detect_json(root)
+                        : rg_import__looks_csv(text + bom, len - bom)
+                              ? RG_IMPORT_CSV : RG_IMPORT_RELGRAPH;
+    int rc = -1;
+    size_t start = rg_diags_count(diags);
+    if (kind == RG_IMPORT_RELGRAPH) {
+        /* Already relgraph: laid out as fmt would (and its mistakes
+         * reported where they are). */
+        json_decref(root);
+        rc = rg_doc_format_buffer(out, out_len, text, len, name, diags);
+    } else if (rg_import__tree(&tree, kind, root, text + bom, len - bom,
+                               NULL, name, opts, diags) == 0) {
+        rc = tree_text(out, out_len, tree, name, diags);
+        if (rc != 0) {
+            /* Said again, pointing at the input rather than the text
+             * made of it. */
+            rg_diags__truncate(diags, start);
+            rg_doc *doc = NULL;
+            root = json_loadb(text + bom, len - bom, 0, &err);
+            if (rg_import__load(&doc, kind, root, text + bom, len - bom,
+                                NULL, name, opts, diags) == 0)
+                rg_diags_add(diags, RG_ERROR, name,
+                             "the imported document could not be written");
+            rg_doc_free(doc);
+        }
+    }
+    free(text);
+    return rc;
+}
