@@ -496,3 +496,24 @@ void rg_diags__sort_from(rg_diags *diags, size_t start)
     for (size_t i = start; i < n; i++)
         sync(&diags->v[i]);
 }
+
+void rg_diags__notes_last(rg_diags *diags, size_t start)
+{
+    size_t n = diags->n, k = start;
+    item *notes = malloc((n - start + 1) * sizeof(*notes));
+    size_t m = 0;
+    if (notes == NULL)
+        return;
+    for (size_t i = start; i < n; i++) {
+        item *it = &diags->v[i];
+        if (it->pub.severity == RG_NOTE && it->pub.line == 0 &&
+            it->segs == NULL)
+            notes[m++] = *it;
+        else
+            diags->v[k++] = *it;
+    }
+    memcpy(diags->v + k, notes, m * sizeof(*notes));
+    free(notes);
+    for (size_t i = start; i < n; i++)
+        sync(&diags->v[i]);
+}

@@ -72,6 +72,10 @@ int rg_diags__pending(const rg_diags *diags, size_t i, rg_diag_pending *out);
 void rg_diags__locate(rg_diags *diags, size_t i, int line, int column,
                       int end_column, const char *source_line,
                       size_t source_len, int rel_line, int rel_column);
+/* Moves the notes without a position from index `start` on after the
+ * other diagnostics (keeping their order): the summary of what an import
+ * left out reads best after the warnings about each item. */
+void rg_diags__notes_last(rg_diags *diags, size_t start);
 /* Removes the diagnostics from index n on. */
 void rg_diags__truncate(rg_diags *diags, size_t n);
 /* Makes diagnostic i, not yet located, about the value at `to` instead:

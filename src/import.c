@@ -120,8 +120,9 @@ const char *rg_import__id(rg_import_ctx *ctx, const char *want)
     if (n == 0)
         base[n++] = 'x';
     base[n] = '\0';
+    size_t taken;
     snprintf(id, sizeof(id), "%s", base);
-    for (unsigned k = 2; rg_map__get(&ctx->ids, id, NULL); k++)
+    for (unsigned k = 2; rg_map__get(&ctx->ids, id, &taken); k++)
         snprintf(id, sizeof(id), "%s-%u", base, k);
     char *kept = rg_arena__strdup(&ctx->arena, id);
     if (kept == NULL || rg_map__put(&ctx->ids, kept, 0, NULL) < 0)
@@ -255,6 +256,7 @@ static void locate_input(rg_diags *diags, size_t start, const char *text,
         rg_jsonpos__resolve(loc, diags, start);
     rg_jsonpos__free(loc);
     rg_diags__sort_from(diags, start);
+    rg_diags__notes_last(diags, start);
 }
 
 static int has_error(const rg_diags *diags, size_t start)
@@ -292,6 +294,7 @@ int rg_import__load(rg_doc **out, rg_import_kind kind, json_t *root,
 {
     json_t *tree = NULL;
     origins o;
+    size_t first = rg_diags_count(diags);
     *out = NULL;
     if (rg_import__tree(&tree, kind, root, text, len, path, name, opts,
                         diags) != 0)
@@ -309,6 +312,8 @@ int rg_import__load(rg_doc **out, rg_import_kind kind, json_t *root,
     free_origins(&o);
     if (kind != RG_IMPORT_CSV)
         locate_input(diags, start, text, len, path);
+    rg_diags__sort_from(diags, first);
+    rg_diags__notes_last(diags, first);
     if (*out != NULL)
         (*out)->source_format = importers[kind].name;
     return rc;
