@@ -121,7 +121,8 @@ const char *rg_import__id(rg_import_ctx *ctx, const char *want)
         base[n++] = 'x';
     base[n] = '\0';
     snprintf(id, sizeof(id), "%s", base);
-    for (unsigned k = 2; rg_map__get(&ctx->ids, id, NULL); k++)
+    size_t taken;
+    for (unsigned k = 2; rg_map__get(&ctx->ids, id, &taken); k++)
         snprintf(id, sizeof(id), "%s-%u", base, k);
     char *kept = rg_arena__strdup(&ctx->arena, id);
     if (kept == NULL || rg_map__put(&ctx->ids, kept, 0, NULL) < 0)
