@@ -98,8 +98,8 @@ fuzz-build: $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
 # so they are renamed after their case).
 # An importer's target is seeded with tests/fuzz/corpus-import-<fmt>/ and
 # the files of ../shared/data/interop/<its folder>/ under 64 KB when that
-# folder is there (they are not copied into the repository); CSV runs
-# without the JSON dictionary.
+# folder is there (they are not copied into the repository), and runs
+# with json.dict and import.dict joined (CSV: csv.dict alone).
 fuzz: fuzz-build
 	@set -e; for t in $(FUZZ_TARGETS); do \
 	    c=$(FUZZ_DIR)/corpus-$$t; a=$(FUZZ_DIR)/artifacts-$$t; \
@@ -114,7 +114,11 @@ fuzz: fuzz-build
 	            find "$$sh" -maxdepth 1 -type f -size -64k \
 	                -exec cp -f {} $$c/ \; ; \
 	        fi; \
-	        [ $$fmt = csv ] && dict=; \
+	        if [ $$fmt = csv ]; then dict=-dict=tests/fuzz/csv.dict; else \
+	            cat tests/fuzz/json.dict tests/fuzz/import.dict \
+	                >$(FUZZ_DIR)/import.dict; \
+	            dict=-dict=$(FUZZ_DIR)/import.dict; \
+	        fi; \
 	        ;; \
 	    *) \
 	    for f in graphs/*.json tests/fuzz/corpus/*; do \
