@@ -3,7 +3,7 @@
  *
  *   gen_stix [-p PERCENT] [-s SEED]     the bundle on standard output
  *
- * At -p 100 (the default) it writes about 25,000 objects and 45 MB, in
+ * At -p 100 (the default) it writes about 25,000 objects and 45 MiB, in
  * the proportions of the real bundle: 140 intrusion sets ("Deep Panda" the
  * first, never revoked or deprecated: the benchmark's --focus), 30
  * campaigns, 700 malware, 80 tools, 800 attack patterns (60% of them
@@ -516,8 +516,13 @@ static void write_relationships(void)
 {
     for (int i = 0; i < count[AP]; i++) {
         const obj *o = &objs[AP][i];
-        if (o->sub && !o->revoked && !o->deprecated)
-            relationship("subtechnique-of", o, live(AP));
+        if (!o->sub || o->revoked || o->deprecated)
+            continue;
+        const obj *parent = live(AP);
+        for (int tries = 0; parent->sub && tries < 64; tries++)
+            parent = live(AP);  /* a technique, not a sub-technique */
+        if (!parent->sub)
+            relationship("subtechnique-of", o, parent);
     }
     fan_out("uses", IS, AP, 10, 80);
     fan_out("uses", IS, MALWARE, 2, 8);
