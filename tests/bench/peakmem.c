@@ -1,6 +1,6 @@
 /* Runs one command and reports its wall time and peak memory.
  *
- *   peakmem [-i IN] [-o OUT] [-e ERR] [-C DIR] -- COMMAND [ARG]...
+ *   peakmem [-i IN] [-o OUT] [-e ERR] [-C DIR] [-t] -- COMMAND [ARG]...
  *
  * The command's standard input, output and error go to IN, OUT and ERR
  * (default /dev/null for all three). peakmem prints one line on its own
@@ -10,7 +10,9 @@
  *
  * Wall time is CLOCK_MONOTONIC from just before fork() to the return of
  * wait4(); peak RSS is ru_maxrss of that child as wait4() reports it (the
- * child itself, not processes it starts). The exit status is the child's,
+ * child itself, not processes it starts; with -t, the largest of the
+ * child and the processes it started and waited for, such as the layout
+ * worker of relgraph render). The exit status is the child's,
  * or 128+signal. peakmem exits 0 when it could run the command. */
 #define _POSIX_C_SOURCE 200809L
 #define _DEFAULT_SOURCE
@@ -41,11 +43,15 @@ int main(int argc, char **argv)
 {
     const char *in = "/dev/null", *outp = "/dev/null", *errp = "/dev/null";
     const char *dir = NULL;
-    int i = 1;
+    int i = 1, tree = 0;
     for (; i < argc; i++) {
         if (strcmp(argv[i], "--") == 0) {
             i++;
             break;
+        }
+        if (strcmp(argv[i], "-t") == 0) {
+            tree = 1;
+            continue;
         }
         if (i + 1 >= argc)
             break;
@@ -62,7 +68,7 @@ int main(int argc, char **argv)
     }
     if (i >= argc) {
         fprintf(stderr, "usage: peakmem [-i IN] [-o OUT] [-e ERR] [-C DIR] "
-                        "-- COMMAND [ARG]...\n");
+                        "[-t] -- COMMAND [ARG]...\n");
         return 2;
     }
     fflush(NULL);
@@ -95,6 +101,12 @@ int main(int argc, char **argv)
                   (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
     int code = WIFEXITED(status) ? WEXITSTATUS(status)
                : WIFSIGNALED(status) ? 128 + WTERMSIG(status) : 255;
-    printf("%.6f %ld %d\n", wall, ru.ru_maxrss, code);
+    long peak = ru.ru_maxrss;
+    struct rusage all;
+    /* The descendants' figure covers the child too (it is the largest of
+     * the waited-for processes of the tree). */
+    if (tree && getrusage(RUSAGE_CHILDREN, &all) == 0 && all.ru_maxrss > peak)
+        peak = all.ru_maxrss;
+    printf("%.6f %ld %d\n", wall, peak, code);
     return 0;
 }

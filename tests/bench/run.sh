@@ -26,6 +26,9 @@
 #   BENCH_DOT_STOP=60      after a dot run slower than this, larger sizes
 #                          of the series are not tried with dot
 #   BENCH_NEATO_TIMEOUT=60 --layout-timeout for neato on 10,000 actors
+#   BENCH_IMPORT=0         leave out STIX import and the exports
+#                          (run_import.sh)
+#   BENCH_IMPORT_ONLY=1    only those (make bench-import)
 set -eu
 
 BUILD=${BUILD:-build}
@@ -55,7 +58,9 @@ command -v dot >/dev/null || { echo "run.sh: needs Graphviz's dot (apt-get insta
 [ "$RUNS" -ge 5 ] || echo "note: BENCH_RUNS=$RUNS; the targets are defined on medians of at least 5 runs" >&2
 
 # The tables go to standard output and to $B/results.txt; progress to stderr.
-exec > >(tee "$B/results.txt")
+RESULTS=$B/results.txt
+[ "${BENCH_IMPORT_ONLY:-0}" = 1 ] && RESULTS=$B/results-import.txt
+exec > >(tee "$RESULTS")
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/relgraph-bench.XXXXXX")
 trap 'rm -rf "$T"' EXIT
@@ -130,6 +135,15 @@ echo "relgraph benchmarks: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, loa
 echo "$("$RG" --version 2>&1 | head -1); $(dot -V 2>&1); jansson $(pkg-config --modversion jansson 2>/dev/null || echo '?')"
 echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'); $RUNS runs per figure, medians"
 echo
+
+if [ "${BENCH_IMPORT_ONLY:-0}" = 1 ]; then
+    # shellcheck source=tests/bench/run_import.sh
+    . tests/bench/run_import.sh
+    echo "== STIX import and data exports (medians of $RUNS runs; ratio = relgraph / baseline) =="
+    print_rows
+    if [ -s "$T/import-notes" ]; then cat "$T/import-notes"; fi
+    exit 0
+fi
 
 # ---- 1 and 5: check vs a bare jansson parse, and load time per actor ----
 
@@ -243,9 +257,15 @@ for n in $SIZES; do
     pn=$n
 done
 
+# ---- 6-8: STIX import and the data exports (run_import.sh) ----
+
+# shellcheck source=tests/bench/run_import.sh
+. tests/bench/run_import.sh
+
 echo
 echo "== relgraph against its baselines (medians of $RUNS runs unless a row says more; ratio = relgraph / baseline) =="
 print_rows
+if [ -s "$T/import-notes" ]; then cat "$T/import-notes"; fi
 echo
 echo "== load time (relgraph check) per actor; start-up ($(fmt_s "$c0") for check, $(fmt_s "$j0") for jparse, on a 3-actor file) subtracted =="
 printf '%8s %10s %12s %14s %14s %10s\n' actors check jparse "check/actor" "jparse/actor" growth

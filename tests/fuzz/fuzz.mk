@@ -8,9 +8,14 @@
 #   make fuzz FUZZ_TARGETS=render FUZZ_TIME=1200
 #   make fuzz-build              only build them (build/fuzz/fuzz_*)
 #   make fuzz-replay             replay tests/fuzz/corpus/ and the seeds
-#                                through both targets, built with $(CC)
+#                                through both targets, and each
+#                                tests/fuzz/corpus-import-<fmt>/ through
+#                                its importer's target, built with $(CC)
 #                                (gcc) under ASan and UBSan; ends with
 #                                "fuzz-replay: P passed, F failed"
+#
+# The importers' targets (tests/fuzz/fuzz_import.c, built once per
+# format): import_stix, import_cyto, import_jgf, import_d3, import_csv.
 #
 # The fuzzers are clang only (libFuzzer): the library is compiled again
 # with clang and -fsanitize=fuzzer-no-link,address,undefined into
@@ -22,7 +27,9 @@
 FUZZ_DIR     ?= build/fuzz
 FUZZ_CC      ?= clang
 FUZZ_TIME    ?= 60
-FUZZ_TARGETS ?= load render
+FUZZ_IMPORT_FORMATS := stix cyto jgf d3 csv
+FUZZ_IMPORT_TARGETS := $(FUZZ_IMPORT_FORMATS:%=import_%)
+FUZZ_TARGETS ?= load render $(FUZZ_IMPORT_TARGETS)
 # Extra libFuzzer options, e.g. FUZZ_ARGS="-max_len=4096 -print_final_stats=1"
 FUZZ_ARGS    ?=
 # Per-input time limit (seconds): a layout slower than this is reported as
@@ -77,23 +84,52 @@ $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ) $(HEADERS)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_XML_CFLAGS) -fsanitize=fuzzer $< \
 	    $(FUZZ_OBJ) -o $@ $(PKG_LIBS) $(FUZZ_XML_LIBS)
 
+# One importer's target per format: fuzz_import.c with -DFUZZ_IMPORT_<fmt>.
+$(FUZZ_IMPORT_FORMATS:%=$(FUZZ_DIR)/fuzz_import_%): $(FUZZ_DIR)/fuzz_import_%: \
+        tests/fuzz/fuzz_import.c tests/fuzz/fuzz_check.h $(FUZZ_OBJ) $(HEADERS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFUZZ_IMPORT_$* -fsanitize=fuzzer $< \
+	    $(FUZZ_OBJ) -o $@ $(PKG_LIBS)
+$(FUZZ_DIR)/fuzz_load $(FUZZ_DIR)/replay-load: tests/fuzz/fuzz_check.h
+
 fuzz-build: $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
 
 # One target at a time, each for FUZZ_TIME seconds. The seeds are copied
 # into the target's corpus (the tests/cases inputs are all "input.json",
 # so they are renamed after their case).
+# An importer's target is seeded with tests/fuzz/corpus-import-<fmt>/ and
+# the files of ../shared/data/interop/<its folder>/ under 64 KB when that
+# folder is there (they are not copied into the repository), and runs
+# with json.dict and import.dict joined (CSV: csv.dict alone).
 fuzz: fuzz-build
 	@set -e; for t in $(FUZZ_TARGETS); do \
 	    c=$(FUZZ_DIR)/corpus-$$t; a=$(FUZZ_DIR)/artifacts-$$t; \
-	    mkdir -p $$c $$a; \
+	    mkdir -p $$c $$a; dict=-dict=tests/fuzz/json.dict; \
+	    case $$t in import_*) \
+	        fmt=$${t#import_}; \
+	        sh=../shared/data/interop/$$(echo $$fmt | sed 's/^cyto$$/cytoscape/'); \
+	        for f in tests/fuzz/corpus-import-$$fmt/*; do \
+	            [ -f "$$f" ] && cp "$$f" "$$c/seed-$${f##*/}"; \
+	        done; \
+	        if [ $$fmt != csv ] && [ -d "$$sh" ]; then \
+	            find "$$sh" -maxdepth 1 -type f -size -64k \
+	                -exec cp -f {} $$c/ \; ; \
+	        fi; \
+	        if [ $$fmt = csv ]; then dict=-dict=tests/fuzz/csv.dict; else \
+	            cat tests/fuzz/json.dict tests/fuzz/import.dict \
+	                >$(FUZZ_DIR)/import.dict; \
+	            dict=-dict=$(FUZZ_DIR)/import.dict; \
+	        fi; \
+	        ;; \
+	    *) \
 	    for f in graphs/*.json tests/fuzz/corpus/*; do \
 	        [ -f "$$f" ] && cp "$$f" "$$c/seed-$${f##*/}"; \
 	    done; \
 	    for f in tests/cases/*/input.json; do \
 	        d=$${f%/input.json}; cp "$$f" "$$c/case-$${d##*/}.json"; \
 	    done; \
+	    ;; esac; \
 	    echo "== fuzz_$$t for $(FUZZ_TIME) s (corpus $$c, crashes in $$a/)"; \
-	    $(FUZZ_RUN_ENV) $(FUZZ_DIR)/fuzz_$$t $$c -dict=tests/fuzz/json.dict \
+	    $(FUZZ_RUN_ENV) $(FUZZ_DIR)/fuzz_$$t $$c $$dict \
 	        -max_total_time=$(FUZZ_TIME) -timeout=$(FUZZ_TIMEOUT) \
 	        -artifact_prefix=$$a/ -print_final_stats=1 $(FUZZ_ARGS); \
 	done
@@ -119,13 +155,29 @@ $(FUZZ_DIR)/replay-%: tests/fuzz/replay.c tests/fuzz/fuzz_%.c $(FUZZ_DIR)/asan-l
 	    tests/fuzz/fuzz_$*.c build/asan/librelgraph.a -o $@ \
 	    -fsanitize=address,undefined $(PKG_LIBS) $(FUZZ_XML_LIBS)
 
-fuzz-replay: $(FUZZ_DIR)/replay-load $(FUZZ_DIR)/replay-render
+# An importer's replay: fuzz_import.c needs src/import.h.
+$(FUZZ_IMPORT_TARGETS:%=$(FUZZ_DIR)/replay-%): $(FUZZ_DIR)/replay-import_%: \
+        tests/fuzz/replay.c tests/fuzz/fuzz_import.c tests/fuzz/fuzz_check.h \
+        $(FUZZ_DIR)/asan-lib
+	@mkdir -p $(FUZZ_DIR)
+	$(CC) $(FUZZ_REPLAY_CFLAGS) -Isrc -DFUZZ_IMPORT_$* tests/fuzz/replay.c \
+	    tests/fuzz/fuzz_import.c build/asan/librelgraph.a -o $@ \
+	    -fsanitize=address,undefined $(PKG_LIBS)
+
+# load and render replay FUZZ_REPLAY_FILES; each importer's target its own
+# seeds, tests/fuzz/corpus-import-<fmt>/ (regressions and valid inputs).
+fuzz-replay: $(FUZZ_DIR)/replay-load $(FUZZ_DIR)/replay-render \
+             $(FUZZ_IMPORT_TARGETS:%=$(FUZZ_DIR)/replay-%)
 	@pass=0; fail=0; \
-	for t in load render; do \
-	    $(FUZZ_ENV) $(FUZZ_DIR)/replay-$$t $(FUZZ_REPLAY_FILES) \
+	for t in load render $(FUZZ_IMPORT_TARGETS); do \
+	    case $$t in \
+	    import_*) files=$$(ls tests/fuzz/corpus-import-$${t#import_}/*) ;; \
+	    *) files='$(FUZZ_REPLAY_FILES)' ;; \
+	    esac; \
+	    $(FUZZ_ENV) $(FUZZ_DIR)/replay-$$t $$files \
 	        >$(FUZZ_DIR)/replay-$$t.log 2>&1; \
 	    grep -v '^ok ' $(FUZZ_DIR)/replay-$$t.log | tail -n 60; \
-	    line=$$(grep -E '^replay-[a-z]+: [0-9]+ passed, [0-9]+ failed$$' \
+	    line=$$(grep -E '^replay-[a-z0-9_]+: [0-9]+ passed, [0-9]+ failed$$' \
 	        $(FUZZ_DIR)/replay-$$t.log | tail -n 1); \
 	    if [ -z "$$line" ]; then fail=$$((fail + 1)); continue; fi; \
 	    p=$$(echo "$$line" | sed -E 's/.* ([0-9]+) passed.*/\1/'); \
