@@ -342,43 +342,57 @@ static int tree_text(char **out, size_t *out_len, json_t *tree,
     return rc;
 }
 
+/* Parses text read whole (standard input, or a file that is not JSON):
+ * its tree, or NULL and the format a text format is in. */
+static json_t *parse_text(const char *text, size_t len, rg_import_kind *kind)
+{
+    json_error_t err;
+    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+    *kind = root ? rg_import__detect_json(root)
+            : rg_import__looks_csv(text, len) ? RG_IMPORT_CSV
+                                              : RG_IMPORT_RELGRAPH;
+    return root;
+}
+
 int rg_doc_import_file(char **out, size_t *out_len, const char *path,
                        const rg_load_opts *opts, rg_diags *diags)
 {
     char *text = NULL;
     size_t len = 0;
-    json_error_t err;
-    json_t *tree = NULL;
+    json_t *root = NULL, *tree = NULL;
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    size_t max = opts ? opts->max_bytes : 0, start = rg_diags_count(diags);
+    rg_import_kind kind = RG_IMPORT_RELGRAPH;
+    int rc = -1;
     *out = NULL;
     *out_len = 0;
-    if (rg_doc_read_file(&text, &len, path, opts ? opts->max_bytes : 0,
-                         diags) != 0)
+    /* A big bundle is parsed as it is read: its text and its tree are
+     * never in memory at once, nor its tree and the document's. */
+    if (rg_load__input(&root, &text, &len, path, max, diags) != 0)
         return -1;
-    size_t bom = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    json_t *root = json_loadb(text + bom, len - bom, JSON_REJECT_DUPLICATES,
-                              &err);
-    rg_import_kind kind = root ? rg_import__detect_json(root)
-                        : rg_import__looks_csv(text + bom, len - bom)
-                              ? RG_IMPORT_CSV : RG_IMPORT_RELGRAPH;
-    int rc = -1;
-    size_t start = rg_diags_count(diags);
+    size_t bom = text && len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0;
+    const char *t = text ? text + 3 * bom : NULL;
+    size_t tl = text ? len - 3 * bom : len;
+    if (root != NULL)
+        kind = rg_import__detect_json(root);
+    else
+        root = parse_text(t, tl, &kind);
     if (kind == RG_IMPORT_RELGRAPH) {
         /* Already relgraph: laid out as fmt would (and its mistakes
          * reported where they are). */
         json_decref(root);
-        rc = rg_doc_format_buffer(out, out_len, text, len, name, diags);
-    } else if (rg_import__tree(&tree, kind, root, text + bom, len - bom,
-                               NULL, name, opts, diags) == 0) {
+        if (text != NULL || rg_doc_read_file(&text, &len, path, max,
+                                             diags) == 0)
+            rc = rg_doc_format_buffer(out, out_len, text, len, name, diags);
+    } else if (rg_import__tree(&tree, kind, root, t, tl, path, name, opts,
+                               diags) == 0) {
         rc = tree_text(out, out_len, tree, name, diags);
         if (rc != 0) {
             /* Said again, pointing at the input rather than the text
              * made of it. */
-            rg_diags__truncate(diags, start);
             rg_doc *doc = NULL;
-            root = json_loadb(text + bom, len - bom, 0, &err);
-            if (rg_import__load(&doc, kind, root, text + bom, len - bom,
-                                NULL, name, opts, diags) == 0)
+            rg_diags__truncate(diags, start);
+            if (rg_doc_load_file_opts(&doc, path, opts, diags) == 0)
                 rg_diags_add(diags, RG_ERROR, name,
                              "the imported document could not be written");
             rg_doc_free(doc);

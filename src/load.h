@@ -24,6 +24,14 @@ int rg_load__tree(rg_doc **out, json_t *root, const char *text, size_t len,
                   const char *path, const char *name,
                   const rg_load_opts *opts, rg_diags *diags);
 
+/* Reads an input to import as rg_doc_load_file_opts() reads a document:
+ * a regular file is parsed as it is read and its text not kept (*root
+ * set, *text NULL, *len the bytes parsed); standard input, a stream, or a
+ * file that is not JSON is read whole (*text, *len; *root NULL). Returns
+ * 0, or -1 with a diagnostic. */
+int rg_load__input(json_t **root, char **text, size_t *len, const char *path,
+                   size_t max_bytes, rg_diags *diags);
+
 /* rg_doc_load_buffer() with the options of other formats (NULL: none). */
 int rg_load__buffer(rg_doc **out, const char *text, size_t len,
                     const char *name, const rg_load_opts *opts,

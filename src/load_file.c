@@ -336,6 +336,46 @@ static int load_stream(rg_doc **out, FILE *f, const char *path, size_t max,
     return load_read(out, again, 1, 1, path, max, opts, diags);
 }
 
+int rg_load__input(json_t **root, char **text, size_t *len, const char *path,
+                   size_t max_bytes, rg_diags *diags)
+{
+    input in;
+    *root = NULL;
+    *text = NULL;
+    *len = 0;
+    if (open_bounded(&in, path, max_bytes, diags) != 0)
+        return -1;
+    if (!in.is_stdin && in.regular) {
+        stream s = {in.f, 0, in.max, 0};
+        json_error_t err;
+        errno = 0;
+        *root = json_load_callback(read_block, &s, JSON_REJECT_DUPLICATES,
+                                   &err);
+        int e = ferror(in.f) ? (errno ? errno : EIO) : 0;
+        fclose(in.f);
+        *len = s.read;
+        if (e != 0 || s.read > in.max) {
+            json_decref(*root);
+            *root = NULL;
+            if (e != 0)
+                rg_diags_add(diags, RG_ERROR, path, "cannot read: %s",
+                             strerror(e));
+            else
+                too_large(diags, path, in.max);
+            return -1;
+        }
+        if (*root != NULL)
+            return 0;
+        return rg_doc_read_file(text, len, path, max_bytes, diags);
+    }
+    errno = 0;
+    int rc = read_bounded(in.f, in.regular, in.name, in.max, text, len,
+                          diags);
+    if (!in.is_stdin)
+        fclose(in.f);
+    return rc;
+}
+
 int rg_doc_load_file_opts(rg_doc **out, const char *path,
                           const rg_load_opts *opts, rg_diags *diags)
 {
