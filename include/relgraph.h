@@ -505,6 +505,14 @@ typedef struct rg_render_opts {
     /** Show dates on links (under the label) and actors (under the
      *  name): "2014-05-19", "2014 – 2015". */
     bool dates;
+    /** Draw only what may be shared at this TLP 2.0 level ("clear",
+     *  "green", "amber", "amber+strict", "red"): whatever is marked above
+     *  it is left out, an unmarked item takes the document's marking (an
+     *  unmarked document's count as "red"), and a link goes with either
+     *  end. The chart is marked with the level and says that things were
+     *  withheld, never which. NULL: everything, the chart marked with the
+     *  document's highest marking, if any. */
+    const char *tlp;
 } rg_render_opts;
 
 /** Stores the default options in `out`. */

@@ -11,6 +11,7 @@
 #include "gvctx.h"
 #include "guard.h"
 #include "isolate.h"
+#include "tlp.h"
 #include "engine.h"
 #include "job.h"
 #include "report.h"
@@ -184,20 +185,33 @@ const char *rg_render_engine(const rg_doc *doc, const rg_render_opts *opts)
     return engine;
 }
 
-/* Renders doc, or its view when opts has focus actors. */
-static int render_view(rg_output **out, const rg_doc *doc,
-                       const rg_render_opts *opts, const rg_format *formats,
-                       size_t n, rg_diags *diags)
+/* Renders doc, or its view when opts has focus actors. `map` (or NULL)
+ * takes the focus actors, found in `whole`, to doc's indexes. */
+static int render_focus(rg_output **out, const rg_doc *whole,
+                        const rg_doc *doc, const size_t *map,
+                        const rg_render_opts *opts, const rg_format *formats,
+                        size_t n, rg_diags *diags)
 {
     int drawn = rg_glyphs__wanted(formats, n);
     if (opts->n_focus == 0) {
         if (drawn)
-            rg_glyphs__check(doc, doc, diags);
+            rg_glyphs__check(whole, doc, diags);
         return render_doc(out, doc, opts, formats, n, diags);
     }
-    size_t *focus = find_focus(doc, opts, diags);
+    size_t *focus = find_focus(whole, opts, diags);
     if (focus == NULL)
         return -1;
+    for (size_t i = 0; map != NULL && i < opts->n_focus; i++) {
+        if (map[focus[i]] == SIZE_MAX) {
+            rg_diags_add(diags, RG_ERROR, doc->file,
+                         "focus: \"%s\" is withheld at --tlp %s; focus on "
+                         "an actor that may be shared at that level",
+                         opts->focus[i], opts->tlp);
+            free(focus);
+            return -1;
+        }
+        focus[i] = map[focus[i]];
+    }
     rg_view v;
     int rc = -1;
     if (rg_view__make(&v, doc, focus, opts->n_focus,
@@ -205,11 +219,35 @@ static int render_view(rg_output **out, const rg_doc *doc,
         rg_diags_add(diags, RG_ERROR, doc->file, "out of memory");
     else {
         if (drawn)
-            rg_glyphs__check(doc, &v.doc, diags);
+            rg_glyphs__check(whole, &v.doc, diags);
         rc = render_doc(out, &v.doc, opts, formats, n, diags);
     }
     rg_view__free(&v);
     free(focus);
+    return rc;
+}
+
+/* Renders doc, or what of it may be shared at opts->tlp, or the view of
+ * either that opts's focus actors ask for. */
+static int render_view(rg_output **out, const rg_doc *doc,
+                       const rg_render_opts *opts, const rg_format *formats,
+                       size_t n, rg_diags *diags)
+{
+    if (opts->tlp == NULL)
+        return render_focus(out, doc, doc, NULL, opts, formats, n, diags);
+    if (rg_tlp__rank(opts->tlp) < 0) {
+        rg_diags_add(diags, RG_ERROR, doc->file,
+                     "tlp: unknown level \"%s\"; use clear, green, amber, "
+                     "amber+strict or red", opts->tlp);
+        return -1;
+    }
+    rg_tlp_view t;
+    if (rg_tlp__view(&t, doc, opts->tlp) != 0) {
+        rg_diags_add(diags, RG_ERROR, doc->file, "out of memory");
+        return -1;
+    }
+    int rc = render_focus(out, doc, &t.doc, t.map, opts, formats, n, diags);
+    rg_tlp__view_free(&t);
     return rc;
 }
 
