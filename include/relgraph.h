@@ -359,6 +359,11 @@ long rg_doc_find_actor(const rg_doc *doc, const char *ref);
  *  NULL when none is close. Borrowed; valid until rg_doc_free(). */
 const char *rg_doc_suggest_actor(const rg_doc *doc, const char *ref);
 
+/** Whether actor i may be shared at a TLP level ("amber"...) under the
+ *  rules of rg_render_opts.tlp: its marking, else the document's, else
+ *  "red", is that level or below. False for a level that is not one. */
+bool rg_doc_actor_shared(const rg_doc *doc, size_t i, const char *level);
+
 /** The name of a status ("confirmed", ...). */
 const char *rg_status_name(rg_status status);
 /** True when `kind` is one of the built-in actor kinds. */

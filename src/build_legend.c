@@ -326,8 +326,6 @@ void rg_build__label(rg_bld *b, rg_buf *t, int sources)
         rg_buf__puts(t, "</TD></TR>");
         rows++;
     }
-    if (b->chart == NULL)
-        rg_build__tlp_row(b, t, "foot");
     rg_buf__puts(t, "</TABLE></FONT>");
     if (rows == 0)
         rg_buf__reset(t);

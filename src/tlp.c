@@ -88,6 +88,14 @@ const char *rg_tlp__note(const rg_doc *d)
     return r >= 0 && d->tlp_withheld ? levels[r].note : NULL;
 }
 
+bool rg_doc_actor_shared(const rg_doc *doc, size_t i, const char *level)
+{
+    int want = rg_tlp__rank(level);
+    const char *t = doc->actors[i].tlp ? doc->actors[i].tlp : doc->tlp;
+    int r = t != NULL ? rg_tlp__rank(t) : RANK_RED;
+    return want >= 0 && r <= want;
+}
+
 /* ---- the view ---- */
 
 /* What a view keeps: an item's marking, or the document's, against the
