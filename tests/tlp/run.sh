@@ -25,7 +25,7 @@ doc=$here/marked.json
 # what is: names, a note, a quote, source titles, a kind's label and id,
 # an actor id, a group's label.
 secrets="Zebulon Quartermain PAPERMOON Dunmore HUMINT Bluefinch Opalgrid
-Quillfeather informant mole Operations"
+Quillfeather informant mole Operations Wrenfield"
 kept="Kestrel Featherloader Northwind Vendor"
 have_pdftotext=0
 command -v pdftotext >/dev/null 2>&1 && have_pdftotext=1
