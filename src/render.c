@@ -132,27 +132,62 @@ static int render_doc(rg_output **out, const rg_doc *doc,
     return rc;
 }
 
-/* The focus actors' indexes (malloc'd), or NULL with a diagnostic. */
-static size_t *find_focus(const rg_doc *doc, const rg_render_opts *opts,
-                          rg_diags *diags)
+/* The focus actors' indexes (malloc'd), or NULL with a diagnostic:
+ * found in `whole`, then taken through `map` (or none) to the indexes of
+ * a --tlp view, where one that is withheld is an error. */
+static size_t *find_focus(const rg_doc *whole, const size_t *map,
+                          const rg_render_opts *opts, rg_diags *diags)
 {
     size_t *focus = malloc(opts->n_focus * sizeof(*focus));
     if (focus == NULL) {
-        rg_diags_add(diags, RG_ERROR, doc->file, "out of memory");
+        rg_diags_add(diags, RG_ERROR, whole->file, "out of memory");
         return NULL;
     }
     for (size_t i = 0; i < opts->n_focus; i++) {
-        long a = rg_doc_find_actor(doc, opts->focus[i]);
+        long a = rg_doc_find_actor(whole, opts->focus[i]);
         if (a < 0) {
-            rg_diags_add(diags, RG_ERROR, doc->file,
+            rg_diags_add(diags, RG_ERROR, whole->file,
                          "focus: no actor is \"%s\" (by id, or by a name or "
                          "alias only one actor has)", opts->focus[i]);
             free(focus);
             return NULL;
         }
-        focus[i] = (size_t)a;
+        focus[i] = map != NULL ? map[a] : (size_t)a;
+        if (focus[i] == SIZE_MAX) {
+            rg_diags_add(diags, RG_ERROR, whole->file,
+                         "focus: \"%s\" is withheld at --tlp %s; focus on "
+                         "an actor that may be shared at that level",
+                         opts->focus[i], opts->tlp);
+            free(focus);
+            return NULL;
+        }
     }
     return focus;
+}
+
+/* The engine rg_render() would pick for doc (or its --tlp view, whose
+ * actor indexes `map` gives) and opts's focus, or NULL. */
+static const char *engine_of(const rg_doc *whole, const rg_doc *doc,
+                             const size_t *map, const rg_render_opts *opts,
+                             rg_diags *d)
+{
+    rg_build_opts b;
+    if (opts->n_focus == 0) {
+        rg_engine__pick(&b, doc, opts, d);
+        return b.engine;
+    }
+    const char *engine = NULL;
+    size_t *focus = find_focus(whole, map, opts, d);
+    rg_view v;
+    if (focus != NULL &&
+        rg_view__make(&v, doc, focus, opts->n_focus,
+                      opts->focus_depth ? opts->focus_depth : 1) == 0) {
+        rg_engine__pick(&b, &v.doc, opts, d);
+        engine = b.engine; /* static, or the options' or document's */
+        rg_view__free(&v);
+    }
+    free(focus);
+    return engine;
 }
 
 const char *rg_render_engine(const rg_doc *doc, const rg_render_opts *opts)
@@ -164,22 +199,14 @@ const char *rg_render_engine(const rg_doc *doc, const rg_render_opts *opts)
     rg_diags *d = rg_diags_new();
     if (d == NULL)
         return NULL;
-    rg_build_opts b;
     const char *engine = NULL;
-    if (opts->n_focus == 0) {
-        rg_engine__pick(&b, doc, opts, d);
-        engine = b.engine;
-    } else {
-        size_t *focus = find_focus(doc, opts, d);
-        rg_view v;
-        if (focus != NULL &&
-            rg_view__make(&v, doc, focus, opts->n_focus,
-                          opts->focus_depth ? opts->focus_depth : 1) == 0) {
-            rg_engine__pick(&b, &v.doc, opts, d);
-            engine = b.engine; /* static, or the options' or document's */
-            rg_view__free(&v);
-        }
-        free(focus);
+    rg_tlp_view t;
+    if (opts->tlp == NULL)
+        engine = engine_of(doc, doc, NULL, opts, d);
+    else if (rg_tlp__rank(opts->tlp) >= 0 &&
+             rg_tlp__view(&t, doc, opts->tlp) == 0) {
+        engine = engine_of(doc, &t.doc, t.map, opts, d);
+        rg_tlp__view_free(&t);
     }
     rg_diags_free(d);
     return engine;
@@ -198,20 +225,9 @@ static int render_focus(rg_output **out, const rg_doc *whole,
             rg_glyphs__check(whole, doc, diags);
         return render_doc(out, doc, opts, formats, n, diags);
     }
-    size_t *focus = find_focus(whole, opts, diags);
+    size_t *focus = find_focus(whole, map, opts, diags);
     if (focus == NULL)
         return -1;
-    for (size_t i = 0; map != NULL && i < opts->n_focus; i++) {
-        if (map[focus[i]] == SIZE_MAX) {
-            rg_diags_add(diags, RG_ERROR, doc->file,
-                         "focus: \"%s\" is withheld at --tlp %s; focus on "
-                         "an actor that may be shared at that level",
-                         opts->focus[i], opts->tlp);
-            free(focus);
-            return -1;
-        }
-        focus[i] = map[focus[i]];
-    }
     rg_view v;
     int rc = -1;
     if (rg_view__make(&v, doc, focus, opts->n_focus,
