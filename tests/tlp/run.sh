@@ -145,6 +145,22 @@ else
     bad "the PDF lacks TLP:AMBER twice on the page or in its Title"
 fi
 
+# Batch mode: documents read from files go to the batch worker (no
+# --tlp) or are rendered here (--tlp); both mark and withhold alike.
+mkdir -p "$tmp/batch/out" && cp "$doc" "$tmp/batch/a.json" &&
+    cp "$doc" "$tmp/batch/b.json"
+if "$bin" render "$tmp/batch/a.json" "$tmp/batch/b.json" -T svg \
+        --outdir "$tmp/batch/out" 2>/dev/null &&
+    [ "$(cat "$tmp/batch/out/"*.svg | grep -c '>TLP:RED</text>')" -eq 4 ] &&
+    "$bin" render "$tmp/batch/a.json" "$tmp/batch/b.json" -T svg \
+        --outdir "$tmp/batch/out" --tlp amber 2>/dev/null &&
+    [ "$(cat "$tmp/batch/out/"*.svg | grep -c '>TLP:AMBER</text>')" -eq 4 ] &&
+    ! grep -q Zebulon "$tmp/batch/out/"*.svg; then
+    ok "batch mode: TLP:RED without --tlp, TLP:AMBER and nothing withheld with it"
+else
+    bad "batch mode: the charts are not marked, or show what is withheld"
+fi
+
 # An unmarked document: no marking anywhere.
 "$bin" render "$here/../../graphs/minimal.json" -T svg >"$tmp/min.svg" \
     2>/dev/null
