@@ -2,7 +2,7 @@
 
 For an SVG, finds the texts equal to LABEL and their heights on the page
 (Graphviz puts every text under one <g transform="... translate(x y)">);
-for a PNG (relgraph's own: 8-bit RGBA, any filter), finds the rows holding
+for a PNG (relgraph's own: 8-bit RGB or RGBA, any filter), finds the rows holding
 LABEL's colour (argument --colour RRGGBB, on the black band). Prints
 "FILE: top bottom" when the label is within the top fifth and within the
 bottom fifth of the page, else "FILE: missing top|bottom" and exits 1.
@@ -32,19 +32,20 @@ def png_rows(path, colour):
         body = data[pos + 8:pos + 8 + n]
         if kind == b"IHDR":
             width, height, depth, ctype = struct.unpack(">IIBB", body[:10])
-            assert depth == 8 and ctype == 6, "8-bit RGBA only"
+            assert depth == 8 and ctype in (2, 6), "8-bit RGB(A) only"
+            bpp = 4 if ctype == 6 else 3
         elif kind == b"IDAT":
             idat += body
         pos += 12 + n
-    raw, stride, prev, rows = zlib.decompress(idat), width * 4, None, []
+    raw, stride, prev, rows = zlib.decompress(idat), width * bpp, None, []
     want = bytes.fromhex(colour)
     for r in range(height):
         f, line = raw[r * (stride + 1)], bytearray(
             raw[r * (stride + 1) + 1:(r + 1) * (stride + 1)])
         up = prev or bytearray(stride)
         for i in range(stride):
-            a = line[i - 4] if i >= 4 else 0
-            c = up[i - 4] if i >= 4 else 0
+            a = line[i - bpp] if i >= bpp else 0
+            c = up[i - bpp] if i >= bpp else 0
             if f == 1:
                 line[i] = (line[i] + a) & 255
             elif f == 2:
@@ -57,7 +58,7 @@ def png_rows(path, colour):
                 pr = a if pa <= pb and pa <= pc else up[i] if pb <= pc else c
                 line[i] = (line[i] + pr) & 255
         prev = line
-        if any(line[i:i + 3] == want for i in range(0, stride, 4)):
+        if any(line[i:i + 3] == want for i in range(0, stride, bpp)):
             rows.append(r / height)
     return rows
 
