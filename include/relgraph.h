@@ -359,6 +359,11 @@ long rg_doc_find_actor(const rg_doc *doc, const char *ref);
  *  NULL when none is close. Borrowed; valid until rg_doc_free(). */
 const char *rg_doc_suggest_actor(const rg_doc *doc, const char *ref);
 
+/** Whether actor i may be shared at a TLP level ("amber"...) under the
+ *  rules of rg_render_opts.tlp: its marking, else the document's, else
+ *  "red", is that level or below. False for a level that is not one. */
+bool rg_doc_actor_shared(const rg_doc *doc, size_t i, const char *level);
+
 /** The name of a status ("confirmed", ...). */
 const char *rg_status_name(rg_status status);
 /** True when `kind` is one of the built-in actor kinds. */
@@ -505,6 +510,14 @@ typedef struct rg_render_opts {
     /** Show dates on links (under the label) and actors (under the
      *  name): "2014-05-19", "2014 – 2015". */
     bool dates;
+    /** Draw only what may be shared at this TLP 2.0 level ("clear",
+     *  "green", "amber", "amber+strict", "red"): whatever is marked above
+     *  it is left out, an unmarked item takes the document's marking (an
+     *  unmarked document's count as "red"), and a link goes with either
+     *  end. The chart is marked with the level and says that things were
+     *  withheld, never which. NULL: everything, the chart marked with the
+     *  document's highest marking, if any. */
+    const char *tlp;
 } rg_render_opts;
 
 /** Stores the default options in `out`. */

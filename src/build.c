@@ -251,7 +251,7 @@ static void chart_label(rg_bld *b, rg_buf *t)
     rg_build__title(b, "legend", b->doc->title && *b->doc->title
                                      ? b->doc->title : "legend");
     rg_buf__reset(t);
-    rg_build__sources(b, t);
+    rg_build__foot(b, t);
     rg_build__set_html(b, g, label, rg_buf__str(t));
     rg_build__set(g, agattr(g, AGRAPH, "labelloc", NULL), "b");
     b->out->sources_at_foot = 1;
@@ -346,7 +346,7 @@ int rg_build__graph(rg_built *out, const rg_doc *doc,
     }
     if (opts->citations && b.cite.n_cited > 0)
         b.src_num = b.cite.number;
-    if (b.src_num != NULL && opts->sources &&
+    if (rg_build__wants_foot(&b) &&
         (strcmp(opts->engine, "dot") == 0 ||
          strcmp(opts->engine, "fdp") == 0)) {
         b.chart = agsubg(b.g, "cluster chart", 1);

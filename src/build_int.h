@@ -111,6 +111,19 @@ void rg_build__sources(rg_bld *b, rg_buf *t);
  * block after them. Leaves t empty when there is nothing to show. */
 void rg_build__label(rg_bld *b, rg_buf *t, int sources);
 
+/* ---- the TLP marking (build_tlp.c) ---- */
+
+/* A row with the chart's TLP label at its right (table id "tlp-<where>"),
+ * or nothing when the chart is unmarked. */
+void rg_build__tlp_row(rg_bld *b, rg_buf *t, const char *where);
+/* A row saying that a --tlp chart withholds things, or nothing. */
+void rg_build__tlp_note(rg_bld *b, rg_buf *t);
+/* The root's label at the foot: the Sources block, with the TLP label
+ * under it when the chart is marked. */
+void rg_build__foot(rg_bld *b, rg_buf *t);
+/* Whether the chart has anything at its foot (sources or a marking). */
+int rg_build__wants_foot(const rg_bld *b);
+
 /* ---- object ids (build_ids.c) ---- */
 
 /* cgraph's id discipline that numbers names in order of first use. */

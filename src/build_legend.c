@@ -292,6 +292,9 @@ void rg_build__label(rg_bld *b, rg_buf *t, int sources)
     rg_buf__printf(t, "<FONT COLOR=\"%s\"><TABLE BORDER=\"0\" "
                       "CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">",
                    b->pal->ink);
+    size_t mark = t->len;
+    rg_build__tlp_row(b, t, "top");
+    rows += t->len > mark;
     if (b->opts->title && d->title != NULL && *d->title) {
         rg_buf__puts(t, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"18\"><B>");
         rg_build__name_text(t, d->title, 80);
@@ -312,6 +315,7 @@ void rg_build__label(rg_bld *b, rg_buf *t, int sources)
         rg_buf__puts(t, "</I></FONT></TD></TR>");
         rows++;
     }
+    rg_build__tlp_note(b, t);
     if (b->opts->legend && (d->n_actors > 0 || d->n_links > 0)) {
         legend(b, t);
         rows++;

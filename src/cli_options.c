@@ -41,6 +41,10 @@ static const char *const values_directions[] = {
 static const char *const values_themes[] = {
 #include "docfmt.def"
     NULL};
+#define RG_FMT_TLP(word) word,
+static const char *const values_tlps[] = {
+#include "docfmt.def"
+    NULL};
 
 #define FOR CLI_FOR
 #define ALL CLI_ALL
@@ -316,6 +320,29 @@ static int set_focus(cli_args *a, const char *arg, const cli_value *v)
     a->focus[a->opts.n_focus++] = arg;
     a->opts.focus = a->focus;
     return 0;
+}
+
+/* A TLP level, in any case, stored as the format writes it. The label
+ * ("TLP:AMBER") and TLP 1.0's "white" are refused with the word meant:
+ * a sharing level is not guessed. */
+static int set_tlp(cli_args *a, const char *arg, const cli_value *v)
+{
+    (void)v;
+    const char *word = strncasecmp(arg, "TLP:", 4) == 0 ? arg + 4 : arg;
+    if (strcasecmp(word, "white") == 0)
+        word = "clear";
+    for (size_t i = 0; values_tlps[i] != NULL; i++) {
+        if (strcasecmp(word, values_tlps[i]) != 0)
+            continue;
+        if (word == arg && strcasecmp(arg, "white") != 0) {
+            a->opts.tlp = values_tlps[i];
+            return 0;
+        }
+        return cli_usage_error("unknown TLP level '%s'; did you mean '%s'? "
+                               "(--tlp takes clear, green, amber, "
+                               "amber+strict or red)", arg, values_tlps[i]);
+    }
+    return cli_bad_value(CLI_OPT_tlp, arg);
 }
 
 /* It starts ids in SVG and HTML: keep it to what ids allow. */

@@ -80,8 +80,16 @@ static int load_for_render(const cli_args *a, const char *input, rg_doc **doc,
     if (bad)
         return EXIT_INPUT;
     for (size_t i = 0; i < a->opts.n_focus; i++) {
-        if (rg_doc_find_actor(*doc, a->opts.focus[i]) < 0) {
+        long k = rg_doc_find_actor(*doc, a->opts.focus[i]);
+        if (k < 0) {
             focus_unknown(*doc, input, a->opts.focus[i], diags);
+            rc = EXIT_USAGE;
+        } else if (a->opts.tlp != NULL &&
+                   !rg_doc_actor_shared(*doc, (size_t)k, a->opts.tlp)) {
+            rg_diags_add(diags, RG_ERROR, input,
+                         "--focus %s: this actor is withheld at --tlp %s; "
+                         "focus on one that may be shared at that level",
+                         a->opts.focus[i], a->opts.tlp);
             rc = EXIT_USAGE;
         }
     }

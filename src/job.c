@@ -13,6 +13,7 @@
 #include "gvctx.h"
 #include "page.h"
 #include "pdfmeta.h"
+#include "tlp.h"
 #include "phrase.h"
 #include "report.h"
 #include "svg.h"
@@ -79,11 +80,13 @@ static void fix_pdf_dates(char *data, size_t len)
 static int finish_svg(const rg_job *j, const rg_built *b, char **data,
                       size_t *len, int in_html)
 {
-    rg_buf desc = {0}, out = {0};
+    rg_buf desc = {0}, out = {0}, title = {0};
     rg_phrase__summary(&desc, j->doc, RG_SUMMARY_DESC);
+    rg_tlp__titled(&title, j->doc, j->doc->title);
     /* In a report page the chart is inline and fits the page's width. */
     rg_svg_opts o = {j->id_prefix, in_html || j->opts->svg_inline,
-                     in_html || j->opts->svg_responsive, j->doc->title,
+                     in_html || j->opts->svg_responsive,
+                     title.len > 0 ? rg_buf__str(&title) : NULL,
                      rg_buf__str(&desc), b->titles, b->n_titles,
                      b->sources_at_foot ? "sources" : "legend"};
     /* The rewrite adds prefixes, classes, the title and the description,
@@ -91,6 +94,8 @@ static int finish_svg(const rg_job *j, const rg_built *b, char **data,
     rg_buf__reserve(&out, *len + *len / 4 + desc.len + 4096);
     int rc = rg_svg__rewrite(&out, *data, *len, &o);
     rg_buf__free(&desc);
+    rc |= -title.oom;
+    rg_buf__free(&title);
     if (rc != 0 || out.oom) {
         rg_buf__free(&out);
         return -1;
@@ -209,12 +214,16 @@ static int finish_output(const rg_job *j, const rg_built *b, rg_output *o,
     rg_format f = o->format;
     if (f == RG_FORMAT_PDF) {
         fix_pdf_dates(o->data, o->size);
-        rg_buf desc = {0};
+        rg_buf desc = {0}, title = {0};
         rg_phrase__summary(&desc, j->doc, RG_SUMMARY_DESC);
-        int rc = desc.oom ? -1
-                          : rg_pdfmeta__add(&o->data, &o->size, j->doc->title,
-                                            rg_buf__str(&desc));
+        rg_tlp__titled(&title, j->doc, j->doc->title);
+        int rc = desc.oom || title.oom
+                     ? -1
+                     : rg_pdfmeta__add(&o->data, &o->size,
+                                       title.len ? rg_buf__str(&title) : NULL,
+                                       rg_buf__str(&desc));
         rg_buf__free(&desc);
+        rg_buf__free(&title);
         if (rc == -1) {
             *err = strdup("out of memory adding the PDF's title");
             return -1;

@@ -108,6 +108,10 @@ struct rg_doc {
     /* In a view (view.h): what it leaves out, said under the description;
      * NULL for a whole document. */
     const char *view_note;
+    /* In a view shared at a TLP level (tlp.h): that level ("amber"), and
+     * whether it withholds anything; NULL and false otherwise. */
+    const char *tlp_level;
+    bool tlp_withheld;
 };
 
 rg_doc *rg_doc__new(const char *file);

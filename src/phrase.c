@@ -1,6 +1,8 @@
 /* The sentences about a document (see phrase.h). No state. */
 #include "phrase.h"
 
+#include "tlp.h"
+
 #define ARROW " \xe2\x86\x92 "    /* → */
 #define EM_DASH " \xe2\x80\x94 "  /* — */
 
@@ -100,4 +102,6 @@ void rg_phrase__summary(rg_buf *b, const rg_doc *d, rg_summary_form form)
     rg_buf__putc(b, '.');
     if (desc && d->view_note != NULL)
         rg_buf__printf(b, " %s", d->view_note);
+    if (desc && rg_tlp__note(d) != NULL)
+        rg_buf__printf(b, " %s", rg_tlp__note(d));
 }

@@ -11,6 +11,7 @@
 #include "gvctx.h"
 #include "guard.h"
 #include "isolate.h"
+#include "tlp.h"
 #include "engine.h"
 #include "job.h"
 #include "report.h"
@@ -131,27 +132,62 @@ static int render_doc(rg_output **out, const rg_doc *doc,
     return rc;
 }
 
-/* The focus actors' indexes (malloc'd), or NULL with a diagnostic. */
-static size_t *find_focus(const rg_doc *doc, const rg_render_opts *opts,
-                          rg_diags *diags)
+/* The focus actors' indexes (malloc'd), or NULL with a diagnostic:
+ * found in `whole`, then taken through `map` (or none) to the indexes of
+ * a --tlp view, where one that is withheld is an error. */
+static size_t *find_focus(const rg_doc *whole, const size_t *map,
+                          const rg_render_opts *opts, rg_diags *diags)
 {
     size_t *focus = malloc(opts->n_focus * sizeof(*focus));
     if (focus == NULL) {
-        rg_diags_add(diags, RG_ERROR, doc->file, "out of memory");
+        rg_diags_add(diags, RG_ERROR, whole->file, "out of memory");
         return NULL;
     }
     for (size_t i = 0; i < opts->n_focus; i++) {
-        long a = rg_doc_find_actor(doc, opts->focus[i]);
+        long a = rg_doc_find_actor(whole, opts->focus[i]);
         if (a < 0) {
-            rg_diags_add(diags, RG_ERROR, doc->file,
+            rg_diags_add(diags, RG_ERROR, whole->file,
                          "focus: no actor is \"%s\" (by id, or by a name or "
                          "alias only one actor has)", opts->focus[i]);
             free(focus);
             return NULL;
         }
-        focus[i] = (size_t)a;
+        focus[i] = map != NULL ? map[a] : (size_t)a;
+        if (focus[i] == SIZE_MAX) {
+            rg_diags_add(diags, RG_ERROR, whole->file,
+                         "focus: \"%s\" is withheld at --tlp %s; focus on "
+                         "an actor that may be shared at that level",
+                         opts->focus[i], opts->tlp);
+            free(focus);
+            return NULL;
+        }
     }
     return focus;
+}
+
+/* The engine rg_render() would pick for doc (or its --tlp view, whose
+ * actor indexes `map` gives) and opts's focus, or NULL. */
+static const char *engine_of(const rg_doc *whole, const rg_doc *doc,
+                             const size_t *map, const rg_render_opts *opts,
+                             rg_diags *d)
+{
+    rg_build_opts b;
+    if (opts->n_focus == 0) {
+        rg_engine__pick(&b, doc, opts, d);
+        return b.engine;
+    }
+    const char *engine = NULL;
+    size_t *focus = find_focus(whole, map, opts, d);
+    rg_view v;
+    if (focus != NULL &&
+        rg_view__make(&v, doc, focus, opts->n_focus,
+                      opts->focus_depth ? opts->focus_depth : 1) == 0) {
+        rg_engine__pick(&b, &v.doc, opts, d);
+        engine = b.engine; /* static, or the options' or document's */
+        rg_view__free(&v);
+    }
+    free(focus);
+    return engine;
 }
 
 const char *rg_render_engine(const rg_doc *doc, const rg_render_opts *opts)
@@ -163,39 +199,33 @@ const char *rg_render_engine(const rg_doc *doc, const rg_render_opts *opts)
     rg_diags *d = rg_diags_new();
     if (d == NULL)
         return NULL;
-    rg_build_opts b;
     const char *engine = NULL;
-    if (opts->n_focus == 0) {
-        rg_engine__pick(&b, doc, opts, d);
-        engine = b.engine;
-    } else {
-        size_t *focus = find_focus(doc, opts, d);
-        rg_view v;
-        if (focus != NULL &&
-            rg_view__make(&v, doc, focus, opts->n_focus,
-                          opts->focus_depth ? opts->focus_depth : 1) == 0) {
-            rg_engine__pick(&b, &v.doc, opts, d);
-            engine = b.engine; /* static, or the options' or document's */
-            rg_view__free(&v);
-        }
-        free(focus);
+    rg_tlp_view t;
+    if (opts->tlp == NULL)
+        engine = engine_of(doc, doc, NULL, opts, d);
+    else if (rg_tlp__rank(opts->tlp) >= 0 &&
+             rg_tlp__view(&t, doc, opts->tlp) == 0) {
+        engine = engine_of(doc, &t.doc, t.map, opts, d);
+        rg_tlp__view_free(&t);
     }
     rg_diags_free(d);
     return engine;
 }
 
-/* Renders doc, or its view when opts has focus actors. */
-static int render_view(rg_output **out, const rg_doc *doc,
-                       const rg_render_opts *opts, const rg_format *formats,
-                       size_t n, rg_diags *diags)
+/* Renders doc, or its view when opts has focus actors. `map` (or NULL)
+ * takes the focus actors, found in `whole`, to doc's indexes. */
+static int render_focus(rg_output **out, const rg_doc *whole,
+                        const rg_doc *doc, const size_t *map,
+                        const rg_render_opts *opts, const rg_format *formats,
+                        size_t n, rg_diags *diags)
 {
     int drawn = rg_glyphs__wanted(formats, n);
     if (opts->n_focus == 0) {
         if (drawn)
-            rg_glyphs__check(doc, doc, diags);
+            rg_glyphs__check(whole, doc, diags);
         return render_doc(out, doc, opts, formats, n, diags);
     }
-    size_t *focus = find_focus(doc, opts, diags);
+    size_t *focus = find_focus(whole, map, opts, diags);
     if (focus == NULL)
         return -1;
     rg_view v;
@@ -205,11 +235,35 @@ static int render_view(rg_output **out, const rg_doc *doc,
         rg_diags_add(diags, RG_ERROR, doc->file, "out of memory");
     else {
         if (drawn)
-            rg_glyphs__check(doc, &v.doc, diags);
+            rg_glyphs__check(whole, &v.doc, diags);
         rc = render_doc(out, &v.doc, opts, formats, n, diags);
     }
     rg_view__free(&v);
     free(focus);
+    return rc;
+}
+
+/* Renders doc, or what of it may be shared at opts->tlp, or the view of
+ * either that opts's focus actors ask for. */
+static int render_view(rg_output **out, const rg_doc *doc,
+                       const rg_render_opts *opts, const rg_format *formats,
+                       size_t n, rg_diags *diags)
+{
+    if (opts->tlp == NULL)
+        return render_focus(out, doc, doc, NULL, opts, formats, n, diags);
+    if (rg_tlp__rank(opts->tlp) < 0) {
+        rg_diags_add(diags, RG_ERROR, doc->file,
+                     "tlp: unknown level \"%s\"; use clear, green, amber, "
+                     "amber+strict or red", opts->tlp);
+        return -1;
+    }
+    rg_tlp_view t;
+    if (rg_tlp__view(&t, doc, opts->tlp) != 0) {
+        rg_diags_add(diags, RG_ERROR, doc->file, "out of memory");
+        return -1;
+    }
+    int rc = render_focus(out, doc, &t.doc, t.map, opts, formats, n, diags);
+    rg_tlp__view_free(&t);
     return rc;
 }
 

@@ -12,6 +12,7 @@
  * elements closed, only XML's five entities), so XML tools can check it
  * when the pasted chart is XML too, as Graphviz's SVG is. */
 #include "report_int.h"
+#include "tlp.h"
 
 #include <stdlib.h>
 
@@ -35,6 +36,13 @@ int rg_report__end(rg_rep *r, int rc)
 const char *rg_report__doc_title(const rg_doc *d)
 {
     return d->title != NULL && *d->title ? d->title : "relgraph chart";
+}
+
+void rg_report__tlp_prefix(rg_buf *b, const rg_doc *d)
+{
+    const char *label = rg_tlp__label(rg_tlp__mark(d));
+    if (label != NULL)
+        rg_buf__printf(b, "%s \xe2\x80\x93 ", label);
 }
 
 const char *rg_report__source_title(const rg_source *s)

@@ -6,6 +6,7 @@
 #include "check.h"
 #include "escape.h"
 #include "style.h"
+#include "tlp.h"
 
 void rg_report__html_link(rg_buf *b, const char *url, const char *text)
 {
@@ -73,18 +74,38 @@ static void html_head(rg_rep *r)
                     "content=\"width=device-width, initial-scale=1\" />\n"
                     "<meta name=\"generator\" content=\"relgraph " RG_VERSION
                     "\" />\n<title>");
+    rg_report__tlp_prefix(b, r->doc);
     rg_escape__html(b, rg_report__doc_title(r->doc));
     rg_buf__puts(b, "</title>\n<style>\n");
     rg_buf__puts(b, css);
     html_status_css(b);
+    const char *mark = rg_tlp__mark(r->doc);
+    if (mark != NULL)
+        rg_buf__printf(b, "p.tlp{text-align:right}p.tlp span{"
+                          "background:#000;color:%s;padding:2px 6px;"
+                          "font-weight:bold}\n",
+                       rg_tlp__colour(mark));
     rg_buf__puts(b, "</style>\n</head>\n");
+}
+
+/* The page's TLP label, right-aligned at its top and foot as on a
+ * printed page, in TLP's colour on black (html_head's style). Static
+ * text: no escaping. */
+static void html_tlp(rg_buf *b, const rg_doc *d)
+{
+    const char *mark = rg_tlp__mark(d);
+    if (mark != NULL)
+        rg_buf__printf(b, "<p class=\"tlp\"><span>%s</span></p>\n",
+                       rg_tlp__label(mark));
 }
 
 static void html_intro(rg_rep *r, const char *svg, size_t svg_len)
 {
     rg_buf *b = r->out;
     const rg_doc *d = r->doc;
+    html_tlp(b, d);
     rg_buf__puts(b, "<h1>");
+    rg_report__tlp_prefix(b, d);
     rg_escape__html(b, rg_report__doc_title(d));
     rg_buf__puts(b, "</h1>\n");
     if (d->description != NULL && *d->description) {
@@ -97,6 +118,8 @@ static void html_intro(rg_rep *r, const char *svg, size_t svg_len)
         rg_escape__html(b, d->view_note);
         rg_buf__puts(b, "</p>\n");
     }
+    if (rg_tlp__note(d) != NULL)
+        rg_buf__printf(b, "<p class=\"view\">%s</p>\n", rg_tlp__note(d));
     if (svg == NULL || svg_len == 0)
         return;
     rg_buf__puts(b, "<figure class=\"chart\">\n");
@@ -254,6 +277,7 @@ int rg_report__html(rg_buf *out, const rg_doc *doc, const char *svg,
     int rc = rg_report__words(&r);
     html_table(&r);
     html_sources(&r);
+    html_tlp(out, doc);
     rg_buf__puts(out, "</body>\n</html>\n");
     return rg_report__end(&r, rc);
 }

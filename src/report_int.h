@@ -30,6 +30,9 @@ int rg_report__end(rg_rep *r, int rc);
 
 /* The document's title, or "relgraph chart". */
 const char *rg_report__doc_title(const rg_doc *d);
+/* The chart's TLP label and a dash ("TLP:AMBER - "), before a title;
+ * nothing for an unmarked document. Plain ASCII and UTF-8: no escaping. */
+void rg_report__tlp_prefix(rg_buf *b, const rg_doc *d);
 /* A source's title, or its id. */
 const char *rg_report__source_title(const rg_source *s);
 /* The heading of the sources nothing shown cites: "Listed but not cited",

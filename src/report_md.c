@@ -5,6 +5,7 @@
 
 #include "check.h"
 #include "escape.h"
+#include "tlp.h"
 
 static void md_relation(rg_buf *b, const rg_link *k)
 {
@@ -130,13 +131,18 @@ int rg_report__markdown(rg_buf *out, const rg_doc *doc)
     if (rg_report__begin(&r, out, doc) != 0)
         return rg_report__end(&r, -1);
     rg_buf__puts(out, "# ");
+    rg_report__tlp_prefix(out, doc);
     rg_escape__md_text(out, rg_report__doc_title(doc));
     rg_buf__puts(out, "\n\n");
     if (doc->view_note != NULL) {
         rg_escape__md_text(out, doc->view_note);
         rg_buf__puts(out, "\n\n");
     }
+    if (rg_tlp__note(doc) != NULL)
+        rg_buf__printf(out, "%s\n\n", rg_tlp__note(doc));
     md_table(&r);
     md_sources(&r);
+    if (rg_tlp__mark(doc) != NULL)
+        rg_buf__printf(out, "\n%s\n", rg_tlp__label(rg_tlp__mark(doc)));
     return rg_report__end(&r, 0);
 }

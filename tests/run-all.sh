@@ -127,6 +127,11 @@ STRESS=$build/stress sh tests/overlap/run.sh "$bin" "$build/overlap" >"$log" 2>&
 grep -v '^chart .*: [0-9]* texts, 0 overlapping pairs, 0 crossed texts$' "$log"
 tally
 
+echo "== TLP markings: nothing withheld leaks, the label top and foot"
+sh tests/tlp/run.sh "$bin" >"$log" 2>&1
+cat "$log"
+tally
+
 echo "== contrast (WCAG AA) of every theme"
 sh tests/contrast/run.sh "$bin" >"$log" 2>&1
 cat "$log"
