@@ -4,6 +4,7 @@
  * after the layout, and the choice of a writer. No state. */
 #include "export.h"
 
+#include "escape.h"
 #include "format.h"
 
 #include <graphviz/gvc.h>
@@ -127,6 +128,27 @@ void rg_export__text(rg_buf *b, const rg_xval *v)
         rg_buf__puts(b, v->num ? "true" : "false");
     else
         rg_buf__printf(b, "%ld", v->num);
+}
+
+void rg_export__xml_fields(rg_buf *b, rg_buf *tmp, const rg_doc *d,
+                           rg_xtable t, size_t i, const char *open,
+                           const char *mid, const char *close)
+{
+    size_t nf;
+    rg_export__fields(t, &nf);
+    for (size_t f = 0; f < nf; f++) {
+        rg_xval v;
+        rg_export__value(&v, d, t, i, f);
+        if (!v.present)
+            continue;
+        rg_buf__reset(tmp);
+        rg_export__text(tmp, &v);
+        rg_buf__printf(b, "%s%zu%s", open, f, mid);
+        rg_escape__xml(b, rg_buf__str(tmp));
+        rg_buf__puts(b, close);
+    }
+    if (tmp->oom)
+        b->oom = 1;
 }
 
 const char *rg_export__day(char out[11], const char *date, int end)

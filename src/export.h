@@ -52,6 +52,13 @@ void rg_export__value(rg_xval *out, const rg_doc *d, rg_xtable t, size_t i,
  * decimal, a boolean as "true" or "false". */
 void rg_export__text(rg_buf *b, const rg_xval *v);
 
+/* For each field of record i present: `open`, the field's number,
+ * `mid`, the value as XML-escaped text (rg_export__text, in `tmp`), and
+ * `close` (GraphML's <data>, GEXF's <attvalue>). */
+void rg_export__xml_fields(rg_buf *b, rg_buf *tmp, const rg_doc *d,
+                           rg_xtable t, size_t i, const char *open,
+                           const char *mid, const char *close);
+
 /* A laid-out actor: its centre and size in points, y downwards from the
  * top of the chart (as yEd, Gephi and Cytoscape.js count), and how it
  * is drawn (borrowed from the laid-out graph). */

@@ -29,20 +29,9 @@ static void attributes(rg_buf *b, rg_xtable t, const char *class_)
 static void attvalues(rg_buf *b, const rg_doc *d, rg_xtable t, size_t i,
                       rg_buf *tmp)
 {
-    size_t nf;
-    rg_export__fields(t, &nf);
     rg_buf__puts(b, "        <attvalues>\n");
-    for (size_t f = 0; f < nf; f++) {
-        rg_xval v;
-        rg_export__value(&v, d, t, i, f);
-        if (!v.present)
-            continue;
-        rg_buf__reset(tmp);
-        rg_export__text(tmp, &v);
-        rg_buf__printf(b, "          <attvalue for=\"%zu\" value=\"", f);
-        rg_escape__xml(b, rg_buf__str(tmp));
-        rg_buf__puts(b, "\"/>\n");
-    }
+    rg_export__xml_fields(b, tmp, d, t, i, "          <attvalue for=\"",
+                          "\" value=\"", "\"/>\n");
     rg_buf__puts(b, "        </attvalues>\n");
 }
 

@@ -25,24 +25,6 @@ static void keys(rg_buf *b, rg_xtable t, const char *prefix, const char *for_)
                        types[fields[f].type]);
 }
 
-static void data(rg_buf *b, const rg_doc *d, rg_xtable t, size_t i,
-                 const char *prefix, rg_buf *tmp)
-{
-    size_t nf;
-    rg_export__fields(t, &nf);
-    for (size_t f = 0; f < nf; f++) {
-        rg_xval v;
-        rg_export__value(&v, d, t, i, f);
-        if (!v.present)
-            continue;
-        rg_buf__reset(tmp);
-        rg_export__text(tmp, &v);
-        rg_buf__printf(b, "      <data key=\"%s%zu\">", prefix, f);
-        rg_escape__xml(b, rg_buf__str(tmp));
-        rg_buf__puts(b, "</data>\n");
-    }
-}
-
 static void shape_node(rg_buf *b, const rg_actor *a, const rg_xnode *x)
 {
     char fill[8], border[8], ink[8];
@@ -115,7 +97,8 @@ void rg_export__graphml(rg_buf *b, const rg_doc *d, const rg_xlayout *lay)
         rg_buf__puts(b, "    <node id=\"");
         rg_escape__xml(b, d->actors[i].id);
         rg_buf__puts(b, "\">\n");
-        data(b, d, RG_XT_ACTORS, i, "a", &tmp);
+        rg_export__xml_fields(b, &tmp, d, RG_XT_ACTORS, i,
+                              "      <data key=\"a", "\">", "</data>\n");
         if (lay->nodes[i].placed)
             shape_node(b, &d->actors[i], &lay->nodes[i]);
         rg_buf__puts(b, "    </node>\n");
@@ -127,7 +110,8 @@ void rg_export__graphml(rg_buf *b, const rg_doc *d, const rg_xlayout *lay)
         rg_buf__puts(b, "\" target=\"");
         rg_escape__xml(b, d->actors[k->to_index].id);
         rg_buf__puts(b, "\">\n");
-        data(b, d, RG_XT_LINKS, i, "l", &tmp);
+        rg_export__xml_fields(b, &tmp, d, RG_XT_LINKS, i,
+                              "      <data key=\"l", "\">", "</data>\n");
         polyline_edge(b, k);
         rg_buf__puts(b, "    </edge>\n");
     }
