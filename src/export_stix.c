@@ -316,10 +316,11 @@ static const char *rel_type(stix *s, const rg_link *k)
 static void opinion(stix *s, size_t li, size_t who, const char *what)
 {
     const rg_doc *d = s->d;
+    if (s->ident_ids[who] == NULL) /* an actor left out says nothing */
+        return;
     char *id = derive_id(s, "opinion", what, s->link_ids[li],
                          d->actors[who].id);
-    if (id == NULL || s->ident_ids[who] == NULL) {
-        free(id);
+    if (id == NULL) {
         s->b->oom = 1;
         return;
     }

@@ -186,11 +186,16 @@ for doc in tests/hostile/docs/*.json; do
     fi
     if xmllint --noout "$tmp/h/x.graphml" "$tmp/h/x.gexf" 2>"$tmp/err" &&
         python3 tests/hostile/scan-markup.py "$tmp/h/x.graphml" >"$tmp/err" 2>&1 &&
-        python3 - "$tmp/h" >"$tmp/err" 2>&1 <<'EOF'
+        python3 - "$tmp/h" "$doc" >"$tmp/err" 2>&1 <<'EOF'
 import csv, json, re, sys
 d = sys.argv[1]
 for f in ("x.cyjs", "x.stix.json"):
     json.load(open(d + "/" + f, encoding="utf-8"))
+# each name one string, whole, in the elements
+want = [a.get("name", a["id"]) for a in json.load(open(sys.argv[2], encoding="utf-8"))["actors"]]
+got = [n["data"]["name"] for n in json.load(open(d + "/x.cyjs", encoding="utf-8"))["elements"]["nodes"]]
+if got != want:
+    sys.exit("x.cyjs: names %r, not %r" % (got, want))
 for f in ("x.csv", "x-actors.csv", "x-sources.csv", "x-groups.csv"):
     for row in csv.reader(open(d + "/" + f, newline="", encoding="utf-8")):
         for c in row:
