@@ -198,8 +198,9 @@ static void begin(stix *s, const char *type, const char *id)
     str(s, "modified", s->when);
 }
 
-/* object_marking_refs for a record's TLP, else the document's. */
-static void marking(stix *s, const char *tlp, int confidence)
+/* The confidence when known; object_marking_refs for the record's TLP,
+ * else the document's. */
+static void confidence_marking(stix *s, const char *tlp, int confidence)
 {
     if (confidence >= 0) {
         key(s, "confidence");
@@ -259,7 +260,7 @@ static void actor(stix *s, size_t i)
     }
     list(s, "labels", &a->tags);
     external_url(s, "relgraph", a->url);
-    marking(s, a->tlp, a->confidence);
+    confidence_marking(s, a->tlp, a->confidence);
     str(s, "x_relgraph_id", a->id);
     str(s, "x_relgraph_kind", a->kind);
     str(s, "x_relgraph_group", a->group);
@@ -287,7 +288,7 @@ static void claimant_identity(stix *s, size_t i)
     begin(s, "identity", s->ident_ids[i]);
     str(s, "name", a->name);
     str(s, "identity_class", "unknown");
-    marking(s, a->tlp, -1);
+    confidence_marking(s, a->tlp, -1);
     str(s, "x_relgraph_id", a->id);
     rg_buf__putc(s->b, '}');
 }
@@ -329,7 +330,7 @@ static void opinion(stix *s, size_t li, size_t who, const char *what)
     str(s, "opinion", what);
     key(s, "object_refs");
     rg_buf__printf(s->b, "[\"%s\"]", s->link_ids[li]);
-    marking(s, d->links[li].tlp, -1);
+    confidence_marking(s, d->links[li].tlp, -1);
     rg_buf__putc(s->b, '}');
     free(id);
 }
@@ -348,7 +349,7 @@ static void relationship(stix *s, size_t i)
     if (k->claimed_by.n > 0)
         str(s, "created_by_ref", s->ident_ids[k->claimed_by_index[0]]);
     external_url(s, "relgraph", k->url);
-    marking(s, k->tlp, k->confidence);
+    confidence_marking(s, k->tlp, k->confidence);
     str(s, "x_relgraph_label", k->label);
     str(s, "x_relgraph_kind", k->kind);
     str(s, "x_relgraph_status", rg_status_name(k->status));
@@ -387,7 +388,7 @@ static void report(stix *s, size_t si, const rg_buf *refs)
     rg_buf__putn(s->b, refs->data, refs->len);
     rg_buf__putc(s->b, ']');
     external_url(s, src->publisher ? src->publisher : "relgraph", src->url);
-    marking(s, src->tlp, -1);
+    confidence_marking(s, src->tlp, -1);
     str(s, "x_relgraph_id", src->id);
     str(s, "x_relgraph_publisher", src->publisher);
     str(s, "x_relgraph_date", src->date);
