@@ -380,14 +380,27 @@ typedef enum rg_format {
     RG_FORMAT_DOT,
     RG_FORMAT_HTML,  /**< a self-contained report page with the chart */
     RG_FORMAT_MD,    /**< the table of relations, as Markdown */
+    RG_FORMAT_STIX,     /**< a STIX 2.1 bundle (".stix.json") */
+    RG_FORMAT_GRAPHML,  /**< GraphML with yEd's graphics and the layout */
+    RG_FORMAT_GEXF,     /**< GEXF 1.2 with the layout and time intervals */
+    RG_FORMAT_CYJS,     /**< Cytoscape.js elements with the layout */
+    RG_FORMAT_CSV,      /**< the links table (".csv") */
+    RG_FORMAT_CSV_ACTORS,   /**< the actors table ("-actors.csv") */
+    RG_FORMAT_CSV_SOURCES,  /**< the sources table ("-sources.csv") */
+    RG_FORMAT_CSV_GROUPS,   /**< the groups table ("-groups.csv") */
     RG_FORMAT_COUNT
 } rg_format;
 
 /** The format's name ("svg"...). */
 const char *rg_format_name(rg_format format);
-/** Parses a format name or a file name's extension ("svg", "x.PNG").
- *  Returns 0 and stores the format, or -1 when it is not one. */
+/** Parses a format name or a file name's extension ("svg", "x.PNG",
+ *  "x.stix.json"; "x-actors.csv" is the CSV actors table, as are
+ *  "-sources.csv" and "-groups.csv" theirs). Returns 0 and stores the
+ *  format, or -1 when it is not one. */
 int rg_format_parse(rg_format *out, const char *name_or_path);
+/** What a file of the format ends with (".svg", ".stix.json",
+ *  "-actors.csv"), as rg_format_parse() reads it. */
+const char *rg_format_suffix(rg_format format);
 /** True for binary formats that must not go to a terminal. */
 bool rg_format_is_binary(rg_format format);
 

@@ -248,7 +248,10 @@ static int set_output(cli_args *a, const char *arg, const cli_value *v)
         return 0;
     }
     rg_format *f = &a->formats[a->n_outputs];
-    char list[128];
+    char list[256];
+    const char *suffixes[RG_FORMAT_COUNT + 1] = {NULL};
+    for (int i = 0; i < RG_FORMAT_COUNT; i++)
+        suffixes[i] = rg_format_suffix((rg_format)i);
     if (a->n_outputs == 16)
         return cli_usage_error("%s", "at most 16 outputs");
     if (no_extension(arg) && rg_format_parse(f, arg) == 0)
@@ -258,8 +261,7 @@ static int set_output(cli_args *a, const char *arg, const cli_value *v)
     if (no_extension(arg) || rg_format_parse(f, arg) != 0)
         return cli_usage_error(
             "cannot tell the format of '%s'; end it with %s", arg,
-            cli_join(list, sizeof(list), cli_options[CLI_OPT_format].values,
-                     ".", "or"));
+            cli_join(list, sizeof(list), suffixes, "", "or"));
     a->outputs[a->n_outputs++] = arg;
     return 0;
 }

@@ -168,8 +168,9 @@ out:
     return rc;
 }
 
-/* DIR/<stem>.<format>, where the stem is the input's file name without
- * its extension ("stdin" for standard input). */
+/* DIR/<stem><suffix> (".svg", ".stix.json", "-actors.csv"), where the
+ * stem is the input's file name without its extension ("stdin" for
+ * standard input). */
 static char *batch_path(const char *dir, const char *input, rg_format f)
 {
     const char *base = strrchr(input, '/');
@@ -181,9 +182,9 @@ static char *batch_path(const char *dir, const char *input, rg_format f)
     size_t len = strlen(dir) + (size_t)stem + 16;
     char *p = malloc(len);
     if (p != NULL)
-        snprintf(p, len, "%s%s%.*s.%s", dir,
+        snprintf(p, len, "%s%s%.*s%s", dir,
                  dir[strlen(dir) - 1] == '/' ? "" : "/", stem, base,
-                 rg_format_name(f));
+                 rg_format_suffix(f));
     return p;
 }
 

@@ -306,3 +306,84 @@ void rg_escape__class(rg_buf *b, const char *s)
 {
     apply(b, s, strlen(s), class_rule);
 }
+
+/* ---- JSON ---- */
+
+/* The characters a JSON string cannot hold as they are; '<' and '>' as
+ * escapes too, so that no "</script>" appears in a file a page may
+ * embed; U+2028 and U+2029 stay (JSON allows them). */
+static const char *json_rule(const char *p, const char *start)
+{
+    static const char *const control[32] = {
+        "\\u0000", "\\u0001", "\\u0002", "\\u0003", "\\u0004", "\\u0005",
+        "\\u0006", "\\u0007", "\\u0008", "\\u0009", "\\u000a", "\\u000b",
+        "\\u000c", "\\u000d", "\\u000e", "\\u000f", "\\u0010", "\\u0011",
+        "\\u0012", "\\u0013", "\\u0014", "\\u0015", "\\u0016", "\\u0017",
+        "\\u0018", "\\u0019", "\\u001a", "\\u001b", "\\u001c", "\\u001d",
+        "\\u001e", "\\u001f",
+    };
+    (void)start;
+    unsigned char c = (unsigned char)*p;
+    switch (c) {
+    case '"': return "\\\"";
+    case '\\': return "\\\\";
+    case '\n': return "\\n";
+    case '\r': return "\\r";
+    case '\t': return "\\t";
+    case '<': return "\\u003c";
+    case '>': return "\\u003e";
+    case 0x7f: return "\\u007f";
+    default: return c < 0x20 ? control[c] : NULL;
+    }
+}
+
+void rg_escape__json(rg_buf *b, const char *s)
+{
+    rg_buf__putc(b, '"');
+    apply(b, s, strlen(s), json_rule);
+    rg_buf__putc(b, '"');
+}
+
+/* ---- CSV ---- */
+
+/* True when s is a number as a spreadsheet reads one: a sign, digits,
+ * a fraction. */
+static int csv_number(const char *s)
+{
+    if (*s == '-' || *s == '+')
+        s++;
+    if (*s < '0' || *s > '9')
+        return 0;
+    while (*s >= '0' && *s <= '9')
+        s++;
+    if (*s == '.')
+        for (s++; *s >= '0' && *s <= '9';)
+            s++;
+    return *s == '\0';
+}
+
+int rg_escape__csv_guarded(const char *s)
+{
+    const char *p = s;
+    while (*p == '\'')
+        p++;
+    return *p != '\0' && strchr("=+-@\t\r", *p) != NULL && !csv_number(s);
+}
+
+static const char *csv_rule(const char *p, const char *start)
+{
+    (void)start;
+    return *p == '"' ? "\"\"" : NULL;
+}
+
+void rg_escape__csv_cell(rg_buf *b, const char *s)
+{
+    int quoted = s[strcspn(s, ",\"\r\n")] != '\0';
+    if (quoted)
+        rg_buf__putc(b, '"');
+    if (rg_escape__csv_guarded(s))
+        rg_buf__putc(b, '\'');
+    apply(b, s, strlen(s), csv_rule);
+    if (quoted)
+        rg_buf__putc(b, '"');
+}

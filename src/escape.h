@@ -95,4 +95,25 @@ void rg_escape__md_dest(rg_buf *b, const char *url);
  * than ASCII letters, digits, '-' and '_' become '-'. */
 void rg_escape__class(rg_buf *b, const char *s);
 
+/* ---- JSON ---- */
+
+/* s as a JSON string, quotes included: '"' and '\\' backslashed, control
+ * characters as \n \r \t or \u00XX, '<' and '>' as \u003c \u003e (no
+ * "</script>" in a file that a page may embed). */
+void rg_escape__json(rg_buf *b, const char *s);
+
+/* ---- CSV ---- */
+
+/* True when a CSV cell holding s starts with a spreadsheet formula's
+ * mark and so gets an apostrophe in front: s, after any apostrophes it
+ * starts with, starts with '=', '+', '-', '@', tab or carriage return,
+ * and s is not a number ("-12", "+3.5"). A reader drops one apostrophe
+ * from a cell for which this holds once it is dropped (graphs/README.md,
+ * "CSV"). */
+int rg_escape__csv_guarded(const char *s);
+
+/* s as one CSV cell (RFC 4180): quoted when it holds ',', '"', CR or
+ * LF, with '"' doubled; guarded as rg_escape__csv_guarded() says. */
+void rg_escape__csv_cell(rg_buf *b, const char *s);
+
 #endif

@@ -8,6 +8,7 @@
 
 #include "diag.h"
 #include "engine.h"
+#include "export.h"
 #include "fonts.h"
 #include "format.h"
 #include "gvctx.h"
@@ -255,6 +256,31 @@ static int finish_output(const rg_job *j, const rg_built *b, rg_output *o,
     return 0;
 }
 
+/* A data format that carries the layout's positions (GraphML, GEXF,
+ * Cytoscape.js), written from the laid-out graph in *o. */
+static int export_output(const rg_job *j, rg_built *b, rg_format f,
+                         rg_output *o, char **err)
+{
+    rg_xlayout lay;
+    rg_buf out = {0};
+    out.max = RG_MAX_CHART_BYTES;
+    int rc = rg_export__layout(&lay, j->doc, b->g);
+    if (rc == 0)
+        rc = rg_export__write(&out, j->doc, f, &lay, NULL);
+    rg_export__layout_free(&lay);
+    if (rc != 0) {
+        *err = out.over ? rg_job__too_big(f)
+                        : rg__asprintf("out of memory writing %s",
+                                       rg_format_name(f));
+        rg_buf__free(&out);
+        return -1;
+    }
+    o->format = f;
+    o->data = out.data;
+    o->size = out.len;
+    return 0;
+}
+
 /* Renders the laid-out graph to format f in *o; PNG and PDF on the page
  * when there is one; warnings to `notes`. Returns 0, or -1 with a message
  * in *err (malloc'd). */
@@ -263,6 +289,8 @@ static int render_output(const rg_job *j, GVC_t *gvc, rg_built *b,
                          char **err)
 {
     rg_page_fit fit, *page = NULL;
+    if (rg_format__is_export(f))
+        return export_output(j, b, f, o, err);
     if (j->opts->page != RG_PAGE_NONE &&
         (f == RG_FORMAT_PNG || f == RG_FORMAT_PDF)) {
         rg_page__fit(&fit, b->g, j->opts->page, j->opts->landscape,

@@ -1,8 +1,10 @@
 /* The front of rendering: rg_render() chooses how a render runs (the
  * batch worker, a child of its own, the in-process guard, or none: see
  * rg_isolation), makes the view of a --focus render, and puts the outputs
- * together: the charts from the layout job, the Markdown table straight
- * from the report module (it needs no Graphviz). No state. */
+ * together: the charts from the layout job (with GraphML, GEXF and
+ * Cytoscape.js, which carry its positions), the Markdown table, STIX and
+ * the CSV tables straight from the document (they need no Graphviz). No
+ * state. */
 #include "render.h"
 
 #include "diag.h"
@@ -13,6 +15,7 @@
 #include "isolate.h"
 #include "tlp.h"
 #include "engine.h"
+#include "export.h"
 #include "job.h"
 #include "report.h"
 #include "view.h"
@@ -39,43 +42,62 @@ size_t rg_render__charts(rg_format *out, const rg_format *formats, size_t n)
     return k;
 }
 
+/* A format made without a layout (the Markdown table, STIX, the CSV
+ * tables) in *o. Returns 0, or -1 with a diagnostic. */
+static int table_output(rg_output *o, const rg_doc *doc, rg_format f,
+                        rg_diags *diags)
+{
+    rg_buf b = {0}, notes = {0};
+    b.max = RG_MAX_CHART_BYTES;
+    int rc = f == RG_FORMAT_MD ? rg_report__markdown(&b, doc)
+                               : rg_export__write(&b, doc, f, NULL, &notes);
+    /* one line a note */
+    for (char *line = notes.data, *nl; line != NULL && *line; line = nl + 1) {
+        nl = strchr(line, '\n');
+        *nl = '\0';
+        rg_diags_add(diags, RG_NOTE, doc->file, "%s", line);
+    }
+    rg_buf__free(&notes);
+    if (rc != 0 || b.oom) {
+        char *m = b.over ? rg_job__too_big(f) : NULL;
+        if (m != NULL)
+            rg_diags_add(diags, RG_ERROR, doc->file, "%s", m);
+        else
+            rg_diags_add(diags, RG_ERROR, doc->file,
+                         "out of memory writing %s", rg_format_name(f));
+        free(m);
+        rg_buf__free(&b);
+        return -1;
+    }
+    o->format = f;
+    o->data = b.data ? b.data : strdup("");
+    o->size = b.len;
+    return o->data != NULL ? 0 : -1;
+}
+
 int rg_render__assemble(rg_output **out, const rg_doc *doc,
                         const rg_format *formats, size_t n,
                         rg_output *charts, rg_diags *diags)
 {
     rg_output *outs = calloc(n ? n : 1, sizeof(*outs));
     size_t k = 0, n_charts = 0;
-    int too_big = 0;
     for (size_t i = 0; i < n; i++)
         n_charts += rg_format__is_chart(formats[i]) != 0;
     *out = NULL;
+    if (outs == NULL)
+        rg_diags_add(diags, RG_ERROR, doc->file, "out of memory");
     for (size_t i = 0; outs != NULL && i < n; i++) {
         if (rg_format__is_chart(formats[i])) {
             outs[i] = charts[k];
             charts[k++].data = NULL;
-            continue;
-        }
-        rg_buf md = {0};
-        md.max = RG_MAX_CHART_BYTES;
-        if (rg_report__markdown(&md, doc) != 0 || md.oom) {
-            too_big = md.over;
-            rg_buf__free(&md);
+        } else if (table_output(&outs[i], doc, formats[i], diags) != 0) {
             rg_outputs_free(outs, n);
             outs = NULL;
-            break;
         }
-        outs[i].format = formats[i];
-        outs[i].data = md.data ? md.data : strdup("");
-        outs[i].size = md.len;
     }
     rg_outputs_free(charts, n_charts);
-    if (outs == NULL) {
-        char *m = too_big ? rg_job__too_big(RG_FORMAT_MD) : NULL;
-        rg_diags_add(diags, RG_ERROR, doc->file, "%s",
-                     m != NULL ? m : "out of memory writing Markdown");
-        free(m);
+    if (outs == NULL)
         return -1;
-    }
     *out = outs;
     return 0;
 }

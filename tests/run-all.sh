@@ -105,6 +105,11 @@ sh tests/schema/run.sh "$bin" >"$log" 2>&1
 cat "$log"
 tally
 
+echo "== data exports: STIX, GraphML, GEXF, Cytoscape.js, CSV"
+BUILD=$build sh tests/export/run.sh "$bin" >"$log" 2>&1
+cat "$log"
+tally
+
 echo "== two charts in one page, in headless Chromium"
 sh tests/browser/run.sh "$bin" >"$log" 2>&1
 cat "$log"

@@ -158,6 +158,47 @@ static void class_keeps_a_token(void **state)
     expect_escaped(rg_escape__class, "a b\"c<d>&\xc3\xa9", "a-b-c-d----");
 }
 
+static void json_escapes_quotes_controls_and_markup(void **state)
+{
+    (void)state;
+    expect_escaped(rg_escape__json, "plain", "\"plain\"");
+    expect_escaped(rg_escape__json, "a\"b\\c", "\"a\\\"b\\\\c\"");
+    expect_escaped(rg_escape__json, "a\nb\tc\x01\x7f",
+                   "\"a\\nb\\tc\\u0001\\u007f\"");
+    expect_escaped(rg_escape__json, "</script>", "\"\\u003c/script\\u003e\"");
+    expect_escaped(rg_escape__json, "\xc3\xa9", "\"\xc3\xa9\"");
+}
+
+static void csv_quotes_what_needs_it(void **state)
+{
+    (void)state;
+    expect_escaped(rg_escape__csv_cell, "plain", "plain");
+    expect_escaped(rg_escape__csv_cell, "", "");
+    expect_escaped(rg_escape__csv_cell, "a,b", "\"a,b\"");
+    expect_escaped(rg_escape__csv_cell, "say \"hi\"", "\"say \"\"hi\"\"\"");
+    expect_escaped(rg_escape__csv_cell, "a\r\nb", "\"a\r\nb\"");
+}
+
+static void csv_guards_formulas_not_numbers(void **state)
+{
+    (void)state;
+    expect_escaped(rg_escape__csv_cell, "=1+2", "'=1+2");
+    expect_escaped(rg_escape__csv_cell, "+cmd|' /C calc'!A0",
+                   "'+cmd|' /C calc'!A0");
+    expect_escaped(rg_escape__csv_cell, "-2+3", "'-2+3");
+    expect_escaped(rg_escape__csv_cell, "@SUM(A1)", "'@SUM(A1)");
+    expect_escaped(rg_escape__csv_cell, "\tx", "'\tx");
+    expect_escaped(rg_escape__csv_cell, "=a,b", "\"'=a,b\"");
+    /* an apostrophe already there gets one more, so that a reader that
+     * drops one gives the value back */
+    expect_escaped(rg_escape__csv_cell, "'=x", "''=x");
+    /* numbers and apostrophes before other text are left alone */
+    expect_escaped(rg_escape__csv_cell, "-12", "-12");
+    expect_escaped(rg_escape__csv_cell, "+3.5", "+3.5");
+    expect_escaped(rg_escape__csv_cell, "'quoted'", "'quoted'");
+    expect_escaped(rg_escape__csv_cell, "2014-05-19", "2014-05-19");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -173,6 +214,9 @@ int main(void)
         cmocka_unit_test(md_text_reads_literally),
         cmocka_unit_test(md_cell_is_one_line),
         cmocka_unit_test(class_keeps_a_token),
+        cmocka_unit_test(json_escapes_quotes_controls_and_markup),
+        cmocka_unit_test(csv_quotes_what_needs_it),
+        cmocka_unit_test(csv_guards_formulas_not_numbers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
