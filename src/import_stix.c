@@ -521,27 +521,26 @@ static int common_tlp(const stix_st *s)
 static void notes(const stix_st *s)
 {
     static const char *const what[] = {
-        "revoked or deprecated objects were left out (--keep-revoked keeps "
+        "objects left out as revoked or deprecated (--keep-revoked keeps "
         "them)",
-        "objects of types relgraph does not read were left out",
-        "groupings, notes and other objects that are not drawn were left out",
-        "relationships and sightings were left out: an end is not in the "
-        "bundle",
-        "relationships and sightings were left out: an end was left out",
-        "objects carry granular markings, which are ignored: relgraph marks "
-        "whole actors, links and sources",
-        "neutral opinions were ignored",
-        "opinions about objects that are not relationships were ignored",
-        "relationships and sightings repeat an earlier one (same ends, type "
-        "and dates) and were merged into it",
+        "objects left out, of types relgraph does not read",
+        "groupings, notes and other objects that are not drawn",
+        "relationships and sightings left out, an end not in the bundle",
+        "relationships and sightings left out, an end left out",
+        "objects with granular markings, which are ignored (relgraph marks "
+        "whole actors, links and sources)",
+        "neutral opinions, ignored",
+        "opinions about objects that are not relationships, ignored",
+        "relationships and sightings merged into an earlier one with the "
+        "same ends, type and dates",
     };
     const size_t n[] = {s->n_left, s->n_unknown, s->n_undrawn, s->n_missing,
                         s->n_to_left, s->n_granular, s->n_neutral,
                         s->n_opinion_other, s->n_merged};
     for (size_t k = 0; k < sizeof(n) / sizeof(n[0]); k++)
         if (n[k] > 0)
-            rg_diags_add(s->ctx->diags, RG_NOTE, s->ctx->file, "%zu %s",
-                         n[k], what[k]);
+            rg_diags_add(s->ctx->diags, RG_NOTE, s->ctx->file, "%s: %zu",
+                         what[k], n[k]);
 }
 
 /* The document's title, description and marking. */

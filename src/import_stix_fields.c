@@ -143,7 +143,7 @@ static const char *ref_url(stix_st *s, const json_t *r, const rg_path *p)
     rg_diag__at(s->ctx->diags, RG_WARNING, s->ctx->file, &q, RG_AT_VALUE,
                 NULL, NULL,
                 "is not a URL relgraph links to (http, https, mailto or a "
-                "relative reference); the reference is kept without it");
+                "relative reference); the URL is left out");
     return NULL;
 }
 
@@ -218,7 +218,7 @@ static void warn_at(stix_st *s, size_t i, const char *field,
     rg_path op = rg_stix__obj_path(i);
     rg_path p = rg_path__key(&op, field);
     rg_diag__at(s->ctx->diags, RG_WARNING, s->ctx->file, &p, RG_AT_VALUE,
-                NULL, NULL, "%s; it is left out", what);
+                NULL, NULL, "%s", what);
 }
 
 int rg_stix__common(stix_st *s, json_t *rec, size_t i, int with_sources)
@@ -234,7 +234,7 @@ int rg_stix__common(stix_st *s, json_t *rec, size_t i, int with_sources)
             return -1;
     } else {
         warn_at(s, i, "id", "is not a STIX identifier (TYPE--UUID) that "
-                            "an export could use again");
+                            "an export could use again; it is not kept");
     }
     if (json_is_integer(c) && json_integer_value(c) >= 0 &&
         json_integer_value(c) <= 100) {
@@ -242,7 +242,7 @@ int rg_stix__common(stix_st *s, json_t *rec, size_t i, int with_sources)
             return -1;
     } else if (c != NULL) {
         warn_at(s, i, "confidence", "confidence is a whole number from 0 "
-                                    "to 100");
+                                    "to 100; it is left out");
     }
     if (markings(s, rec, o) != 0)
         return -1;
@@ -263,7 +263,8 @@ int rg_stix__date(stix_st *s, json_t *rec, const char *key, size_t i,
         if (rg_check__date(d) && (t[10] == '\0' || t[10] == 'T'))
             return json_object_set_new(rec, key, json_string(d));
     }
-    warn_at(s, i, field, "is not a STIX timestamp (YYYY-MM-DDTHH:MM:SSZ)");
+    warn_at(s, i, field, "is not a STIX timestamp (YYYY-MM-DDTHH:MM:SSZ); "
+                          "it is left out");
     return 0;
 }
 
