@@ -192,7 +192,7 @@ static int make_actor(stix_st *s, size_t i)
         rg_stix__note(a, json_object_get(o, "description")) != 0 ||
         rg_stix__date(s, a, "date", i, "first_seen") != 0 ||
         rg_stix__date(s, a, "until", i, "last_seen") != 0 ||
-        rg_stix__common(s, a, i, 1) != 0)
+        rg_stix__common(s, a, i, 0) != 0)
         return -1;
     s->rec[i] = a;
     s->aid[i] = aid;
@@ -211,13 +211,15 @@ static int make_report(stix_st *s, size_t i)
     json_t *r;
     if (src == NULL || json_array_append_new(s->sources, src) != 0 ||
         rg_stix__date(s, src, "date", i, "published") != 0 ||
-        rg_stix__common(s, src, i, 0) != 0)
+        rg_stix__common(s, src, i, 1) != 0)
         return -1;
+    rg_path op = rg_stix__obj_path(i);
+    rg_path lp = rg_path__key(&op, "external_references");
     json_array_foreach(json_object_get(o, "external_references"), k, r) {
-        json_t *u = json_object_get(r, "url");
-        if (json_object_get(src, "url") == NULL && json_is_string(u) &&
-            rg_check__url(json_string_value(u)) &&
-            json_object_set(src, "url", u) != 0)
+        rg_path p = rg_path__index(&lp, k);
+        const char *u = rg_stix__url(s, r, &p);
+        if (u && json_object_get(src, "url") == NULL &&
+            json_object_set_new(src, "url", json_string(u)) != 0)
             return -1;
     }
     s->rec[i] = src;
@@ -290,7 +292,7 @@ static json_t *new_link(stix_st *s, size_t i, const char *from,
         json_object_set(l, "label",
                         json_object_get(json_object_get(s->link_kinds, type),
                                         "label")) != 0 ||
-        rg_stix__common(s, l, i, 1) != 0)
+        rg_stix__common(s, l, i, 0) != 0)
         return NULL;
     if (rg_stix__find(s, by, &k) && s->role[k] == STIX_IDENTITY &&
         s->aid[k] &&
@@ -561,7 +563,9 @@ static int finish(stix_st *s)
     notes(s);
     if (json_array_size(s->sources) == 0)
         json_object_del(s->doc, "sources");
-    return json_object_set_new(s->doc, "title", json_string(title)) ||
+    json_t *t = json_string(title);  /* NULL when the name is not UTF-8 */
+    return json_object_set_new(s->doc, "title",
+                               t ? t : json_string("STIX bundle")) ||
                    json_object_set_new(s->doc, "description",
                                        json_string(desc)) ||
                    (level >= 0 &&

@@ -45,10 +45,10 @@ typedef struct stix_st {
 rg_path rg_stix__obj_path(size_t i);
 
 /* Reads what every object may carry onto its record `rec`: "x-from",
- * stix_id, confidence, the TLP of object_marking_refs, external
- * references as sources (when `with_sources`). Returns 0, or -1 when out
- * of memory. */
-int rg_stix__common(stix_st *s, json_t *rec, size_t i, int with_sources);
+ * stix_id, the TLP of object_marking_refs and, unless the record is a
+ * source (`is_source`), confidence and external references as sources.
+ * Returns 0, or -1 when out of memory. */
+int rg_stix__common(stix_st *s, json_t *rec, size_t i, int is_source);
 
 /* Sets rec[key] to the date (YYYY-MM-DD) of timestamp property `field`
  * of object i, when it has one; a timestamp that is not one is a warning
@@ -63,6 +63,10 @@ int rg_stix__note(json_t *rec, json_t *desc);
 /* Sets "aliases" of rec from aliases and x_mitre_aliases of object o,
  * without repeats or `name`. */
 int rg_stix__aliases(json_t *rec, const json_t *o, const char *name);
+
+/* The URL of external reference `r` (at path p), when it is one relgraph
+ * links to; a warning at it when it is not. */
+const char *rg_stix__url(stix_st *s, const json_t *r, const rg_path *p);
 
 /* Adds source id `sid` to the "source" list of rec, unless there. */
 int rg_stix__cite(json_t *rec, const char *sid);

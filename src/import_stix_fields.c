@@ -130,9 +130,7 @@ int rg_stix__cite(json_t *rec, const char *sid)
     return json_array_append_new(list, json_string(sid));
 }
 
-/* The URL of external reference `r` at `p`, when it is one relgraph
- * links to; a warning when it is not. */
-static const char *ref_url(stix_st *s, const json_t *r, const rg_path *p)
+const char *rg_stix__url(stix_st *s, const json_t *r, const rg_path *p)
 {
     const json_t *u = json_object_get(r, "url");
     rg_path q = rg_path__key(p, "url");
@@ -188,7 +186,7 @@ static int ext_refs(stix_st *s, json_t *rec, const json_t *o, size_t i)
         rg_path p = rg_path__index(&lp, j);
         if (!json_is_object(r))
             continue;
-        const char *url = ref_url(s, r, &p);
+        const char *url = rg_stix__url(s, r, &p);
         const char *nm = json_string_value(json_object_get(r, "source_name"));
         const char *ex = json_string_value(json_object_get(r, "external_id"));
         char key[512];
@@ -221,7 +219,7 @@ static void warn_at(stix_st *s, size_t i, const char *field,
                 NULL, NULL, "%s", what);
 }
 
-int rg_stix__common(stix_st *s, json_t *rec, size_t i, int with_sources)
+int rg_stix__common(stix_st *s, json_t *rec, size_t i, int is_source)
 {
     const json_t *o = json_array_get(s->objs, i);
     rg_path p = rg_stix__obj_path(i);
@@ -236,7 +234,9 @@ int rg_stix__common(stix_st *s, json_t *rec, size_t i, int with_sources)
         warn_at(s, i, "id", "is not a STIX identifier (TYPE--UUID) that "
                             "an export could use again; it is not kept");
     }
-    if (json_is_integer(c) && json_integer_value(c) >= 0 &&
+    if (is_source) {
+        c = NULL;  /* a source has no confidence */
+    } else if (json_is_integer(c) && json_integer_value(c) >= 0 &&
         json_integer_value(c) <= 100) {
         if (json_object_set(rec, "confidence", c) != 0)
             return -1;
@@ -246,7 +246,7 @@ int rg_stix__common(stix_st *s, json_t *rec, size_t i, int with_sources)
     }
     if (markings(s, rec, o) != 0)
         return -1;
-    return with_sources ? ext_refs(s, rec, o, i) : 0;
+    return is_source ? 0 : ext_refs(s, rec, o, i);
 }
 
 int rg_stix__date(stix_st *s, json_t *rec, const char *key, size_t i,
@@ -300,7 +300,7 @@ static void plain_sentence(char *out, size_t cap, const char *s)
             cut = 1;
             break;
         }
-        if (out[n - 1] == '.' && (*s == ' ' || *s == '\n') && n > 24)
+        if (n > 24 && out[n - 1] == '.' && (*s == ' ' || *s == '\n'))
             break;
     }
     if (cut && n > 0) {

@@ -13,6 +13,7 @@ data=$top/../shared/data/interop/stix
 pass=0 fail=0 skip=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+[ -n "${STIX_KEEP:-}" ] && trap - EXIT && echo "kept in $tmp"
 ok() { pass=$((pass + 1)); echo "ok   $1"; }
 bad() { fail=$((fail + 1)); echo "FAIL $1"; }
 
@@ -132,6 +133,60 @@ assert kinds == {"alpha-lab": "organization", "beta-ministry": "agency",
 ' "$tmp/op-out.json" && grep -q 'neutral opinions, ignored: 1' "$tmp/err" &&
     "$bin" check --strict "$tmp/op-out.json" >/dev/null 2>&1
 then ok "opinions"; else bad "opinions: $(cat "$tmp/err")"; fi
+
+# Hostile bundles: every property of the wrong type, many objects, deep
+# values. Each gives diagnostics and no crash (exit 0 or 1, never more).
+python3 - "$tmp" <<'PY'
+import json, sys
+d = sys.argv[1]
+wrong = [5, "x", None, True, [], {}, [1, None], {"a": [1]}, -1, 1e308]
+keys = ["name", "aliases", "x_mitre_aliases", "description", "first_seen",
+        "last_seen", "external_references", "object_marking_refs",
+        "granular_markings", "confidence", "revoked", "x_mitre_deprecated",
+        "created_by_ref", "relationship_type", "source_ref", "target_ref",
+        "start_time", "stop_time", "sighting_of_ref", "where_sighted_refs",
+        "count", "opinion", "object_refs", "identity_class", "sectors",
+        "published", "spec_version", "definition_type", "definition"]
+types = ["threat-actor", "identity", "report", "relationship", "sighting",
+         "opinion", "marking-definition", "malware", "file", "x-foo"]
+objs = [{"type": t, "id": "%s--%08d-1111-4111-8111-111111111111" % (t, 0)}
+        for t in types]
+n = 0
+for t in types:
+    for k in keys:
+        for w in wrong:
+            n += 1
+            objs.append({"type": t, "id": "%s--%08d-1111-4111-8111-111111111111" % (t, n),
+                         k: w, "external_references": [{"url": w, "source_name": w}]
+                         if k != "external_references" else w})
+objs += [5, "x", None, [], {"type": 5, "id": []}, {"type": "relationship"}]
+json.dump({"type": "bundle", "id": "bundle--1", "objects": objs},
+          open(d + "/wrong.json", "w"))
+many = [{"type": "relationship", "id": "relationship--%08d-1111-4111-8111-111111111111" % i,
+         "relationship_type": "uses", "source_ref": "malware--x%d" % i,
+         "target_ref": "tool--y"} for i in range(20000)]
+json.dump({"type": "bundle", "id": "bundle--2", "objects": many},
+          open(d + "/many.json", "w"))
+open(d + "/deep.json", "w").write(
+    '{"type": "bundle", "id": "bundle--3", "objects": [{"type": "malware", '
+    '"id": "malware--00000000-1111-4111-8111-111111111111", "name": "Deep", '
+    '"description": "%s", "x_deep": %s%s}]}'
+    % ("x" * 300000, "[" * 1000, "]" * 1000))
+PY
+for h in wrong many deep; do
+    "$bin" import "$tmp/$h.json" -o "$tmp/$h-out.json" >/dev/null 2>"$tmp/err"
+    st=$?
+    if [ $st -le 1 ] && grep -q 'warning\|note\|error' "$tmp/err" ||
+        { [ $st -eq 0 ] && [ "$h" = deep ]; }; then
+        if [ $st -eq 0 ] && ! "$bin" check --strict "$tmp/$h-out.json" >/dev/null 2>&1; then
+            bad "hostile $h: the imported document does not check"
+        else
+            ok "hostile $h (exit $st, $(grep -c 'warning' "$tmp/err") warnings)"
+        fi
+    else
+        bad "hostile $h: exit $st: $(tail -3 "$tmp/err")"
+    fi
+done
 
 echo "stix: $pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]
