@@ -83,4 +83,10 @@ const char *rg_stix__id_of(const stix_st *s, size_t i);
  * bundle, else 1 with *out set. */
 int rg_stix__find(const stix_st *s, const char *ref, size_t *out);
 
+/* Object i, a relationship, a sighting or an opinion, read into links
+ * (import_stix_links.c). Each returns 0, or -1 when out of memory. */
+int rg_stix__relationship(stix_st *s, size_t i);
+int rg_stix__sighting(stix_st *s, size_t i);
+int rg_stix__opinion(stix_st *s, size_t i);
+
 #endif
