@@ -163,8 +163,9 @@ static const char *identity_kind(const json_t *o)
     return "organization";
 }
 
-/* The name an object is drawn by: its name, else the value, path or key
- * an observable is known by, else its STIX id. */
+/* The name an object is drawn by (a new reference): its name, else the
+ * value, path or key an observable is known by, else for observed data
+ * "observed data" and the day it was first observed, else its STIX id. */
 static json_t *name_of(const json_t *o)
 {
     static const char *const keys[] = {"name", "value", "path", "key",
@@ -172,9 +173,13 @@ static json_t *name_of(const json_t *o)
     for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
         json_t *v = json_object_get(o, keys[k]);
         if (json_is_string(v) && json_string_length(v) > 0)
-            return v;
+            return json_incref(v);
     }
-    return json_object_get(o, "id");
+    const char *day = json_string_value(json_object_get(o, "first_observed"));
+    if (strcmp(json_string_value(json_object_get(o, "type")),
+               "observed-data") == 0 && day != NULL && strlen(day) >= 10)
+        return json_sprintf("observed data %.10s", day);
+    return json_incref(json_object_get(o, "id"));
 }
 
 static int make_actor(stix_st *s, size_t i)
@@ -184,12 +189,13 @@ static int make_actor(stix_st *s, size_t i)
     const char *kind = s->role[i] == STIX_IDENTITY ? identity_kind(o)
                                                    : s->kind[i];
     const char *aid = rg_import__id(s->ctx, json_string_value(name));
-    json_t *a = aid ? json_pack("{s:s,s:O,s:s}", "id", aid, "name", name,
+    json_t *a = aid ? json_pack("{s:s,s:o,s:s}", "id", aid, "name", name,
                                 "kind", kind)
-                    : NULL;
+                    : (json_decref(name), NULL);
     if (a == NULL || json_array_append_new(s->actors, a) != 0 ||
         json_object_set(a, "x-stix-type", json_object_get(o, "type")) ||
-        rg_stix__aliases(a, o, json_string_value(name)) != 0 ||
+        rg_stix__aliases(a, o, json_string_value(json_object_get(a, "name")))
+            != 0 ||
         rg_stix__note(a, json_object_get(o, "description")) != 0 ||
         rg_stix__date(s, a, "date", i, "first_seen") != 0 ||
         rg_stix__date(s, a, "until", i, "last_seen") != 0 ||
@@ -206,8 +212,8 @@ static int make_report(stix_st *s, size_t i)
     const json_t *o = json_array_get(s->objs, i);
     json_t *name = name_of(o);
     const char *sid = rg_import__id(s->ctx, json_string_value(name));
-    json_t *src = sid ? json_pack("{s:s,s:O}", "id", sid, "title", name)
-                      : NULL;
+    json_t *src = sid ? json_pack("{s:s,s:o}", "id", sid, "title", name)
+                      : (json_decref(name), NULL);
     size_t k;
     json_t *r;
     if (src == NULL || json_array_append_new(s->sources, src) != 0 ||
@@ -257,6 +263,8 @@ static int passes(stix_st *s)
     for (i = 0; i < s->n; i++)
         if (s->role[i] == STIX_REL ? rg_stix__relationship(s, i)
             : s->role[i] == STIX_SIGHTING ? rg_stix__sighting(s, i)
+            : s->kind[i] && strcmp(s->kind[i], "observation") == 0 &&
+                    s->rec[i] ? rg_stix__observed(s, i)
                                           : 0)
             return -1;
     for (i = 0; i < s->n; i++)
@@ -323,12 +331,14 @@ static int finish(stix_st *s)
     snprintf(title, sizeof(title), "STIX bundle %s",
              base ? base + 1 : s->ctx->file);
     int n = snprintf(desc, sizeof(desc),
-                     "Imported from a STIX %s bundle: %zu objects, %zu "
-                     "relationships and sightings",
-                     s->v20 ? "2.0" : "2.1", s->n, s->n_rels);
+                     "Imported from a STIX %s bundle: %zu %s, %zu %s",
+                     s->v20 ? "2.0" : "2.1", s->n,
+                     s->n == 1 ? "object" : "objects", s->n_rels,
+                     s->n_rels == 1 ? "relationship or sighting"
+                                    : "relationships and sightings");
     if (s->n_left > 0 && n > 0 && (size_t)n < sizeof(desc))
         snprintf(desc + n, sizeof(desc) - (size_t)n,
-                 "; %zu revoked or deprecated objects left out", s->n_left);
+                 "; revoked or deprecated objects left out: %zu", s->n_left);
     notes(s);
     if (json_array_size(s->sources) == 0)
         json_object_del(s->doc, "sources");

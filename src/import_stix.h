@@ -88,5 +88,7 @@ int rg_stix__find(const stix_st *s, const char *ref, size_t *out);
 int rg_stix__relationship(stix_st *s, size_t i);
 int rg_stix__sighting(stix_st *s, size_t i);
 int rg_stix__opinion(stix_st *s, size_t i);
+/* Observed data i: a link "observed" to each object of its object_refs. */
+int rg_stix__observed(stix_st *s, size_t i);
 
 #endif

@@ -199,6 +199,34 @@ int rg_stix__sighting(stix_st *s, size_t i)
     return 0;
 }
 
+int rg_stix__observed(stix_st *s, size_t i)
+{
+    rg_path op = rg_stix__obj_path(i);
+    rg_path rp = rg_path__key(&op, "object_refs");
+    size_t k, t;
+    json_t *ref;
+    json_array_foreach(json_object_get(json_array_get(s->objs, i),
+                                       "object_refs"), k, ref) {
+        rg_path p = rg_path__index(&rp, k);
+        if (!rg_stix__find(s, json_string_value(ref), &t)) {
+            rg_diag__at(s->ctx->diags, RG_WARNING, s->ctx->file, &p,
+                        RG_AT_VALUE, NULL, NULL, "names no object of the "
+                        "bundle; it is left out");
+            continue;
+        }
+        if (s->aid[t] == NULL || s->role[t] == STIX_REPORT)
+            continue;
+        json_t *l = json_pack("{s:s,s:s,s:s,s:s}", "from", s->aid[i], "to",
+                              s->aid[t], "label", "observed", "kind",
+                              "observed");
+        if (l == NULL || json_array_append_new(s->links, l) != 0 ||
+            link_kind(s, "observed") != 0 || rg_import__from_path(l, &p))
+            return -1;
+        s->n_links++;
+    }
+    return 0;
+}
+
 /* ---- opinions ---- */
 
 int rg_stix__opinion(stix_st *s, size_t i)

@@ -39,6 +39,7 @@ gone = lambda o: not keep and (o.get("revoked") or o.get("x_mitre_deprecated"))
 objs = [o for o in b["objects"] if isinstance(o, dict)]
 ids = {o["id"] for o in objs if o["type"] in actor and not gone(o)}
 seen = set()
+observed = 0
 for o in objs:
     if gone(o):
         continue
@@ -49,10 +50,14 @@ for o in objs:
         ends = [(o["sighting_of_ref"], w, "sighted-at",
                  o.get("first_seen", "")[:10], o.get("last_seen", "")[:10])
                 for w in o.get("where_sighted_refs", [])]
+    elif o["type"] == "observed-data":
+        observed += sum(1 for r in o.get("object_refs", [])
+                        if r in ids and o["id"] in ids)
+        continue
     else:
         continue
     seen |= {e for e in ends if e[0] in ids and e[1] in ids}
-print(len(ids), len(seen))
+print(len(ids), len(seen) + observed)
 PY
 }
 # "ACTORS LINKS" of a relgraph document.
