@@ -108,9 +108,13 @@ static unsigned char classify(stix_st *s, size_t i, const json_t *o)
             s->n_left++;
             return STIX_LEFT;
         }
-    rg_diag__at(s->ctx->diags, RG_WARNING, s->ctx->file, &p, RG_AT_VALUE,
-                NULL, NULL, "relgraph does not read STIX objects of type "
-                "\"%s\"; it is left out", type);
+    /* Said at the first object of each type (ATT&CK has hundreds of
+     * x-mitre-* objects), all of them counted in a note. */
+    if (rg_map__put(&s->unknown, type, i, NULL) == 1)
+        rg_diag__at(s->ctx->diags, RG_WARNING, s->ctx->file, &p,
+                    RG_AT_VALUE, NULL, NULL, "relgraph does not read STIX "
+                    "objects of type \"%s\"; every object of this type is "
+                    "left out", type);
     s->n_unknown++;
     return STIX_UNKNOWN;
 }
@@ -384,6 +388,7 @@ int rg_import__stix(json_t **out, const json_t *in, rg_import_ctx *ctx)
     rg_map__free(&s.index);
     rg_map__free(&s.src_keys);
     rg_map__free(&s.link_keys);
+    rg_map__free(&s.unknown);
     free(s.role);
     free(s.kind);
     free(s.rec);

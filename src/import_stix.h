@@ -34,6 +34,7 @@ typedef struct stix_st {
     json_t *doc, *actors, *links, *sources, *link_kinds;
     rg_map src_keys;       /* external reference (url, name) -> source */
     rg_map link_keys;      /* ends, kind and dates -> index of the link */
+    rg_map unknown;        /* types not read, warned of once each */
     int tlp_max;           /* most restrictive TLP seen, -1 none */
     int v20;               /* no object says spec_version 2.1 */
     size_t n_left, n_unknown, n_undrawn, n_missing, n_to_left;
