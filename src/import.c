@@ -120,12 +120,19 @@ const char *rg_import__id(rg_import_ctx *ctx, const char *want)
     if (n == 0)
         base[n++] = 'x';
     base[n] = '\0';
-    size_t taken;
     snprintf(id, sizeof(id), "%s", base);
-    for (unsigned k = 2; rg_map__get(&ctx->ids, id, &taken); k++)
-        snprintf(id, sizeof(id), "%s-%u", base, k);
+    /* An id's value in the map is the suffix to try first when it is
+     * wanted again, so that many actors of one name cost no more than
+     * as many of different names. */
+    size_t k = 2;
+    if (rg_map__get(&ctx->ids, base, &k)) {
+        do
+            snprintf(id, sizeof(id), "%s-%zu", base, k++);
+        while (rg_map__get(&ctx->ids, id, NULL));
+        rg_map__set(&ctx->ids, base, k);
+    }
     char *kept = rg_arena__strdup(&ctx->arena, id);
-    if (kept == NULL || rg_map__put(&ctx->ids, kept, 0, NULL) < 0)
+    if (kept == NULL || rg_map__put(&ctx->ids, kept, 2, NULL) < 0)
         return NULL;
     return kept;
 }

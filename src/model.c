@@ -160,7 +160,8 @@ int rg_map__get(const rg_map *m, const char *key, size_t *val)
     size_t i = slot_of(m, key);
     if (m->keys[i] == NULL)
         return 0;
-    *val = m->vals[i];
+    if (val != NULL)
+        *val = m->vals[i];
     return 1;
 }
 

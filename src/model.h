@@ -47,7 +47,8 @@ int rg_map__put(rg_map *m, const char *key, size_t val, size_t *old);
 int rg_map__reserve(rg_map *m, size_t n);
 /* Overwrites the value of a key that is present. */
 void rg_map__set(rg_map *m, const char *key, size_t val);
-/* Returns 1 and stores the value when key is present, else 0. */
+/* Returns 1 and stores the value (unless val is NULL) when key is
+ * present, else 0. */
 int rg_map__get(const rg_map *m, const char *key, size_t *val);
 void rg_map__free(rg_map *m);
 

@@ -81,6 +81,11 @@ sh tests/run-cases.sh "$bin" >"$log" 2>&1
 cat "$log"
 tally
 
+echo "== STIX import (../shared/data/interop/stix)"
+sh tests/import/stix.sh "$bin" >"$log" 2>&1
+cat "$log"
+tally
+
 echo "== outputs"
 sh tests/check-outputs.sh "$bin" >"$log" 2>&1
 cat "$log"
