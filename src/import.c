@@ -70,7 +70,9 @@ rg_import_kind rg_import__detect_json(const json_t *root)
     if (type != NULL && strcmp(type, "bundle") == 0 &&
         json_is_array(json_object_get(root, "objects")))
         return RG_IMPORT_STIX;
-    if (json_is_object(json_object_get(root, "elements")))
+    const json_t *els = json_object_get(root, "elements");
+    if (json_is_object(els) ||
+        (json_is_array(els) && objects_have(els, "data")))
         return RG_IMPORT_CYTOSCAPE;
     if (json_is_object(json_object_get(root, "graph")) ||
         json_is_array(json_object_get(root, "graphs")))
@@ -121,7 +123,8 @@ const char *rg_import__id(rg_import_ctx *ctx, const char *want)
         base[n++] = 'x';
     base[n] = '\0';
     snprintf(id, sizeof(id), "%s", base);
-    for (unsigned k = 2; rg_map__get(&ctx->ids, id, NULL); k++)
+    size_t taken;
+    for (unsigned k = 2; rg_map__get(&ctx->ids, id, &taken); k++)
         snprintf(id, sizeof(id), "%s-%u", base, k);
     char *kept = rg_arena__strdup(&ctx->arena, id);
     if (kept == NULL || rg_map__put(&ctx->ids, kept, 0, NULL) < 0)
