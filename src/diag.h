@@ -72,6 +72,9 @@ int rg_diags__pending(const rg_diags *diags, size_t i, rg_diag_pending *out);
 void rg_diags__locate(rg_diags *diags, size_t i, int line, int column,
                       int end_column, const char *source_line,
                       size_t source_len, int rel_line, int rel_column);
+/* Makes diagnostic i about file `file` instead (an imported record that
+ * came from another file than the one loaded). */
+void rg_diags__refile(rg_diags *diags, size_t i, const char *file);
 /* Removes the diagnostics from index n on. */
 void rg_diags__truncate(rg_diags *diags, size_t n);
 /* Makes diagnostic i, not yet located, about the value at `to` instead:
