@@ -110,10 +110,13 @@ static void on_field(void *s, size_t n, void *data)
         r->failed = -1;
         return;
     }
-    if (n > 0)
-        memcpy(t, s, n);
-    t[n] = '\0';
-    r->cells[r->n++] = (rg_csv_cell){t, n, line, col};
+    /* A line end inside a quoted field is "\n", whatever the file's. */
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((char *)s)[i] != '\r' || i + 1 >= n || ((char *)s)[i + 1] != '\n')
+            t[k++] = ((char *)s)[i];
+    t[k] = '\0';
+    r->cells[r->n++] = (rg_csv_cell){t, k, line, col};
 }
 
 static void drop_cells(reader *r)
@@ -208,6 +211,6 @@ int rg_csv__read(const char *text, size_t len, const char *file,
     else if (!r.failed && r.rows == 0)
         rg_diag__pos(diags, RG_ERROR, file, 1, 1, 1, NULL, 0, NULL,
                      "CSV: an empty table; a table starts with a header "
-                     "row naming its columns (from,to,label,...)");
+                     "row naming its columns");
     return r.failed || r.rows == 0 ? -1 : 0;
 }

@@ -166,6 +166,7 @@ static int make_node(cyto *c, const json_t *el, const rg_path *p)
     if (g != NULL) {
         json_t *rec = json_pack("{s:O,s:s}", "id", g, "label", name);
         if (rec == NULL || set_parent(c, rec, d, "parent") != 0 ||
+            (a == NULL && rg_import__keep_rest(rec, d, mapped) != 0) ||
             rg_import__add(c->doc, "groups", rec, p) != 0)
             return -1;
     }

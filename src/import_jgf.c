@@ -209,8 +209,9 @@ int rg_import__jgf(json_t **out, const json_t *in, rg_import_ctx *ctx)
                         "their ends name no node of their graph");
     if (j.n_hyper > 0)
         rg_diags_add(ctx->diags, RG_NOTE, ctx->file,
-                     "%zu hyperedges were left out: relgraph has no links "
-                     "between more than two actors", j.n_hyper);
+                     "%zu hyperedge%s left out: relgraph has no links "
+                     "between more than two actors", j.n_hyper,
+                     j.n_hyper == 1 ? " was" : "s were");
     if (rg_import__merge_twins(ctx, j.doc) != 0) {
         json_decref(j.doc);
         return rg_import__oom(ctx);
