@@ -184,30 +184,14 @@ static int make_node(cyto *c, const json_t *el, const rg_path *p)
     return rg_import__add(c->doc, "actors", rec, p);
 }
 
-/* The actor an edge's end names, or NULL (with a warning). */
-static const char *edge_end(cyto *c, const json_t *d, const char *key,
-                            const rg_path *p)
-{
-    char buf[32];
-    const char *k = rg_import__id_text(json_object_get(d, key), buf,
-                                       sizeof(buf));
-    const json_t *a = k ? json_object_get(c->actor, k) : NULL;
-    if (a == NULL) {
-        rg_path q = rg_path__key(p, "data");
-        q = rg_path__key(&q, key);
-        rg_diag__at(c->ctx->diags, RG_WARNING, c->ctx->file, &q,
-                    RG_AT_VALUE, NULL, NULL,
-                    "names no node; the edge is left out");
-    }
-    return json_string_value(a);
-}
-
 static int make_edge(cyto *c, const json_t *el, const rg_path *p)
 {
     const json_t *d = data_of(el);
     c->n_edges++;
-    const char *from = edge_end(c, d, "source", p);
-    const char *to = from ? edge_end(c, d, "target", p) : NULL;
+    rg_path dp = rg_path__key(p, "data");
+    const char *from = rg_import__end(c->ctx, c->actor, d, "source", &dp, "");
+    const char *to = from ? rg_import__end(c->ctx, c->actor, d, "target",
+                                           &dp, "") : NULL;
     if (from == NULL || to == NULL) {
         c->dropped_edges++;
         return 0;

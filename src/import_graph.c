@@ -81,6 +81,23 @@ void rg_import__left_out(rg_import_ctx *ctx, size_t n, size_t of,
                      "%zu of %zu %s were left out: %s", n, of, what, why);
 }
 
+const char *rg_import__end(rg_import_ctx *ctx, const json_t *ids,
+                           const json_t *rec, const char *key,
+                           const rg_path *p, const char *where)
+{
+    char buf[32];
+    const char *t = rg_import__id_text(json_object_get(rec, key), buf,
+                                       sizeof(buf));
+    const json_t *a = t ? json_object_get(ids, t) : NULL;
+    if (a == NULL) {
+        rg_path q = rg_path__key(p, key);
+        rg_diag__at(ctx->diags, RG_WARNING, ctx->file, &q, RG_AT_VALUE,
+                    NULL, NULL, "names no node%s; the edge is left out",
+                    where);
+    }
+    return json_string_value(a);
+}
+
 /* The input path a record's "x-from" holds. */
 static rg_path from_path(const json_t *rec)
 {

@@ -36,6 +36,13 @@ int rg_import__oom(rg_import_ctx *ctx);
 void rg_import__left_out(rg_import_ctx *ctx, size_t n, size_t of,
                          const char *what, const char *why);
 
+/* The actor id that `ids` (node id text -> actor id) gives rec[key], an
+ * edge's end; NULL, with the warning "names no node`where`; the edge is
+ * left out" at path p (rec's) + key, when it gives none. */
+const char *rg_import__end(rg_import_ctx *ctx, const json_t *ids,
+                           const json_t *rec, const char *key,
+                           const rg_path *p, const char *where);
+
 /* Leaves out each link that is the same as an earlier one (same ends,
  * label and direction), which relgraph would draw twice and warn about:
  * a warning at its place in the input says which it repeats, and a note

@@ -78,27 +78,13 @@ static int jgf_nodes(jgf *j, const json_t *nodes, const rg_path *gp)
     return 0;
 }
 
-static const char *jgf_end(jgf *j, const json_t *e, const char *k,
-                           const rg_path *p)
-{
-    char buf[32];
-    const char *t = rg_import__id_text(json_object_get(e, k), buf,
-                                       sizeof(buf));
-    const json_t *a = t ? json_object_get(j->local, t) : NULL;
-    if (a == NULL) {
-        rg_path q = rg_path__key(p, k);
-        rg_diag__at(j->ctx->diags, RG_WARNING, j->ctx->file, &q,
-                    RG_AT_VALUE, NULL, NULL,
-                    "names no node of this graph; the edge is left out");
-    }
-    return json_string_value(a);
-}
-
 static int jgf_edge(jgf *j, const json_t *e, const rg_path *p)
 {
     j->n_edges++;
-    const char *from = jgf_end(j, e, "source", p);
-    const char *to = from ? jgf_end(j, e, "target", p) : NULL;
+    const char *from = rg_import__end(j->ctx, j->local, e, "source", p,
+                                      " of this graph");
+    const char *to = from ? rg_import__end(j->ctx, j->local, e, "target", p,
+                                           " of this graph") : NULL;
     if (from == NULL || to == NULL) {
         j->dropped_edges++;
         return 0;
