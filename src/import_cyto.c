@@ -283,16 +283,6 @@ int rg_import__cytoscape(json_t **out, const json_t *in, rg_import_ctx *ctx)
     json_decref(c.touched);
     json_decref(c.actor);
     json_decref(c.group);
-    if (rc != 0) {
-        json_decref(c.doc);
-        return rg_import__oom(ctx);
-    }
-    rg_import__left_out(ctx, c.dropped_edges, c.n_edges, "edges",
-                        "their ends name no node");
-    if (rg_import__merge_twins(ctx, c.doc) != 0) {
-        json_decref(c.doc);
-        return rg_import__oom(ctx);
-    }
-    *out = c.doc;
-    return 0;
+    return rg_import__finish(out, c.doc, rc, ctx, c.dropped_edges, c.n_edges,
+                             "their ends name no node");
 }

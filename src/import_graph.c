@@ -148,6 +148,21 @@ int rg_import__merge_twins(rg_import_ctx *ctx, json_t *doc)
     return 0;
 }
 
+int rg_import__finish(json_t **out, json_t *doc, int rc, rg_import_ctx *ctx,
+                      size_t dropped, size_t of, const char *why)
+{
+    if (rc == 0) {
+        rg_import__left_out(ctx, dropped, of, "edges", why);
+        rc = rg_import__merge_twins(ctx, doc);
+    }
+    if (rc != 0) {
+        json_decref(doc);
+        return rg_import__oom(ctx);
+    }
+    *out = doc;
+    return 0;
+}
+
 /* ---- d3 ---- */
 
 static const char *const d3_node_keys[] = {

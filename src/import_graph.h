@@ -49,4 +49,10 @@ const char *rg_import__end(rg_import_ctx *ctx, const json_t *ids,
  * how many were merged. Returns 0, or -1 when out of memory. */
 int rg_import__merge_twins(rg_import_ctx *ctx, json_t *doc);
 
+/* Ends an importer of edges: when rc is 0, the note on the `dropped` of
+ * `of` edges left out (`why`) and repeated edges merged, then *out set to
+ * doc; else (or out of memory) doc released and -1. */
+int rg_import__finish(json_t **out, json_t *doc, int rc, rg_import_ctx *ctx,
+                      size_t dropped, size_t of, const char *why);
+
 #endif

@@ -187,21 +187,11 @@ int rg_import__jgf(json_t **out, const json_t *in, rg_import_ctx *ctx)
         }
     }
     json_decref(j.local);
-    if (rc != 0) {
-        json_decref(j.doc);
-        return rg_import__oom(ctx);
-    }
-    rg_import__left_out(ctx, j.dropped_edges, j.n_edges, "edges",
-                        "their ends name no node of their graph");
-    if (j.n_hyper > 0)
+    if (rc == 0 && j.n_hyper > 0)
         rg_diags_add(ctx->diags, RG_NOTE, ctx->file,
                      "%zu hyperedge%s left out: relgraph has no links "
                      "between more than two actors", j.n_hyper,
                      j.n_hyper == 1 ? " was" : "s were");
-    if (rg_import__merge_twins(ctx, j.doc) != 0) {
-        json_decref(j.doc);
-        return rg_import__oom(ctx);
-    }
-    *out = j.doc;
-    return 0;
+    return rg_import__finish(out, j.doc, rc, ctx, j.dropped_edges, j.n_edges,
+                             "their ends name no node of their graph");
 }
