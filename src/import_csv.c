@@ -18,6 +18,7 @@ typedef struct reader {
     size_t at;          /* the byte being parsed */
     size_t start;       /* where the field being read starts */
     size_t cur, line, col;  /* a position known: byte, line, column */
+    size_t bom;         /* bytes of a byte order mark skipped */
     rg_csv_cell *cells;
     size_t n, cap, rows;
     int failed;         /* 1: stop, an error said; -1: out of memory */
@@ -50,10 +51,25 @@ static void field_pos(reader *r, size_t end, int *line, int *col)
     *col = (int)r->col;
 }
 
+const char *rg_csv__line(const char *text, size_t len, size_t at,
+                         size_t *n)
+{
+    size_t s = at < len ? at : len, e = s;
+    while (s > 0 && text[s - 1] != '\n' && text[s - 1] != '\r')
+        s--;
+    while (e < len && text[e] != '\n' && text[e] != '\r')
+        e++;
+    *n = e - s;
+    return text + s;
+}
+
+/* An error at the known position (r->cur), with its line shown. */
 static void error_at(reader *r, int line, int col, const char *what)
 {
-    rg_diag__pos(r->diags, RG_ERROR, r->file, line, col, col, NULL, 0, NULL,
-                 "%s", what);
+    size_t n;
+    const char *src = rg_csv__line(r->text, r->len, r->cur, &n);
+    rg_diag__pos(r->diags, RG_ERROR, r->file, line, col, col,
+                 n <= 1024 ? src : NULL, n, NULL, "%s", what);
     r->failed = 1;
 }
 
@@ -88,6 +104,7 @@ static void on_field(void *s, size_t n, void *data)
     if (r->failed)
         return;
     field_pos(r, r->at, &line, &col);
+    size_t at = r->cur;
     r->start = r->at + 1;
     if (!clean_text(s ? s : (void *)"", s ? n : 0)) {
         error_at(r, line, col, "CSV: bytes that are not UTF-8 text (or a "
@@ -116,7 +133,7 @@ static void on_field(void *s, size_t n, void *data)
         if (((char *)s)[i] != '\r' || i + 1 >= n || ((char *)s)[i + 1] != '\n')
             t[k++] = ((char *)s)[i];
     t[k] = '\0';
-    r->cells[r->n++] = (rg_csv_cell){t, k, line, col};
+    r->cells[r->n++] = (rg_csv_cell){t, k, line, col, r->bom + at};
 }
 
 static void drop_cells(reader *r)
@@ -192,10 +209,11 @@ int rg_csv__read(const char *text, size_t len, const char *file,
                  rg_diags *diags, rg_csv_row_fn fn, void *arg)
 {
     struct csv_parser p;
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-        text += 3, len -= 3;
-    reader r = {text, file, len, diags, fn, arg, 0, 0, 0, 1, 1, NULL,
-                0, 0, 0, 0};
+    size_t bom = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    reader r = {text + bom, file, len - bom, diags, fn, arg, 0, 0, 0, 1, 1,
+                bom, NULL, 0, 0, 0, 0};
+    text += bom;
+    len -= bom;
     if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
         rg_diags_add(diags, RG_ERROR, file, "out of memory importing");
         return -1;

@@ -12,6 +12,7 @@ typedef struct rg_csv_cell {
     char *text;
     size_t len;
     int line, column;
+    size_t at;  /* its first byte's offset in the text read */
 } rg_csv_cell;
 
 /* Called for each row, the header first (row 0); `line` and `column` are
@@ -27,5 +28,10 @@ typedef int (*rg_csv_row_fn)(void *arg, size_t row, const rg_csv_cell *cells,
  * error at its position. Returns 0, or -1 (an error is in diags). */
 int rg_csv__read(const char *text, size_t len, const char *file,
                  rg_diags *diags, rg_csv_row_fn fn, void *arg);
+
+/* The line of `text` (`len` bytes) that holds byte `at`: its first byte
+ * and its length without the line end, for a diagnostic's source line. */
+const char *rg_csv__line(const char *text, size_t len, size_t at,
+                         size_t *n);
 
 #endif

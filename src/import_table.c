@@ -72,7 +72,8 @@ typedef struct tables {
     json_t *group_of;   /* group id -> true */
     /* the table being read */
     enum table t;
-    const char *file;
+    const char *file, *text;
+    size_t len;
     int side;           /* 1: a side table, whose file records name */
     const char **keys;  /* each column's key (arena) */
     enum vtype *types;
@@ -95,8 +96,10 @@ static void cell_diag(tables *tb, rg_severity sev, const rg_csv_cell *c,
     va_start(ap, fmt);
     vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
+    size_t n;
+    const char *src = rg_csv__line(tb->text, tb->len, c->at, &n);
     rg_diag__pos(tb->ctx->diags, sev, tb->file, c->line, c->column,
-                 c->column, NULL, 0, NULL, "%s", msg);
+                 c->column, n <= 1024 ? src : NULL, n, NULL, "%s", msg);
 }
 
 /* ---- the header ---- */
@@ -301,7 +304,7 @@ static json_t *made_for(tables *tb, json_t *rec, const char *key,
     json_t *m = json_pack("{s:s,s:s}", "id", id, name_key, name);
     json_t *where = json_object();
     rg_csv_cell c = {NULL, 0, (int)json_integer_value(json_array_get(at, 0)),
-                     (int)json_integer_value(json_array_get(at, 1))};
+                     (int)json_integer_value(json_array_get(at, 1)), 0};
     if (m == NULL || where == NULL || set_from(tb, m, &c, where) != 0) {
         json_decref(m);
         return NULL;
@@ -476,6 +479,8 @@ static int read_table(tables *tb, enum table t, const char *text, size_t len,
 {
     tb->t = t;
     tb->file = file;
+    tb->text = text;
+    tb->len = len;
     tb->side = side;
     tb->header_bad = 0;
     size_t before = json_array_size(json_object_get(tb->doc,
@@ -514,7 +519,7 @@ int rg_import__csv(json_t **out, const char *text, size_t len,
     tables tb = {ctx, json_pack("{s:i,s:[],s:[],s:[],s:[]}", "relgraph", 1,
                                 "groups", "sources", "actors", "links"),
                  json_object(), json_object(), json_object(), T_LINKS,
-                 NULL, 0, NULL, NULL, 0, 0};
+                 NULL, NULL, 0, 0, NULL, NULL, 0, 0};
     const rg_load_opts *o = ctx->opts;
     int rc = -1;
     *out = NULL;
