@@ -54,10 +54,13 @@ static void field_pos(reader *r, size_t end, int *line, int *col)
 const char *rg_csv__line(const char *text, size_t len, size_t at,
                          size_t *n)
 {
-    size_t s = at < len ? at : len, e = s;
-    while (s > 0 && text[s - 1] != '\n' && text[s - 1] != '\r')
+    /* Looked for no further than a line shown can be, so that many
+     * diagnostics on one long line take linear time. */
+    size_t s = at < len ? at : len, e = s, lim = 1025;
+    while (s > 0 && text[s - 1] != '\n' && text[s - 1] != '\r' && lim--)
         s--;
-    while (e < len && text[e] != '\n' && text[e] != '\r')
+    for (lim = 1025; e < len && text[e] != '\n' && text[e] != '\r' && lim;
+         lim--)
         e++;
     *n = e - s;
     return text + s;

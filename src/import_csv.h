@@ -30,7 +30,8 @@ int rg_csv__read(const char *text, size_t len, const char *file,
                  rg_diags *diags, rg_csv_row_fn fn, void *arg);
 
 /* The line of `text` (`len` bytes) that holds byte `at`: its first byte
- * and its length without the line end, for a diagnostic's source line. */
+ * and its length without the line end, for a diagnostic's source line;
+ * a length over 1024 when the line is longer (then not all of it). */
 const char *rg_csv__line(const char *text, size_t len, size_t at,
                          size_t *n);
 

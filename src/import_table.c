@@ -145,7 +145,8 @@ static int ends_named(const rg_csv_cell *cells, size_t n)
     return 0;
 }
 
-static int header_col(tables *tb, const rg_csv_cell *c, size_t i, int named)
+static int header_col(tables *tb, const rg_csv_cell *c, size_t i, int named,
+                      rg_map *cols)
 {
     char buf[128], x[136];
     const char *name = col_name(c, buf, sizeof(buf));
@@ -158,13 +159,16 @@ static int header_col(tables *tb, const rg_csv_cell *c, size_t i, int named)
     snprintf(x, sizeof(x), "x-%s", name);
     tb->keys[i] = rg_arena__strdup(&tb->ctx->arena, s ? s->key : x);
     tb->types[i] = s ? s->type : STR;
-    for (size_t j = 0; tb->keys[i] && j < i; j++)
-        if (tb->keys[j] && strcmp(tb->keys[j], tb->keys[i]) == 0) {
-            cell_diag(tb, RG_ERROR, c, "CSV: a second column for \"%s\" "
-                      "(column %zu is the first); keep one", tb->keys[i],
-                      j + 1);
-            return 1;
-        }
+    size_t first;
+    int put = tb->keys[i] ? rg_map__put(cols, tb->keys[i], i, &first) : -1;
+    if (put < 0)
+        return -1;
+    if (put == 0) {
+        cell_diag(tb, RG_ERROR, c, "CSV: a second column for \"%s\" "
+                  "(column %zu is the first); keep one", tb->keys[i],
+                  first + 1);
+        return 1;
+    }
     if (s == NULL)
         cell_diag(tb, RG_NOTE, c, "CSV: column \"%s\" is not one relgraph "
                   "reads in %s tables; its values are kept as \"%s\"", name,
@@ -175,6 +179,7 @@ static int header_col(tables *tb, const rg_csv_cell *c, size_t i, int named)
 static int read_header(tables *tb, const rg_csv_cell *cells, size_t n)
 {
     int named = ends_named(cells, n), bad = 0, has_from = 0, has_to = 0;
+    rg_map cols = {0};
     tb->keys = rg_arena__alloc(&tb->ctx->arena, n * sizeof(*tb->keys));
     tb->types = rg_arena__alloc(&tb->ctx->arena, n * sizeof(*tb->types));
     if (tb->keys == NULL || tb->types == NULL)
@@ -182,9 +187,11 @@ static int read_header(tables *tb, const rg_csv_cell *cells, size_t n)
     tb->n_cols = n;
     for (size_t i = 0; i < n; i++) {
         tb->keys[i] = NULL;
-        int r = header_col(tb, &cells[i], i, named);
-        if (r < 0)
+        int r = header_col(tb, &cells[i], i, named, &cols);
+        if (r < 0) {
+            rg_map__free(&cols);
             return -1;
+        }
         bad |= r;
         has_from |= tb->keys[i] && strcmp(tb->keys[i], "from") == 0;
         has_to |= tb->keys[i] && strcmp(tb->keys[i], "to") == 0;
@@ -195,6 +202,7 @@ static int read_header(tables *tb, const rg_csv_cell *cells, size_t n)
                   "\"target\"); name them in the header row");
         bad = 1;
     }
+    rg_map__free(&cols);
     tb->header_bad = bad;
     return 0;
 }

@@ -53,3 +53,11 @@ expect "an actors table over --max-input is refused" 1 "big-actors.csv: error: "
 # A NUL byte: not a table; refused with a position.
 printf 'from,to\na,\000b\n' >"$hd/nul.csv"
 expect "a NUL byte in a CSV file: an error" 1 "nul.csv:" "$bin" check "$hd/nul.csv"
+
+# A header of 100,000 columns: each kept as x-COLUMN, in linear time.
+python3 -c '
+print(",".join(["from", "to"] + ["c%d" % i for i in range(100000)]))
+print(",".join(["a", "b"] + ["v"] * 100000))' >"$hd/widehead.csv"
+expect "a header of 100,002 columns: read, each noted" 0 \
+    'widehead.csv:1:688892: note: CSV: column "c99999"' \
+    "$bin" check "$hd/widehead.csv"
