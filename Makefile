@@ -25,7 +25,7 @@ VERSION   := $(shell sed -n 's/^#define RG_VERSION "\(.*\)"/\1/p' include/relgra
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
         -Wmissing-prototypes -Wformat=2
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -pthread
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv -pthread
 
 ALL_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Iinclude -Isrc \
               $(PKG_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
@@ -39,7 +39,7 @@ LIB_SRC := src/model.c src/diag.c src/buf.c src/jsonpos.c src/load_json.c \
 LIB_SRC += src/glyphs.c
 LIB_SRC += src/build_cross.c
 LIB_SRC += src/tlp.c src/build_tlp.c
-LIB_SRC += src/import.c src/import_stix.c src/import_stix_fields.c src/import_stix_links.c src/import_graph.c src/import_csv.c
+LIB_SRC += src/import.c src/import_stix.c src/import_stix_fields.c src/import_stix_links.c src/import_graph.c src/import_csv.c src/import_cyto.c src/import_jgf.c src/import_table.c
 LIB_SRC += src/export.c src/export_stix.c src/export_graphml.c src/export_gexf.c src/export_cyjs.c src/export_csv.c
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 CLI_SRC := src/main.c src/cli_options.c src/cli_help.c src/cli_print.c \

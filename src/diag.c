@@ -419,6 +419,17 @@ void rg_diags__locate(rg_diags *diags, size_t i, int line, int column,
     sync(it);
 }
 
+void rg_diags__refile(rg_diags *diags, size_t i, const char *file)
+{
+    item *it = &diags->v[i];
+    char *f = dup_or_null(file);
+    if (f == NULL)
+        return;
+    free(it->file);
+    it->file = f;
+    sync(it);
+}
+
 void rg_diags__repath(rg_diags *diags, size_t i, const rg_path *to)
 {
     item *it = &diags->v[i];

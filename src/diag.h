@@ -76,6 +76,9 @@ void rg_diags__locate(rg_diags *diags, size_t i, int line, int column,
  * other diagnostics (keeping their order): the summary of what an import
  * left out reads best after the warnings about each item. */
 void rg_diags__notes_last(rg_diags *diags, size_t start);
+/* Makes diagnostic i about file `file` instead (an imported record that
+ * came from another file than the one loaded). */
+void rg_diags__refile(rg_diags *diags, size_t i, const char *file);
 /* Removes the diagnostics from index n on. */
 void rg_diags__truncate(rg_diags *diags, size_t n);
 /* Makes diagnostic i, not yet located, about the value at `to` instead:

@@ -70,7 +70,9 @@ rg_import_kind rg_import__detect_json(const json_t *root)
     if (type != NULL && strcmp(type, "bundle") == 0 &&
         json_is_array(json_object_get(root, "objects")))
         return RG_IMPORT_STIX;
-    if (json_is_object(json_object_get(root, "elements")))
+    const json_t *els = json_object_get(root, "elements");
+    if (json_is_object(els) ||
+        (json_is_array(els) && objects_have(els, "data")))
         return RG_IMPORT_CYTOSCAPE;
     if (json_is_object(json_object_get(root, "graph")) ||
         json_is_array(json_object_get(root, "graphs")))
@@ -221,8 +223,22 @@ static void point_at_input(rg_diags *diags, size_t i, const origins *o)
         rg_diags__repath(diags, i, &to);
         return;
     }
+    /* A text format's record: at the cell of the key when the record
+     * says where its cells are, else at the record; in the file it
+     * names, when it came from another one (a CSV side table). */
+    const json_t *cell = p.n >= 3 && p.segs[2].key
+                             ? json_object_get(json_object_get(f, "cells"),
+                                               p.segs[2].key)
+                             : NULL;
     int line = (int)json_integer_value(json_object_get(f, "line"));
     int col = (int)json_integer_value(json_object_get(f, "column"));
+    if (json_array_size(cell) == 2) {
+        line = (int)json_integer_value(json_array_get(cell, 0));
+        col = (int)json_integer_value(json_array_get(cell, 1));
+    }
+    if (json_is_string(json_object_get(f, "file")))
+        rg_diags__refile(diags, i,
+                         json_string_value(json_object_get(f, "file")));
     rg_diags__locate(diags, i, line, col, col, NULL, 0, 0, 0);
 }
 

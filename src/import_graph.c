@@ -1,14 +1,19 @@
-/* Importers of plain graph formats: d3's nodes and links, Cytoscape.js
- * elements and the JSON Graph Format. Nodes become actors, edges links;
- * what the format says that relgraph has no key for is kept under "x-"
- * keys, which relgraph ignores and `fmt` keeps. No state. */
-#include "import.h"
+/* Importer of d3's nodes and links, and the helpers the importers of
+ * JSON graph formats share (import_graph.h). Nodes become actors, links
+ * links; d3's simulation state (index, x, y, vx, vy, fx, fy) is dropped;
+ * a node's "group" becomes a relgraph group when the nodes fall into a
+ * few groups, else a tag; a link's "value" sets its line's width. What
+ * else the format says is kept under "x-" keys, which relgraph ignores
+ * and `fmt` keeps. No state. */
+#include "import_graph.h"
 
 #include <stdio.h>
 #include <string.h>
 
-/* The text of an id-like value: a string as it is, a number as written. */
-static const char *id_text(const json_t *v, char *buf, size_t cap)
+/* More distinct d3 "group" values than this are tags, not boxes. */
+#define D3_MAX_GROUPS 12
+
+const char *rg_import__id_text(const json_t *v, char *buf, size_t cap)
 {
     if (json_is_string(v))
         return json_string_value(v);
@@ -19,10 +24,8 @@ static const char *id_text(const json_t *v, char *buf, size_t cap)
     return NULL;
 }
 
-/* Copies the members of `from` that the importer did not map, as
- * "x-KEY", into `rec`. `mapped` is NULL-terminated. */
-static int keep_rest(json_t *rec, const json_t *from,
-                     const char *const *mapped)
+int rg_import__keep_rest(json_t *rec, const json_t *from,
+                         const char *const *mapped)
 {
     const char *key;
     json_t *v;
@@ -39,67 +42,296 @@ static int keep_rest(json_t *rec, const json_t *from,
     return 0;
 }
 
+json_t *rg_import__new_doc(void)
+{
+    return json_pack("{s:i,s:[],s:[]}", "relgraph", 1, "actors", "links");
+}
+
+int rg_import__add(json_t *doc, const char *section, json_t *rec,
+                   const rg_path *p)
+{
+    json_t *arr = json_object_get(doc, section);
+    if (rec == NULL)
+        return -1;
+    if (arr == NULL && json_object_set_new(doc, section, json_array()) == 0)
+        arr = json_object_get(doc, section);
+    if (arr == NULL || rg_import__from_path(rec, p) != 0) {
+        json_decref(rec);
+        return -1;
+    }
+    return json_array_append_new(arr, rec);
+}
+
+int rg_import__set_str(json_t *rec, const char *key, const char *s)
+{
+    return s == NULL ? 0 : json_object_set_new(rec, key, json_string(s));
+}
+
+int rg_import__oom(rg_import_ctx *ctx)
+{
+    rg_diags_add(ctx->diags, RG_ERROR, ctx->file, "out of memory importing");
+    return -1;
+}
+
+void rg_import__left_out(rg_import_ctx *ctx, size_t n, size_t of,
+                         const char *what, const char *why)
+{
+    if (n > 0)
+        rg_diags_add(ctx->diags, RG_NOTE, ctx->file,
+                     "%zu of %zu %s were left out: %s", n, of, what, why);
+}
+
+const char *rg_import__end(rg_import_ctx *ctx, const json_t *ids,
+                           const json_t *rec, const char *key,
+                           const rg_path *p, const char *where)
+{
+    char buf[32];
+    const char *t = rg_import__id_text(json_object_get(rec, key), buf,
+                                       sizeof(buf));
+    const json_t *a = t ? json_object_get(ids, t) : NULL;
+    if (a == NULL) {
+        rg_path q = rg_path__key(p, key);
+        rg_diag__at(ctx->diags, RG_WARNING, ctx->file, &q, RG_AT_VALUE,
+                    NULL, NULL, "names no node%s; the edge is left out",
+                    where);
+    }
+    return json_string_value(a);
+}
+
+/* The input path a record's "x-from" holds. */
+static rg_path from_path(const json_t *rec)
+{
+    rg_path p = {.n = 0};
+    size_t k;
+    json_t *step;
+    json_array_foreach(json_object_get(rec, "x-from"), k, step)
+        p = json_is_string(step)
+                ? rg_path__key(&p, json_string_value(step))
+                : rg_path__index(&p, (size_t)json_integer_value(step));
+    return p;
+}
+
+int rg_import__merge_twins(rg_import_ctx *ctx, json_t *doc)
+{
+    json_t *links = json_object_get(doc, "links"), *seen = json_object();
+    size_t i = 0, merged = 0, n = json_array_size(links);
+    char key[1024];
+    if (seen == NULL)
+        return -1;
+    while (i < json_array_size(links)) {
+        json_t *l = json_array_get(links, i);
+        const char *label = json_string_value(json_object_get(l, "label"));
+        snprintf(key, sizeof(key), "%s\n%s\n%d\n%s",
+                 json_string_value(json_object_get(l, "from")),
+                 json_string_value(json_object_get(l, "to")),
+                 !json_is_false(json_object_get(l, "directed")),
+                 label ? label : "");
+        json_t *first = json_object_get(seen, key);
+        if (first == NULL) {
+            if (json_object_set(seen, key, l) != 0)
+                return json_decref(seen), -1;
+            i++;
+            continue;
+        }
+        rg_path p = from_path(l), q = from_path(first);
+        rg_diag__at(ctx->diags, RG_WARNING, ctx->file, &p, RG_AT_VALUE, &q,
+                    NULL, "the same edge as an earlier one (same ends, "
+                    "label and direction); merged into one link");
+        json_array_remove(links, i);
+        merged++;
+    }
+    json_decref(seen);
+    if (merged > 0)
+        rg_diags_add(ctx->diags, RG_NOTE, ctx->file,
+                     "%zu of %zu edges repeated an earlier one and were "
+                     "merged into it", merged, n);
+    return 0;
+}
+
+int rg_import__finish(json_t **out, json_t *doc, int rc, rg_import_ctx *ctx,
+                      size_t dropped, size_t of, const char *why)
+{
+    if (rc == 0) {
+        rg_import__left_out(ctx, dropped, of, "edges", why);
+        rc = rg_import__merge_twins(ctx, doc);
+    }
+    if (rc != 0) {
+        json_decref(doc);
+        return rg_import__oom(ctx);
+    }
+    *out = doc;
+    return 0;
+}
+
 /* ---- d3 ---- */
 
-static const char *const d3_node_keys[] = {"id", "name", "label", NULL};
-static const char *const d3_link_keys[] = {"source", "target", NULL};
+static const char *const d3_node_keys[] = {
+    "id", "name", "label", "group", "index", "x", "y", "vx", "vy", "fx",
+    "fy", NULL};
+static const char *const d3_link_keys[] = {"source", "target", "index",
+                                           NULL};
+
+typedef struct d3 {
+    rg_import_ctx *ctx;
+    json_t *doc;
+    json_t *by_key;   /* node id (or index) text -> actor id */
+    json_t *groups;   /* "group" value text -> group id, or NULL: tags */
+    double max_value; /* the biggest link "value" */
+} d3;
+
+/* The relgraph groups made of the nodes' "group" values, when there are
+ * at most D3_MAX_GROUPS of them; else d->groups stays NULL. */
+static int d3_groups(d3 *d, const json_t *nodes)
+{
+    json_t *seen = json_object(), *n;
+    size_t i;
+    char buf[32], want[48];
+    if (seen == NULL)
+        return -1;
+    json_array_foreach(nodes, i, n) {
+        const char *g = rg_import__id_text(json_object_get(n, "group"), buf,
+                                           sizeof(buf));
+        if (g != NULL && json_object_set_new(seen, g, json_null()) != 0)
+            goto fail;
+    }
+    if (json_object_size(seen) == 0 || json_object_size(seen) > D3_MAX_GROUPS) {
+        json_decref(seen);
+        return 0;
+    }
+    const char *key;
+    json_object_foreach(seen, key, n) {
+        snprintf(want, sizeof(want), "group-%.30s", key);
+        const char *id = rg_import__id(d->ctx, want);
+        rg_path p = {.n = 0};
+        json_t *g = id ? json_pack("{s:s,s:s}", "id", id, "label", want)
+                       : NULL;
+        if (g == NULL || json_object_set_new(seen, key, json_string(id)) ||
+            rg_import__add(d->doc, "groups", g, &p) != 0)
+            goto fail;
+    }
+    d->groups = seen;
+    return 0;
+fail:
+    json_decref(seen);
+    return -1;
+}
+
+/* Puts node n's "group" on actor a: as its relgraph group, or a tag. */
+static int d3_group_of(d3 *d, json_t *a, const json_t *n)
+{
+    char buf[32], tag[48];
+    const char *g = rg_import__id_text(json_object_get(n, "group"), buf,
+                                       sizeof(buf));
+    if (g == NULL)
+        return 0;
+    if (d->groups != NULL)
+        return json_object_set(a, "group", json_object_get(d->groups, g));
+    snprintf(tag, sizeof(tag), "group-%.30s", g);
+    return json_object_set_new(a, "tags", json_pack("[s]", tag));
+}
 
 /* Actor i of d3's nodes. */
-static json_t *d3_actor(const json_t *n, size_t i, rg_import_ctx *ctx,
-                        json_t *by_key)
+static json_t *d3_actor(d3 *d, const json_t *n, size_t i)
 {
     char buf[32], ibuf[32];
-    const char *raw = id_text(json_object_get(n, "id"), buf, sizeof(buf));
+    const char *raw = rg_import__id_text(json_object_get(n, "id"), buf,
+                                         sizeof(buf));
     const char *name = json_string_value(json_object_get(n, "name"));
     if (name == NULL)
         name = json_string_value(json_object_get(n, "label"));
     snprintf(ibuf, sizeof(ibuf), "%zu", i);
-    const char *id = rg_import__id(ctx, raw ? raw : name ? name : ibuf);
+    const char *id = rg_import__id(d->ctx, raw ? raw : name ? name : ibuf);
     json_t *a = id ? json_pack("{s:s}", "id", id) : NULL;
-    if (a == NULL || (name && json_object_set_new(a, "name",
-                                                  json_string(name)) != 0) ||
-        keep_rest(a, n, d3_node_keys) != 0 ||
-        json_object_set_new(by_key, raw ? raw : ibuf, json_string(id)) != 0) {
+    if (a == NULL || rg_import__set_str(a, "name", name) != 0 ||
+        d3_group_of(d, a, n) != 0 ||
+        rg_import__keep_rest(a, n, d3_node_keys) != 0 ||
+        json_object_set_new(d->by_key, raw ? raw : ibuf,
+                            json_string(id)) != 0 ||
+        (snprintf(ibuf, sizeof(ibuf), "#%zu", i) > 0 &&
+         json_object_set_new(d->by_key, ibuf, json_string(id)) != 0)) {
         json_decref(a);
         return NULL;
     }
     return a;
 }
 
-/* The actor id a link's end names: a node's index, its id, or the node
+/* The actor id a link's end names: a node's id, its index, or the node
  * itself as d3 leaves it after a simulation ({"id": ...}). */
-static const char *d3_end(const json_t *v, const json_t *nodes,
-                          const json_t *by_key)
+static const char *d3_end(const json_t *v, const json_t *by_key)
 {
     char buf[32];
     if (json_is_object(v))
-        v = json_object_get(v, "id");
-    if (json_is_integer(v) && json_integer_value(v) >= 0 &&
-        (size_t)json_integer_value(v) < json_array_size(nodes)) {
-        /* By index, unless the nodes have ids that are numbers. */
-        const char *k = id_text(v, buf, sizeof(buf));
-        const json_t *id = json_object_get(by_key, k);
-        if (id != NULL)
-            return json_string_value(id);
+        v = json_object_get(v, json_object_get(v, "id") ? "id" : "index");
+    const char *k = rg_import__id_text(v, buf, sizeof(buf));
+    const json_t *id = k ? json_object_get(by_key, k) : NULL;
+    if (id == NULL && json_is_integer(v)) {
+        snprintf(buf, sizeof(buf), "#%" JSON_INTEGER_FORMAT,
+                 json_integer_value(v));
+        id = json_object_get(by_key, buf);
     }
-    const char *k = id_text(v, buf, sizeof(buf));
-    return k ? json_string_value(json_object_get(by_key, k)) : NULL;
+    return json_string_value(id);
+}
+
+/* A link's "value" as the width of its line: 1 to 4 points, the biggest
+ * value 4; the value itself kept as "x-value". */
+static int d3_width(d3 *d, json_t *l, const json_t *v)
+{
+    double x = json_number_value(json_object_get(v, "value"));
+    char w[16];
+    if (!(x > 0) || !(d->max_value > 0))
+        return 0;
+    snprintf(w, sizeof(w), "%.1f", 1.0 + 3.0 * x / d->max_value);
+    return json_object_set_new(l, "attrs", json_pack("{s:s}", "penwidth", w));
+}
+
+static int d3_links(d3 *d, const json_t *links)
+{
+    rg_path top = {.n = 0};
+    size_t i, dropped = 0;
+    json_t *v;
+    json_array_foreach(links, i, v) {
+        double x = json_number_value(json_object_get(v, "value"));
+        if (x > d->max_value)
+            d->max_value = x;
+    }
+    json_array_foreach(links, i, v) {
+        rg_path p = rg_path__key(&top, "links");
+        p = rg_path__index(&p, i);
+        const char *from = d3_end(json_object_get(v, "source"), d->by_key);
+        const char *to = d3_end(json_object_get(v, "target"), d->by_key);
+        if (from == NULL || to == NULL) {
+            rg_path q = rg_path__key(&p, from ? "target" : "source");
+            rg_diag__at(d->ctx->diags, RG_WARNING, d->ctx->file, &q,
+                        RG_AT_VALUE, NULL, NULL,
+                        "names no node (neither an index of \"nodes\" nor "
+                        "a node's id); the link is left out");
+            dropped++;
+            continue;
+        }
+        json_t *l = json_pack("{s:s,s:s,s:b}", "from", from, "to", to,
+                              "directed", 0);
+        if (l == NULL || d3_width(d, l, v) != 0 ||
+            rg_import__keep_rest(l, v, d3_link_keys) != 0) {
+            json_decref(l);
+            return -1;
+        }
+        if (rg_import__add(d->doc, "links", l, &p) != 0)
+            return -1;
+    }
+    rg_import__left_out(d->ctx, dropped, json_array_size(links), "links",
+                        "their ends name no node");
+    return 0;
 }
 
 int rg_import__d3(json_t **out, const json_t *in, rg_import_ctx *ctx)
 {
     const json_t *nodes = json_object_get(in, "nodes");
-    const json_t *links = json_object_get(in, "links");
-    json_t *doc = json_pack("{s:i,s:[],s:[]}", "relgraph", 1, "actors",
-                            "links");
-    json_t *by_key = json_object();
-    json_t *actors = json_object_get(doc, "actors");
-    json_t *ls = json_object_get(doc, "links");
+    d3 d = {ctx, rg_import__new_doc(), json_object(), NULL, 0};
     rg_path top = {.n = 0};
-    size_t i, dropped = 0;
+    size_t i;
     json_t *v;
     *out = NULL;
-    if (doc == NULL || by_key == NULL)
+    if (d.doc == NULL || d.by_key == NULL || d3_groups(&d, nodes) != 0)
         goto oom;
     json_array_foreach(nodes, i, v) {
         rg_path p = rg_path__key(&top, "nodes");
@@ -109,64 +341,19 @@ int rg_import__d3(json_t **out, const json_t *in, rg_import_ctx *ctx)
                         NULL, NULL, "expected a node object");
             continue;
         }
-        json_t *a = d3_actor(v, i, ctx, by_key);
-        if (a == NULL || rg_import__from_path(a, &p) != 0 ||
-            json_array_append_new(actors, a) != 0)
+        if (rg_import__add(d.doc, "actors", d3_actor(&d, v, i), &p) != 0)
             goto oom;
     }
-    json_array_foreach(links, i, v) {
-        rg_path p = rg_path__key(&top, "links");
-        p = rg_path__index(&p, i);
-        const char *from = d3_end(json_object_get(v, "source"), nodes, by_key);
-        const char *to = d3_end(json_object_get(v, "target"), nodes, by_key);
-        if (from == NULL || to == NULL) {
-            rg_path q = rg_path__key(&p, from ? "target" : "source");
-            rg_diag__at(ctx->diags, RG_WARNING, ctx->file, &q, RG_AT_VALUE,
-                        NULL, NULL,
-                        "names no node (neither an index of \"nodes\" nor "
-                        "a node's id); the link is left out");
-            dropped++;
-            continue;
-        }
-        json_t *l = json_pack("{s:s,s:s,s:b}", "from", from, "to", to,
-                              "directed", 0);
-        if (l == NULL || keep_rest(l, v, d3_link_keys) != 0 ||
-            rg_import__from_path(l, &p) != 0 ||
-            json_array_append_new(ls, l) != 0) {
-            json_decref(l);
-            goto oom;
-        }
-    }
-    if (dropped > 0)
-        rg_diags_add(ctx->diags, RG_NOTE, ctx->file,
-                     "%zu of %zu links were left out: their ends name no "
-                     "node", dropped, json_array_size(links));
-    json_decref(by_key);
-    *out = doc;
+    if (d3_links(&d, json_object_get(in, "links")) != 0 ||
+        rg_import__merge_twins(ctx, d.doc) != 0)
+        goto oom;
+    json_decref(d.by_key);
+    json_decref(d.groups);
+    *out = d.doc;
     return 0;
 oom:
-    json_decref(by_key);
-    json_decref(doc);
-    rg_diags_add(ctx->diags, RG_ERROR, ctx->file, "out of memory importing");
-    return -1;
-}
-
-/* ---- Cytoscape.js and JGF: not yet read ---- */
-
-int rg_import__cytoscape(json_t **out, const json_t *in, rg_import_ctx *ctx)
-{
-    (void)in;
-    *out = NULL;
-    rg_diags_add(ctx->diags, RG_ERROR, ctx->file,
-                 "Cytoscape.js elements cannot be read yet");
-    return -1;
-}
-
-int rg_import__jgf(json_t **out, const json_t *in, rg_import_ctx *ctx)
-{
-    (void)in;
-    *out = NULL;
-    rg_diags_add(ctx->diags, RG_ERROR, ctx->file,
-                 "JSON Graph Format cannot be read yet");
-    return -1;
+    json_decref(d.by_key);
+    json_decref(d.groups);
+    json_decref(d.doc);
+    return rg_import__oom(ctx);
 }

@@ -152,6 +152,16 @@ HOSTILE_BIG=${HOSTILE_BIG:-200000} sh tests/hostile.sh "$bin" >"$log" 2>&1
 cat "$log"
 tally
 
+echo "== import: Cytoscape.js, JSON Graph Format and d3 files"
+sh tests/import/graphs.sh "$bin" >"$log" 2>&1
+cat "$log"
+tally
+
+echo "== import: CSV tables read back as written"
+sh tests/import/csv.sh "$bin" >"$log" 2>&1
+cat "$log"
+tally
+
 n=${STRESS_N:-100}
 echo "== stress sample: $n generated documents"
 if "$build/stress" 0 "$n" >"$log" 2>&1; then
