@@ -510,9 +510,10 @@ void rg_diags__sort_from(rg_diags *diags, size_t start)
 
 void rg_diags__notes_last(rg_diags *diags, size_t start)
 {
-    size_t n = diags->n, k = start;
-    item *notes = malloc((n - start + 1) * sizeof(*notes));
-    size_t m = 0;
+    size_t n = diags->n, k = start, m = 0;
+    if (start >= n)
+        return;
+    item *notes = malloc((n - start) * sizeof(*notes));
     if (notes == NULL)
         return;
     for (size_t i = start; i < n; i++) {

@@ -248,6 +248,12 @@ static int run(json_t **out, rg_import_kind kind, const json_t *root,
                const char *text, size_t len, const char *name,
                const rg_load_opts *opts, rg_diags *diags)
 {
+    rg_load_opts none;
+    if (opts == NULL) {
+        /* rg_doc_load_buffer() reads other formats with the defaults. */
+        rg_load_opts_init(&none);
+        opts = &none;
+    }
     rg_import_ctx ctx = {name, diags, opts, {0}, {0}};
     *out = NULL;
     int rc = -1;
