@@ -311,7 +311,15 @@ static const char *rel_type(stix *s, const rg_link *k)
             if (strcmp(rel_types[i], rg_buf__str(&s->tmp)) == 0)
                 return rel_types[i];
     }
-    return NULL;
+    /* A relationship read from STIX keeps its type when it is outside the
+     * vocabulary (ATT&CK's "subtechnique-of", "detects"): STIX allows any
+     * type of a-z, 0-9 and '-'. */
+    if (k->kind == NULL || k->stix_id == NULL ||
+        strncmp(k->stix_id, "relationship--", 14) != 0 || k->kind[0] == 0 ||
+        strspn(k->kind, "abcdefghijklmnopqrstuvwxyz0123456789-") !=
+            strlen(k->kind))
+        return NULL;
+    return k->kind;
 }
 
 static void opinion(stix *s, size_t li, size_t who, const char *what)
