@@ -7,6 +7,7 @@
  * record's "x-from" holds where its row and each of its cells are, so
  * that the loader's findings point at the cell. State: one tables per
  * import. */
+#include "escape.h"
 #include "import_csv.h"
 #include "import_graph.h"
 #include "style.h"
@@ -238,6 +239,10 @@ static json_t *cell_value(tables *tb, const rg_csv_cell *c, enum vtype type,
     static const char *const no[] = {"false", "no", "0", NULL};
     const char *s = c->text;
     size_t i;
+    /* relgraph's export puts an apostrophe before a cell a spreadsheet
+     * would run ("'=x"): drop it, as graphs/README.md says a reader does. */
+    if (s[0] == '\'' && rg_escape__csv_guarded(s + 1))
+        s++;
     switch (type) {
     case LIST: return list_value(s);
     case NUM:
