@@ -8,6 +8,7 @@
  * export made only to author a claim (it carries the x_relgraph_id of an
  * actor that is no identity) is that actor. A property of the wrong type
  * is a warning at it, and left out. State: the import's stix_st. */
+#include "import_graph.h"
 #include "import_stix.h"
 
 #include <string.h>
@@ -148,28 +149,11 @@ static int unused_kinds(stix_st *s)
 
 int rg_stix__relgraph_finish(stix_st *s)
 {
-    json_t *groups = json_array(), *seen = json_object(), *a;
-    size_t j;
-    int rc = groups && seen ? 0 : -1;
-    /* The groups the actors name (STIX keeps an actor's group id, not
-     * the group's label or nesting). */
-    json_array_foreach(s->actors, j, a) {
-        const char *g = json_string_value(json_object_get(a, "group"));
-        if (rc == 0 && g != NULL && json_object_get(seen, g) == NULL &&
-            (json_object_set_new(seen, g, json_true()) ||
-             json_array_append_new(groups, json_pack("{s:s,s:O*}", "id", g,
-                                                     "x-from",
-                                                     json_object_get(
-                                                         a, "x-from")))))
-            rc = -1;
-    }
-    if (rc == 0 && json_array_size(groups) > 0)
-        rc = json_object_set(s->doc, "groups", groups);
+    /* STIX keeps an actor's group id, not the group's label or nesting */
+    int rc = rg_import__declare_named(s->doc);
     if (rc == 0)
         rc = unused_kinds(s);
     if (rc == 0 && json_object_size(s->link_kinds) == 0)
         json_object_del(s->doc, "link_kinds");
-    json_decref(groups);
-    json_decref(seen);
     return rc;
 }
