@@ -395,7 +395,12 @@ static void report(stix *s, size_t si, const rg_buf *refs)
     rg_buf__putc(s->b, '[');
     rg_buf__putn(s->b, refs->data, refs->len);
     rg_buf__putc(s->b, ']');
-    external_url(s, src->publisher ? src->publisher : "relgraph", src->url);
+    /* STIX reserves "cve" and "capec" for references with their ids, which
+     * a source does not hold (x_relgraph_publisher keeps the name) */
+    int reserved = src->publisher && (strcmp(src->publisher, "cve") == 0 ||
+                                      strcmp(src->publisher, "capec") == 0);
+    external_url(s, src->publisher && !reserved ? src->publisher : "relgraph",
+                 src->url);
     confidence_marking(s, src->tlp, -1);
     str(s, "x_relgraph_id", src->id);
     str(s, "x_relgraph_publisher", src->publisher);
@@ -600,7 +605,11 @@ void rg_export__stix(rg_buf *b, const rg_doc *d, rg_buf *notes)
         if (!b->oom && b->len > mark)
             memmove(b->data + mark, b->data + mark + 1, b->len - mark);
         b->len -= !b->oom && b->len > mark;
-        rg_buf__puts(b, "\n]}\n");
+        /* STIX 2.1: a bundle's "objects", when there, holds at least one */
+        int none = !b->oom && b->len == mark;
+        if (none)
+            b->len -= strlen(", \"objects\": [");
+        rg_buf__puts(b, none ? "}\n" : "\n]}\n");
         ok = bundle != NULL;
         free(bundle);
     }

@@ -67,8 +67,10 @@ rg_import_kind rg_import__detect_json(const json_t *root)
     if (!json_is_object(root) || json_object_get(root, "actors") != NULL)
         return RG_IMPORT_RELGRAPH;
     const char *type = json_string_value(json_object_get(root, "type"));
+    /* (a bundle without objects has no "objects": STIX 2.1 says so) */
+    const json_t *objs = json_object_get(root, "objects");
     if (type != NULL && strcmp(type, "bundle") == 0 &&
-        json_is_array(json_object_get(root, "objects")))
+        (json_is_array(objs) || objs == NULL))
         return RG_IMPORT_STIX;
     const json_t *els = json_object_get(root, "elements");
     if (json_is_object(els) ||

@@ -3,7 +3,8 @@
 # 1. every file of ../shared/data/interop (stix/, cytoscape/, jgf/, d3/)
 #    imported, passing check --strict, rendered to SVG and exported to
 #    every data format; each export that relgraph reads (.stix.json,
-#    .cyjs, the CSV tables) read back, passing check --strict;
+#    .cyjs, the CSV tables) read back, passing check --strict; the STIX
+#    bundle valid against the OASIS schemas;
 # 2. STIX -> relgraph -> STIX: each bundle's objects and relationships,
 #    the same ids (stix_ids.py);
 # 3-5. relgraph -> CSV tables, STIX, Cytoscape.js -> relgraph: the same
@@ -36,6 +37,15 @@ bad() {
     sed 's/^/     /' "$tmp/err" | head -n 8
 }
 skipped() { skip=$((skip + 1)); printf 'skip %s: %s\n' "$1" "$2"; }
+# The STIX validator and the ajv that tests/export/run.sh installs beside
+# the binary (make test runs that first).
+validator=../shared/tools/validate-stix.js
+node_dir=$(dirname "$bin")/export-node
+stix_why=
+[ -f "$validator" ] || stix_why="no $validator (../shared)"
+[ -n "$stix_why" ] || [ -d "$node_dir/node_modules/ajv" ] ||
+    stix_why="no ajv in $node_dir (tests/export/run.sh installs it)"
+command -v node >/dev/null 2>&1 || stix_why="node is not installed"
 py=
 command -v python3 >/dev/null 2>&1 && py=python3
 
@@ -55,6 +65,14 @@ export_and_read() {
         return
     fi
     ok "$name: renders to SVG and every data format"
+    if [ -n "$stix_why" ]; then
+        skipped "$name: STIX valid against the OASIS schemas" "$stix_why"
+    elif NODE_PATH=$node_dir/node_modules node "$validator" \
+        "$dir/x.stix.json" >"$tmp/err" 2>&1; then
+        ok "$name: STIX valid against the OASIS schemas"
+    else
+        bad "$name: STIX valid against the OASIS schemas"
+    fi
     for back in x.stix.json x.cyjs "$CSV_BACK"; do
         # shellcheck disable=SC2086
         if (cd "$dir" && "$bin" check --strict $back) >/dev/null 2>"$tmp/err"

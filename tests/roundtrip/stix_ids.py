@@ -28,7 +28,7 @@ def live(o):
 def main():
     src = json.load(open(sys.argv[1], encoding="utf-8"))["objects"]
     doc = json.load(open(sys.argv[2], encoding="utf-8"))
-    out = json.load(open(sys.argv[3], encoding="utf-8"))["objects"]
+    out = json.load(open(sys.argv[3], encoding="utf-8")).get("objects", [])
     merged = {m: l["stix_id"] for l in doc.get("links", [])
               for m in l.get("x-stix-ids", [])}
     objs = {o["id"]: o for o in src if isinstance(o, dict) and live(o)}
