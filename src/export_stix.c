@@ -349,7 +349,9 @@ static void relationship(stix *s, size_t i)
     const char *type = rel_type(s, k);
     begin(s, "relationship", s->link_ids[i]);
     str(s, "relationship_type", type ? type : "related-to");
-    str(s, "description", k->label);
+    /* the source's own words when the link quotes them (an imported
+     * relationship's description), else the label */
+    str(s, "description", k->quote ? k->quote : k->label);
     str(s, "source_ref", s->actor_ids[k->from_index]);
     str(s, "target_ref", s->actor_ids[k->to_index]);
     timestamp(s, "start_time", k->date, 0);

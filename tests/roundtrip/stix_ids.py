@@ -3,7 +3,8 @@
 Compares the (type, id) pairs of the input bundle's objects that both the
 import and the export map to the same STIX type (graphs/README.md, "STIX
 bundles" and "Exports"), and each kept relationship's source_ref,
-target_ref and relationship_type. A relationship that repeats another
+target_ref and relationship_type (and description, when it has one). A
+relationship that repeats another
 (same ends, type and dates) is merged into it by the import (its id in
 the link's x-stix-ids, DOC.json): it is found when the one it was merged
 into is, with the same ends and type. Prints what differs; exit 1 if any."""
@@ -44,7 +45,10 @@ def main():
         if g is None:
             bad.append("relationship lost: %s" % i)
             continue
-        for k in ("source_ref", "target_ref", "relationship_type"):
+        keys = ["source_ref", "target_ref", "relationship_type"]
+        if i in got_rel and "description" in r:
+            keys.append("description")
+        for k in keys:
             if g.get(k) != r.get(k):
                 bad.append("relationship %s %s: %r, not %r"
                            % (i, k, g.get(k), r.get(k)))
