@@ -46,7 +46,7 @@ def main():
             bad.append("relationship lost: %s" % i)
             continue
         keys = ["source_ref", "target_ref", "relationship_type"]
-        if i in got_rel and "description" in r:
+        if i in got_rel and r.get("description"):
             keys.append("description")
         for k in keys:
             if g.get(k) != r.get(k):
