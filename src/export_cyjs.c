@@ -1,4 +1,6 @@
-/* Cytoscape.js JSON: {"elements": {"nodes": [...], "edges": [...]}},
+/* Cytoscape.js JSON: {"data": {"relgraph": 1}, "elements": {"nodes":
+ * [...], "edges": [...]}} (the graph's data says who wrote it, so that
+ * relgraph's import reads its fields back),
  * each node with every actor field in "data" and the layout's centre as
  * "position" (points, y down); each edge with every link field, its ends
  * as Cytoscape's "source" and "target" (so the link's own sources go as
@@ -58,7 +60,7 @@ static void edge_id(rg_buf *b, const rg_doc *d, size_t i)
 
 void rg_export__cyjs(rg_buf *b, const rg_doc *d, const rg_xlayout *lay)
 {
-    rg_buf__puts(b, "{\"elements\": {\"nodes\": [");
+    rg_buf__puts(b, "{\"data\": {\"relgraph\": 1}, \"elements\": {\"nodes\": [");
     int first = 1;
     for (size_t i = 0; i < d->n_actors && !b->oom; i++) {
         const rg_xnode *x = &lay->nodes[i];

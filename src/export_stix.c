@@ -311,7 +311,15 @@ static const char *rel_type(stix *s, const rg_link *k)
             if (strcmp(rel_types[i], rg_buf__str(&s->tmp)) == 0)
                 return rel_types[i];
     }
-    return NULL;
+    /* A relationship read from STIX keeps its type when it is outside the
+     * vocabulary (ATT&CK's "subtechnique-of", "detects"): STIX allows any
+     * type of a-z, 0-9 and '-'. */
+    if (k->kind == NULL || k->stix_id == NULL ||
+        strncmp(k->stix_id, "relationship--", 14) != 0 || k->kind[0] == 0 ||
+        strspn(k->kind, "abcdefghijklmnopqrstuvwxyz0123456789-") !=
+            strlen(k->kind))
+        return NULL;
+    return k->kind;
 }
 
 static void opinion(stix *s, size_t li, size_t who, const char *what)
@@ -341,7 +349,9 @@ static void relationship(stix *s, size_t i)
     const char *type = rel_type(s, k);
     begin(s, "relationship", s->link_ids[i]);
     str(s, "relationship_type", type ? type : "related-to");
-    str(s, "description", k->label);
+    /* the source's own words when the link quotes them (an imported
+     * relationship's description), else the label */
+    str(s, "description", k->quote ? k->quote : k->label);
     str(s, "source_ref", s->actor_ids[k->from_index]);
     str(s, "target_ref", s->actor_ids[k->to_index]);
     timestamp(s, "start_time", k->date, 0);
@@ -387,7 +397,12 @@ static void report(stix *s, size_t si, const rg_buf *refs)
     rg_buf__putc(s->b, '[');
     rg_buf__putn(s->b, refs->data, refs->len);
     rg_buf__putc(s->b, ']');
-    external_url(s, src->publisher ? src->publisher : "relgraph", src->url);
+    /* STIX reserves "cve" and "capec" for references with their ids, which
+     * a source does not hold (x_relgraph_publisher keeps the name) */
+    int reserved = src->publisher && (strcmp(src->publisher, "cve") == 0 ||
+                                      strcmp(src->publisher, "capec") == 0);
+    external_url(s, src->publisher && !reserved ? src->publisher : "relgraph",
+                 src->url);
     confidence_marking(s, src->tlp, -1);
     str(s, "x_relgraph_id", src->id);
     str(s, "x_relgraph_publisher", src->publisher);
@@ -592,7 +607,11 @@ void rg_export__stix(rg_buf *b, const rg_doc *d, rg_buf *notes)
         if (!b->oom && b->len > mark)
             memmove(b->data + mark, b->data + mark + 1, b->len - mark);
         b->len -= !b->oom && b->len > mark;
-        rg_buf__puts(b, "\n]}\n");
+        /* STIX 2.1: a bundle's "objects", when there, holds at least one */
+        int none = !b->oom && b->len == mark;
+        if (none)
+            b->len -= strlen(", \"objects\": [");
+        rg_buf__puts(b, none ? "}\n" : "\n]}\n");
         ok = bundle != NULL;
         free(bundle);
     }

@@ -67,8 +67,13 @@ rg_import_kind rg_import__detect_json(const json_t *root)
     if (!json_is_object(root) || json_object_get(root, "actors") != NULL)
         return RG_IMPORT_RELGRAPH;
     const char *type = json_string_value(json_object_get(root, "type"));
+    /* A bundle without objects has no "objects" (STIX 2.1 says so), and
+     * then its id tells it from a document with a stray "type". */
+    const json_t *objs = json_object_get(root, "objects");
+    const char *id = json_string_value(json_object_get(root, "id"));
     if (type != NULL && strcmp(type, "bundle") == 0 &&
-        json_is_array(json_object_get(root, "objects")))
+        (json_is_array(objs) ||
+         (objs == NULL && id != NULL && strncmp(id, "bundle--", 8) == 0)))
         return RG_IMPORT_STIX;
     const json_t *els = json_object_get(root, "elements");
     if (json_is_object(els) ||

@@ -4,7 +4,9 @@
  * becomes a relgraph group holding its children, and an actor in that
  * group as well when an edge touches it. Members of "data" relgraph has
  * no key for are kept as "x-KEY"; positions and Cytoscape's interface
- * state are dropped. State: one cyto per import. */
+ * state are dropped. In relgraph's own export (top-level "data" holds
+ * "relgraph": 1) the members of "data" named as relgraph's fields are
+ * those fields. State: one cyto per import. */
 #include "import_graph.h"
 
 #include <stdint.h>
@@ -20,7 +22,40 @@ typedef struct cyto {
     json_t *actor;    /* node id -> actor id */
     json_t *group;    /* node id -> group id */
     size_t n_edges, dropped_edges;
+    int own;          /* relgraph's own export: its fields in "data" */
 } cyto;
+
+/* The fields relgraph's .cyjs export writes in "data" (an edge's own
+ * sources as "sources"; its "from" and "to" repeat source and target). */
+static const char *const actor_fields[] = {
+    "kind", "aliases", "group", "note", "date", "until", "url", "source",
+    "tags", "confidence", "tlp", "stix_id", NULL};
+static const char *const link_fields[] = {
+    "kind", "status", "directed", "date", "until", "sources", "quote",
+    "claimed_by", "disputed_by", "url", "confidence", "tlp", "stix_id",
+    "from", "to", NULL};
+
+/* In relgraph's own export, sets rec's fields from data d (not those rec
+ * has) and adds their names to mapped[*n...] (room for them and a NULL).
+ * Returns 0, or -1 when out of memory. */
+static int own_fields(const cyto *c, json_t *rec, const json_t *d, int edge,
+                      const char **mapped, size_t *n)
+{
+    if (!c->own)
+        return 0;
+    for (const char *const *f = edge ? link_fields : actor_fields; *f; f++) {
+        const char *key = strcmp(*f, "sources") == 0 ? "source" : *f;
+        json_t *v = json_object_get(d, *f);
+        mapped[(*n)++] = *f;
+        mapped[*n] = NULL;
+        if (v == NULL || strcmp(*f, "from") == 0 || strcmp(*f, "to") == 0 ||
+            json_object_get(rec, key) != NULL)
+            continue;
+        if (json_object_set(rec, key, v) != 0)
+            return -1;
+    }
+    return 0;
+}
 
 /* The passes over the elements, in order. */
 enum pass { SCAN_NODES, SCAN_EDGES, GIVE_IDS, MAKE_NODES, MAKE_EDGES };
@@ -162,7 +197,8 @@ static int make_node(cyto *c, const json_t *el, const rg_path *p)
     const json_t *a = json_object_get(c->actor, id);
     const char *name = nk ? json_string_value(json_object_get(d, nk))
                        : id[0] != '\x01' ? id : json_string_value(a);
-    const char *const mapped[] = {"id", "parent", nk, NULL};
+    const char *mapped[24] = {"id", "parent", nk, NULL};
+    size_t n = 2;
     if (g != NULL) {
         json_t *rec = json_pack("{s:O,s:s}", "id", g, "label", name);
         if (rec == NULL || set_parent(c, rec, d, "parent") != 0 ||
@@ -177,7 +213,8 @@ static int make_node(cyto *c, const json_t *el, const rg_path *p)
         set_parent(c, rec, d, "group") != 0 ||
         (g != NULL && json_object_set(rec, "group", (json_t *)g) != 0) ||
         set_tags(rec, json_object_get(el, "classes")) != 0 ||
-        rg_import__keep_rest(rec, d, mapped) != 0) {
+        own_fields(c, rec, d, 0, mapped, &n) != 0 ||
+        (mapped[n] = nk, rg_import__keep_rest(rec, d, mapped)) != 0) {
         json_decref(rec);
         return -1;
     }
@@ -202,13 +239,15 @@ static int make_edge(cyto *c, const json_t *el, const rg_path *p)
                          ? "interaction"
                      : json_is_string(json_object_get(d, "name")) ? "name"
                                                                   : NULL;
-    const char *const mapped[] = {"source", "target", lk, NULL};
+    const char *mapped[24] = {"source", "target", lk, NULL};
+    size_t n = 2;
     json_t *rec = json_pack("{s:s,s:s}", "from", from, "to", to);
     if (rec == NULL ||
         (lk && json_object_set(rec, "label", json_object_get(d, lk))) ||
         (json_object_get(el, "classes") &&
          json_object_set(rec, "x-classes", json_object_get(el, "classes"))) ||
-        rg_import__keep_rest(rec, d, mapped) != 0) {
+        own_fields(c, rec, d, 1, mapped, &n) != 0 ||
+        (mapped[n] = lk, rg_import__keep_rest(rec, d, mapped)) != 0) {
         json_decref(rec);
         return -1;
     }
@@ -270,13 +309,17 @@ static int visit_all(cyto *c, enum pass pass, const json_t *in)
 int rg_import__cytoscape(json_t **out, const json_t *in, rg_import_ctx *ctx)
 {
     cyto c = {ctx, rg_import__new_doc(), json_object(), json_object(),
-              json_object(), json_object(), json_object(), 0, 0};
+              json_object(), json_object(), json_object(), 0, 0, 0};
     int rc = -1;
     *out = NULL;
     if (c.doc && c.first && c.parents && c.touched && c.actor && c.group) {
         rc = 0;
+        c.own = json_integer_value(json_object_get(
+                    json_object_get(in, "data"), "relgraph")) == 1;
         for (int pass = SCAN_NODES; pass <= MAKE_EDGES && rc == 0; pass++)
             rc = visit_all(&c, (enum pass)pass, in);
+        if (rc == 0 && c.own)
+            rc = rg_import__declare_named(c.doc);
     }
     json_decref(c.first);
     json_decref(c.parents);

@@ -6,6 +6,7 @@
  * else the format says is kept under "x-" keys, which relgraph ignores
  * and `fmt` keeps. No state. */
 #include "import_graph.h"
+#include "style.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -111,6 +112,68 @@ static rg_path from_path(const json_t *rec)
     return p;
 }
 
+/* Adds {"id": ID} to doc[section] (made when missing) unless an
+ * element has that id, "x-from" that of the record `by` naming it. */
+static int add_named(json_t *doc, const char *section, const char *id,
+                     const json_t *by)
+{
+    json_t *arr = json_object_get(doc, section), *v;
+    size_t j;
+    json_array_foreach(arr, j, v) {
+        const char *have = json_string_value(json_object_get(v, "id"));
+        if (have != NULL && strcmp(have, id) == 0)
+            return 0;
+    }
+    if (arr == NULL && (json_object_set_new(doc, section, json_array()) ||
+                        (arr = json_object_get(doc, section)) == NULL))
+        return -1;
+    return json_array_append_new(arr, json_pack("{s:s,s:O*}", "id", id,
+                                                "x-from", json_object_get(
+                                                    by, "x-from")));
+}
+
+/* Declares `kind` under doc[section] unless built in (`builtins`) or
+ * declared, with relgraph's default look. */
+static int declare_kind(json_t *doc, const char *section, const char *kind,
+                        int builtins)
+{
+    json_t *kinds = json_object_get(doc, section);
+    if (kind == NULL || json_object_get(kinds, kind) != NULL)
+        return 0;
+    for (size_t i = 0; builtins && i < rg_style__builtin_count(); i++)
+        if (strcmp(rg_style__builtin_name(i), kind) == 0)
+            return 0;
+    if (kinds == NULL && (json_object_set_new(doc, section, json_object()) ||
+                          (kinds = json_object_get(doc, section)) == NULL))
+        return -1;
+    return json_object_set_new(kinds, kind, json_object());
+}
+
+int rg_import__declare_named(json_t *doc)
+{
+    const char *secs[] = {"actors", "links"};
+    json_t *r, *v;
+    size_t j, k;
+    for (size_t s = 0; s < 2; s++)
+        json_array_foreach(json_object_get(doc, secs[s]), j, r) {
+            const char *g = json_string_value(json_object_get(r, "group"));
+            const char *kind = json_string_value(json_object_get(r, "kind"));
+            if ((s == 0 && g != NULL && add_named(doc, "groups", g, r)) ||
+                declare_kind(doc, s == 0 ? "kinds" : "link_kinds", kind,
+                             s == 0))
+                return -1;
+            json_t *src = json_object_get(r, "source");
+            if (json_is_string(src) &&
+                add_named(doc, "sources", json_string_value(src), r))
+                return -1;
+            json_array_foreach(src, k, v)
+                if (json_is_string(v) &&
+                    add_named(doc, "sources", json_string_value(v), r))
+                    return -1;
+        }
+    return 0;
+}
+
 int rg_import__merge_twins(rg_import_ctx *ctx, json_t *doc)
 {
     json_t *links = json_object_get(doc, "links"), *seen = json_object();
@@ -120,12 +183,17 @@ int rg_import__merge_twins(rg_import_ctx *ctx, json_t *doc)
         return -1;
     while (i < json_array_size(links)) {
         json_t *l = json_array_get(links, i);
-        const char *label = json_string_value(json_object_get(l, "label"));
-        snprintf(key, sizeof(key), "%s\n%s\n%d\n%s",
-                 json_string_value(json_object_get(l, "from")),
-                 json_string_value(json_object_get(l, "to")),
-                 !json_is_false(json_object_get(l, "directed")),
-                 label ? label : "");
+        /* what the checker calls the same link ("drawn twice") */
+        const char *f[] = {"label", "kind", "status", "date", "until"};
+        int at = snprintf(key, sizeof(key), "%s\n%s\n%d",
+                          json_string_value(json_object_get(l, "from")),
+                          json_string_value(json_object_get(l, "to")),
+                          !json_is_false(json_object_get(l, "directed")));
+        for (size_t k = 0; k < 5 && at > 0 && (size_t)at < sizeof(key); k++) {
+            const char *v = json_string_value(json_object_get(l, f[k]));
+            at += snprintf(key + at, sizeof(key) - (size_t)at, "\n%s",
+                           v ? v : "");
+        }
         json_t *first = json_object_get(seen, key);
         if (first == NULL) {
             if (json_object_set(seen, key, l) != 0)

@@ -44,10 +44,18 @@ const char *rg_import__end(rg_import_ctx *ctx, const json_t *ids,
                            const rg_path *p, const char *where);
 
 /* Leaves out each link that is the same as an earlier one (same ends,
- * label and direction), which relgraph would draw twice and warn about:
+ * label, direction, kind, status and dates), which relgraph would draw twice and warn about:
  * a warning at its place in the input says which it repeats, and a note
  * how many were merged. Returns 0, or -1 when out of memory. */
 int rg_import__merge_twins(rg_import_ctx *ctx, json_t *doc);
+
+/* Declares what the actors and links name and the document does not:
+ * each group and source as {"id": ID} (its "x-from" that of the first
+ * record naming it), each kind that is not built in and each link kind
+ * with relgraph's default look. For formats that keep a record's group,
+ * sources and kind by name and not what they are (relgraph's own
+ * Cytoscape.js and STIX exports). Returns 0, or -1 when out of memory. */
+int rg_import__declare_named(json_t *doc);
 
 /* Ends an importer of edges: when rc is 0, the note on the `dropped` of
  * `of` edges left out (`why`) and repeated edges merged, then *out set to

@@ -32,6 +32,7 @@ static const struct {
     {"course-of-action", STIX_ACTOR, "mitigation"},
     {"observed-data", STIX_ACTOR, "observation"},
     {"location", STIX_ACTOR, "location"},
+    {"incident", STIX_ACTOR, "event"},
     {"malware-analysis", STIX_ACTOR, "document"},
     {"identity", STIX_IDENTITY, NULL},
     {"report", STIX_REPORT, NULL},
@@ -192,7 +193,9 @@ static int make_actor(stix_st *s, size_t i)
     json_t *name = name_of(o);
     const char *kind = s->role[i] == STIX_IDENTITY ? identity_kind(o)
                                                    : s->kind[i];
-    const char *aid = rg_import__id(s->ctx, json_string_value(name));
+    const char *want = rg_stix__relgraph_id(s, i);
+    const char *aid = rg_import__id(s->ctx, want ? want
+                                                 : json_string_value(name));
     json_t *a = aid ? json_pack("{s:s,s:o,s:s}", "id", aid, "name", name,
                                 "kind", kind)
                     : (json_decref(name), NULL);
@@ -203,7 +206,8 @@ static int make_actor(stix_st *s, size_t i)
         rg_stix__note(a, json_object_get(o, "description")) != 0 ||
         rg_stix__date(s, a, "date", i, "first_seen") != 0 ||
         rg_stix__date(s, a, "until", i, "last_seen") != 0 ||
-        rg_stix__common(s, a, i, 0) != 0)
+        rg_stix__common(s, a, i, 0) != 0 ||
+        rg_stix__relgraph_actor(s, a, i) != 0)
         return -1;
     s->rec[i] = a;
     s->aid[i] = aid;
@@ -215,14 +219,17 @@ static int make_report(stix_st *s, size_t i)
 {
     const json_t *o = json_array_get(s->objs, i);
     json_t *name = name_of(o);
-    const char *sid = rg_import__id(s->ctx, json_string_value(name));
+    const char *want = rg_stix__relgraph_id(s, i);
+    const char *sid = rg_import__id(s->ctx, want ? want
+                                                 : json_string_value(name));
     json_t *src = sid ? json_pack("{s:s,s:o}", "id", sid, "title", name)
                       : (json_decref(name), NULL);
     size_t k;
     json_t *r;
     if (src == NULL || json_array_append_new(s->sources, src) != 0 ||
         rg_stix__date(s, src, "date", i, "published") != 0 ||
-        rg_stix__common(s, src, i, 1) != 0)
+        rg_stix__common(s, src, i, 1) != 0 ||
+        rg_stix__relgraph_source(s, src, i) != 0)
         return -1;
     rg_path op = rg_stix__obj_path(i);
     rg_path lp = rg_path__key(&op, "external_references");
@@ -255,15 +262,22 @@ static int cite_report(stix_st *s, size_t i)
 
 static int passes(stix_st *s)
 {
-    size_t i;
-    if (index_objects(s) != 0)
+    size_t i, t;
+    if (index_objects(s) != 0 || rg_stix__relgraph_index(s) != 0)
         return -1;
     for (i = 0; i < s->n; i++)
-        if ((s->role[i] == STIX_ACTOR || s->role[i] == STIX_IDENTITY)
+        if (rg_stix__stand_in(s, i, &t)
+                ? 0
+            : (s->role[i] == STIX_ACTOR || s->role[i] == STIX_IDENTITY)
                 ? make_actor(s, i)
             : s->role[i] == STIX_REPORT ? make_report(s, i)
                                         : 0)
             return -1;
+    for (i = 0; i < s->n; i++)
+        if (rg_stix__stand_in(s, i, &t)) {  /* claims as the actor */
+            s->rec[i] = s->rec[t];
+            s->aid[i] = s->aid[t];
+        }
     for (i = 0; i < s->n; i++)
         if (s->role[i] == STIX_REL ? rg_stix__relationship(s, i)
             : s->role[i] == STIX_SIGHTING ? rg_stix__sighting(s, i)
@@ -344,6 +358,8 @@ static int finish(stix_st *s)
         snprintf(desc + n, sizeof(desc) - (size_t)n,
                  "; revoked or deprecated objects left out: %zu", s->n_left);
     notes(s);
+    if (rg_stix__relgraph_finish(s) != 0)
+        return -1;
     if (json_array_size(s->sources) == 0)
         json_object_del(s->doc, "sources");
     json_t *t = json_string(title);  /* NULL when the name is not UTF-8 */
@@ -389,6 +405,7 @@ int rg_import__stix(json_t **out, const json_t *in, rg_import_ctx *ctx)
     rg_map__free(&s.src_keys);
     rg_map__free(&s.link_keys);
     rg_map__free(&s.unknown);
+    rg_map__free(&s.rg_ids);
     free(s.role);
     free(s.kind);
     free(s.rec);

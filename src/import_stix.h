@@ -35,6 +35,7 @@ typedef struct stix_st {
     rg_map src_keys;       /* external reference (url, name) -> source */
     rg_map link_keys;      /* ends, kind and dates -> index of the link */
     rg_map unknown;        /* types not read, warned of once each */
+    rg_map rg_ids;         /* x_relgraph_id -> object, for actors */
     int tlp_max;           /* most restrictive TLP seen, -1 none */
     int v20;               /* no object says spec_version 2.1 */
     size_t n_left, n_unknown, n_undrawn, n_missing, n_to_left;
@@ -91,5 +92,25 @@ int rg_stix__sighting(stix_st *s, size_t i);
 int rg_stix__opinion(stix_st *s, size_t i);
 /* Observed data i: a link "observed" to each object of its object_refs. */
 int rg_stix__observed(stix_st *s, size_t i);
+
+/* Declares link kind `type` ("attributed-to", labelled "attributed to"),
+ * unless declared. Returns 0, or -1 when out of memory. */
+int rg_stix__link_kind(stix_st *s, const char *type);
+
+/* What relgraph's export wrote in x_relgraph_* properties
+ * (import_stix_relgraph.c). The x_relgraph_id of object i, or NULL. */
+const char *rg_stix__relgraph_id(const stix_st *s, size_t i);
+/* Indexes the actors' x_relgraph_id (before any actor is made). */
+int rg_stix__relgraph_index(stix_st *s);
+/* 1 when object i is an identity the export made to author claims of
+ * the actor of another object, whose index is put in *actor. */
+int rg_stix__stand_in(const stix_st *s, size_t i, size_t *actor);
+/* Restore the fields of the actor, source or link made of object i.
+ * Each returns 0, or -1 when out of memory. */
+int rg_stix__relgraph_actor(stix_st *s, json_t *a, size_t i);
+int rg_stix__relgraph_source(stix_st *s, json_t *src, size_t i);
+int rg_stix__relgraph_link(stix_st *s, json_t *l, size_t i);
+/* The groups the actors name, and no unused link kinds. */
+int rg_stix__relgraph_finish(stix_st *s);
 
 #endif

@@ -194,6 +194,14 @@ static int ext_refs(stix_st *s, json_t *rec, const json_t *o, size_t i)
          * (ATT&CK's are its aliases' citations). */
         if (url == NULL && (nm == NULL || ex == NULL))
             continue;
+        /* relgraph's export writes the record's own url so */
+        if (nm != NULL && strcmp(nm, "relgraph") == 0 && ex == NULL &&
+            url != NULL) {
+            if (json_object_get(rec, "url") == NULL &&
+                json_object_set_new(rec, "url", json_string(url)) != 0)
+                return -1;
+            continue;
+        }
         snprintf(key, sizeof(key), "%s\n%s\n%s", url ? url : "",
                  url || !nm ? "" : nm, url || !ex ? "" : ex);
         const char *sid;

@@ -43,8 +43,7 @@ static const char *end_at(stix_st *s, size_t i, const char *field,
                   missing);
 }
 
-/* Declares link kind `type` ("attributed-to", labelled "attributed to"). */
-static int link_kind(stix_st *s, const char *type)
+int rg_stix__link_kind(stix_st *s, const char *type)
 {
     if (json_object_get(s->link_kinds, type) != NULL)
         return 0;
@@ -67,7 +66,7 @@ static json_t *new_link(stix_st *s, size_t i, const char *from,
     json_t *l = json_pack("{s:s,s:s,s:s}", "from", from, "to", to, "kind",
                           type);
     if (l == NULL || json_array_append_new(s->links, l) != 0 ||
-        link_kind(s, type) != 0 ||
+        rg_stix__link_kind(s, type) != 0 ||
         json_object_set(l, "label",
                         json_object_get(json_object_get(s->link_kinds, type),
                                         "label")) != 0 ||
@@ -161,6 +160,10 @@ int rg_stix__relationship(stix_st *s, size_t i)
                       json_object_set(l, "quote", d) != 0) ||
         rg_stix__date(s, l, "date", i, "start_time") != 0 ||
         rg_stix__date(s, l, "until", i, "stop_time") != 0 ||
+        rg_stix__relgraph_link(s, l, i) != 0)
+        return -1;
+    /* relgraph's export writes one relationship per link: none repeats */
+    if (json_object_get(o, "x_relgraph_status") == NULL &&
         (l = merge_same(s, l)) == NULL)
         return -1;
     s->rec[i] = l;
@@ -220,7 +223,7 @@ int rg_stix__observed(stix_st *s, size_t i)
                               s->aid[t], "label", "observed", "kind",
                               "observed");
         if (l == NULL || json_array_append_new(s->links, l) != 0 ||
-            link_kind(s, "observed") != 0 || rg_import__from_path(l, &p))
+            rg_stix__link_kind(s, "observed") != 0 || rg_import__from_path(l, &p))
             return -1;
         s->n_links++;
     }
@@ -257,10 +260,14 @@ int rg_stix__opinion(stix_st *s, size_t i)
             s->n_opinion_other++;
             continue;
         }
+        /* the status relgraph's export wrote stays as it is */
+        int keep = json_object_get(json_array_get(s->objs, t),
+                                   "x_relgraph_status") != NULL;
         if (add_ref(s->rec[t], dis ? "disputed_by" : "claimed_by",
                     s->aid[a]) != 0 ||
-            (dis && json_object_set_new(s->rec[t], "status",
-                                        json_string("disputed")) != 0))
+            (dis && !keep &&
+             json_object_set_new(s->rec[t], "status",
+                                 json_string("disputed")) != 0))
             return -1;
     }
     return 0;

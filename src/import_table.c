@@ -7,6 +7,7 @@
  * record's "x-from" holds where its row and each of its cells are, so
  * that the loader's findings point at the cell. State: one tables per
  * import. */
+#include "escape.h"
 #include "import_csv.h"
 #include "import_graph.h"
 #include "style.h"
@@ -238,6 +239,10 @@ static json_t *cell_value(tables *tb, const rg_csv_cell *c, enum vtype type,
     static const char *const no[] = {"false", "no", "0", NULL};
     const char *s = c->text;
     size_t i;
+    /* relgraph's export puts an apostrophe before a cell a spreadsheet
+     * would run ("'=x"): drop it, as graphs/README.md says a reader does. */
+    if (s[0] == '\'' && rg_escape__csv_guarded(s + 1))
+        s++;
     switch (type) {
     case LIST: return list_value(s);
     case NUM:
@@ -496,9 +501,14 @@ static int read_table(tables *tb, enum table t, const char *text, size_t len,
     size_t start = rg_diags_count(tb->ctx->diags);
     if (rg_csv__read(text, len, file, tb->ctx->diags, on_row, tb) != 0)
         return -1;
-    if (!tb->header_bad && rg_diags_count(tb->ctx->diags) == start &&
+    /* A side table with a header alone is an empty table (relgraph's
+     * own export writes one for a document without sources or groups);
+     * so is the links table when the actors table gave actors. */
+    if (!tb->header_bad && !side &&
+        rg_diags_count(tb->ctx->diags) == start &&
         json_array_size(json_object_get(tb->doc, tables_of[t].section)) ==
-            before)
+            before &&
+        json_array_size(json_object_get(tb->doc, "actors")) == 0)
         rg_diag__pos(tb->ctx->diags, RG_ERROR, file, 1, 1, 1, NULL, 0, NULL,
                      "CSV: a header and no rows; the %s table has a row "
                      "under its header for each of its %s",

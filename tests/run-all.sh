@@ -115,6 +115,11 @@ BUILD=$build sh tests/export/run.sh "$bin" >"$log" 2>&1
 cat "$log"
 tally
 
+echo "== round trips: interop files, STIX ids, documents through CSV, STIX, Cytoscape.js"
+sh tests/roundtrip/run.sh "$bin" >"$log" 2>&1
+cat "$log"
+tally
+
 echo "== two charts in one page, in headless Chromium"
 sh tests/browser/run.sh "$bin" >"$log" 2>&1
 cat "$log"

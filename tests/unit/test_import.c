@@ -52,6 +52,11 @@ static void relgraph_mistakes_stay_relgraph(void **state)
                      RG_IMPORT_RELGRAPH);
     /* A "bundle" without objects, an array of other things. */
     assert_int_equal(kind_of("{\"type\": \"bundle\"}"), RG_IMPORT_RELGRAPH);
+    /* ...but a bundle's id makes it an empty bundle (STIX 2.1 leaves
+     * "objects" out when there are none). */
+    assert_int_equal(kind_of("{\"type\": \"bundle\", \"id\": "
+                             "\"bundle--9624fd28-21be-57d6-85cf-a3e5875dfb96\"}"),
+                     RG_IMPORT_STIX);
     assert_int_equal(kind_of("[1, 2]"), RG_IMPORT_RELGRAPH);
     assert_int_equal(kind_of("\"text\""), RG_IMPORT_RELGRAPH);
 }
