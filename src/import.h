@@ -42,7 +42,11 @@ typedef struct rg_import_ctx {
  * the wrong type) with rg_diag__at() and paths into the input, as
  * warnings when it can go on without the item (it then says what it left
  * out), as errors when it cannot. Returns 0, or -1 when the input cannot
- * be read as a document (an error is in diags) or memory ran out. */
+ * be read as a document (an error is in diags) or memory ran out. `in`
+ * is released by the caller after the importer returns, and nothing else
+ * reads it: an importer may release the parts it has read (the STIX
+ * importer sets each object of the bundle to null once read), so that
+ * the input and the document made of it are not both in memory whole. */
 typedef int (*rg_import_json_fn)(json_t **out, const json_t *in,
                                  rg_import_ctx *ctx);
 /* The same for a text format: `text` holds `len` bytes, NUL-terminated;

@@ -24,7 +24,8 @@ typedef enum stix_role {
 
 typedef struct stix_st {
     rg_import_ctx *ctx;
-    const json_t *objs;    /* the bundle's "objects" */
+    json_t *objs;          /* the bundle's "objects", each released
+                              (made null) once read for the last time */
     size_t n;
     rg_map index;          /* STIX id -> object index (ids borrowed) */
     unsigned char *role;   /* per object: a stix_role */
