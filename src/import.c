@@ -10,6 +10,9 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 static const struct {
     const char *name;
@@ -298,6 +301,12 @@ int rg_import__tree(json_t **out, rg_import_kind kind, json_t *root,
     size_t start = rg_diags_count(diags);
     int rc = run(out, kind, root, text, len, name, opts, diags);
     json_decref(root);
+#ifdef __GLIBC__
+    /* The input's tree, freed in small pieces, leaves the heap as large
+     * as it was: its pages are given back before the file is read again
+     * for positions (below) and the document is loaded. */
+    malloc_trim(0);
+#endif
     /* A text format positions its diagnostics itself. */
     if (kind != RG_IMPORT_CSV)
         locate_input(diags, start, text, len, path);
@@ -353,6 +362,11 @@ static int tree_text(char **out, size_t *out_len, json_t *tree,
     int rc = -1;
     if (take_origins(&o, tree) == 0) {
         char *flat = json_dumps(tree, JSON_COMPACT | JSON_ENSURE_ASCII);
+        /* The text is all fmt reads: the tree is not kept beside it. */
+        json_decref(tree);
+        tree = NULL;
+        free_origins(&o);
+        memset(&o, 0, sizeof(o));
         if (flat != NULL)
             rc = rg_doc_format_buffer(out, out_len, flat, strlen(flat), name,
                                       diags);
