@@ -319,19 +319,18 @@ int rg_import__tree(json_t **out, rg_import_kind kind, json_t *root,
     return rc;
 }
 
-int rg_import__load(rg_doc **out, rg_import_kind kind, json_t *root,
-                    const char *text, size_t len, const char *path,
-                    const char *name, const rg_load_opts *opts,
-                    rg_diags *diags)
+/* Loads the tree an importer made (released), its problems pointed at
+ * the input; with `flat`, the tree is first written out there as compact
+ * JSON (NULL when out of memory), the text relgraph import lays out. */
+static int load_tree(rg_doc **out, rg_import_kind kind, json_t *tree,
+                     const char *text, size_t len, const char *path,
+                     const char *name, char **flat, rg_diags *diags,
+                     size_t first)
 {
-    json_t *tree = NULL;
     origins o;
-    size_t first = rg_diags_count(diags);
-    *out = NULL;
-    if (rg_import__tree(&tree, kind, root, text, len, path, name, opts,
-                        diags) != 0)
-        return -1;
-    if (take_origins(&o, tree) != 0) {
+    if (take_origins(&o, tree) != 0 ||
+        (flat && (*flat = json_dumps(tree, JSON_COMPACT |
+                                               JSON_ENSURE_ASCII)) == NULL)) {
         free_origins(&o);
         json_decref(tree);
         rg_diags_add(diags, RG_ERROR, name, "out of memory importing");
@@ -351,31 +350,39 @@ int rg_import__load(rg_doc **out, rg_import_kind kind, json_t *root,
     return rc;
 }
 
+int rg_import__load(rg_doc **out, rg_import_kind kind, json_t *root,
+                    const char *text, size_t len, const char *path,
+                    const char *name, const rg_load_opts *opts,
+                    rg_diags *diags)
+{
+    json_t *tree = NULL;
+    size_t first = rg_diags_count(diags);
+    *out = NULL;
+    if (rg_import__tree(&tree, kind, root, text, len, path, name, opts,
+                        diags) != 0)
+        return -1;
+    return load_tree(out, kind, tree, text, len, path, name, NULL, diags,
+                     first);
+}
+
 /* ---- relgraph import ---- */
 
-/* The canonical text of the document an importer made: the tree written
- * out and laid out by fmt, which checks it too. */
-static int tree_text(char **out, size_t *out_len, json_t *tree,
-                     const char *name, rg_diags *diags)
+/* The canonical text of the document an importer made: the tree loaded
+ * and checked as any imported document (its problems said at the
+ * input), and written out as fmt lays it out. */
+static int tree_text(char **out, size_t *out_len, rg_import_kind kind,
+                     json_t *tree, const char *t, size_t tl,
+                     const char *path, const char *name, rg_diags *diags,
+                     size_t first)
 {
-    origins o;
-    int rc = -1;
-    if (take_origins(&o, tree) == 0) {
-        char *flat = json_dumps(tree, JSON_COMPACT | JSON_ENSURE_ASCII);
-        /* The text is all fmt reads: the tree is not kept beside it. */
-        json_decref(tree);
-        tree = NULL;
-        free_origins(&o);
-        memset(&o, 0, sizeof(o));
-        if (flat != NULL)
-            rc = rg_doc_format_buffer(out, out_len, flat, strlen(flat), name,
-                                      diags);
-        else
-            rg_diags_add(diags, RG_ERROR, name, "out of memory importing");
-        free(flat);
-    }
-    free_origins(&o);
-    json_decref(tree);
+    rg_doc *doc = NULL;
+    char *flat = NULL;
+    int rc = load_tree(&doc, kind, tree, t, tl, path, name, &flat, diags,
+                       first);
+    rg_doc_free(doc);
+    if (rc == 0)
+        rc = rg_fmt__checked(out, out_len, flat, strlen(flat), name, diags);
+    free(flat);
     return rc;
 }
 
@@ -423,17 +430,8 @@ int rg_doc_import_file(char **out, size_t *out_len, const char *path,
             rc = rg_doc_format_buffer(out, out_len, text, len, name, diags);
     } else if (rg_import__tree(&tree, kind, root, t, tl, path, name, opts,
                                diags) == 0) {
-        rc = tree_text(out, out_len, tree, name, diags);
-        if (rc != 0) {
-            /* Said again, pointing at the input rather than the text
-             * made of it. */
-            rg_doc *doc = NULL;
-            rg_diags__truncate(diags, start);
-            if (rg_doc_load_file_opts(&doc, path, opts, diags) == 0)
-                rg_diags_add(diags, RG_ERROR, name,
-                             "the imported document could not be written");
-            rg_doc_free(doc);
-        }
+        rc = tree_text(out, out_len, kind, tree, t, tl, path, name, diags,
+                       start);
     }
     free(text);
     return rc;
