@@ -8,6 +8,7 @@
 #include "load.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #ifdef __GLIBC__
@@ -142,19 +143,38 @@ const char *rg_import__id(rg_import_ctx *ctx, const char *want)
     return kept;
 }
 
+/* An input path is kept as one string (one allocation, not an array of
+ * steps): per step 'k' and the key, or 'i' and the index in decimal,
+ * each step ended by a NUL byte, so that a decoded key is a C string
+ * inside it. */
 int rg_import__from_path(json_t *rec, const rg_path *p)
 {
-    json_t *a = json_array();
-    for (int i = 0; a != NULL && i < p->n; i++)
-        if (json_array_append_new(a, p->seg[i].key
-                                         ? json_string(p->seg[i].key)
-                                         : json_integer((json_int_t)
-                                                            p->seg[i].index))
-            != 0) {
-            json_decref(a);
-            a = NULL;
-        }
-    return a != NULL && json_object_set_new(rec, "x-from", a) == 0 ? 0 : -1;
+    size_t n = 0;
+    for (int i = 0; i < p->n; i++)
+        n += p->seg[i].key ? strlen(p->seg[i].key) + 2 : 22;
+    char small[256], *buf = n <= sizeof(small) ? small : malloc(n);
+    size_t at = 0;
+    for (int i = 0; buf != NULL && i < p->n; i++) {
+        if (p->seg[i].key)
+            at += (size_t)sprintf(buf + at, "k%s", p->seg[i].key) + 1;
+        else
+            at += (size_t)sprintf(buf + at, "i%zu", p->seg[i].index) + 1;
+    }
+    json_t *f = buf ? json_stringn_nocheck(buf, at) : NULL;
+    if (buf != small)
+        free(buf);
+    return f != NULL && json_object_set_new(rec, "x-from", f) == 0 ? 0 : -1;
+}
+
+rg_path rg_import__path_of(const json_t *from)
+{
+    rg_path p = {.n = 0};
+    const char *s = json_string_value(from);
+    const char *end = s + json_string_length(from);
+    for (; s != NULL && s < end; s += strlen(s) + 1)
+        p = *s == 'k' ? rg_path__key(&p, s + 1)
+                      : rg_path__index(&p, strtoul(s + 1, NULL, 10));
+    return p;
 }
 
 int rg_import__from_pos(json_t *rec, int line, int column)
@@ -213,16 +233,8 @@ static void point_at_input(rg_diags *diags, size_t i, const origins *o)
         if (p.segs[0].key && strcmp(p.segs[0].key, sections[s]) == 0 &&
             p.segs[1].key == NULL)
             f = json_array_get(o->from[s], p.segs[1].index);
-    rg_path to = {.n = 0};
-    size_t k;
-    json_t *step;
-    if (json_is_array(f)) {
-        json_array_foreach(f, k, step) {
-            if (json_is_string(step))
-                to = rg_path__key(&to, json_string_value(step));
-            else
-                to = rg_path__index(&to, (size_t)json_integer_value(step));
-        }
+    if (json_is_string(f)) {
+        rg_path to = rg_import__path_of(f);
         rg_diags__repath(diags, i, &to);
         return;
     }

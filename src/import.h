@@ -34,9 +34,9 @@ typedef struct rg_import_ctx {
 
 /* An importer of a JSON format: reads `in` and stores the document's tree
  * in *out. Every actor, link, source and group it makes carries the key
- * "x-from", where it came from in the input: an array of steps (keys and
- * indexes, ["objects", 17]) for JSON, an object {"line": L, "column": C}
- * for text; import.c reads and removes those keys, and points the
+ * "x-from", where it came from in the input: a path (rg_import__from_path,
+ * read back with rg_import__path_of) for JSON, an object {"line": L,
+ * "column": C} for text; import.c reads and removes those keys, and points the
  * problems the loader finds in a record there. The importer reports the
  * input's own problems (a relationship whose end is missing, a value of
  * the wrong type) with rg_diag__at() and paths into the input, as
@@ -81,6 +81,9 @@ const char *rg_import__id(rg_import_ctx *ctx, const char *want);
 /* Sets key "x-from" of record `rec` to the input path `p`. Returns 0, or
  * -1 when out of memory. */
 int rg_import__from_path(json_t *rec, const rg_path *p);
+/* The input path an "x-from" value of rg_import__from_path() holds; its
+ * keys are borrowed from that value. */
+rg_path rg_import__path_of(const json_t *from);
 /* Sets key "x-from" of `rec` to a position in a text input. */
 int rg_import__from_pos(json_t *rec, int line, int column);
 

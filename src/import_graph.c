@@ -101,14 +101,7 @@ const char *rg_import__end(rg_import_ctx *ctx, const json_t *ids,
 /* The input path a record's "x-from" holds. */
 static rg_path from_path(const json_t *rec)
 {
-    rg_path p = {.n = 0};
-    size_t k;
-    json_t *step;
-    json_array_foreach(json_object_get(rec, "x-from"), k, step)
-        p = json_is_string(step)
-                ? rg_path__key(&p, json_string_value(step))
-                : rg_path__index(&p, (size_t)json_integer_value(step));
-    return p;
+    return rg_import__path_of(json_object_get(rec, "x-from"));
 }
 
 int rg_import__merge_twins(rg_import_ctx *ctx, json_t *doc)
