@@ -312,6 +312,14 @@ int rg_doc_format_buffer(char **out_text, size_t *out_len, const char *text,
     if (rg_doc_load_buffer(&doc, text, len, name, diags) != 0)
         return -1;
     rg_doc_free(doc);
+    return rg_fmt__checked(out_text, out_len, text, len, name, diags);
+}
+
+int rg_fmt__checked(char **out_text, size_t *out_len, const char *text,
+                    size_t len, const char *name, rg_diags *diags)
+{
+    *out_text = NULL;
+    *out_len = 0;
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
         text += 3;
         len -= 3;

@@ -8,8 +8,12 @@
 #include "load.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 static const struct {
     const char *name;
@@ -144,30 +148,49 @@ const char *rg_import__id(rg_import_ctx *ctx, const char *want)
     return kept;
 }
 
+/* An input path is kept as one string (one allocation, not an array of
+ * steps): per step 'k' and the key, or 'i' and the index in decimal,
+ * each step ended by a NUL byte, so that a decoded key is a C string
+ * inside it. */
 int rg_import__from_path(json_t *rec, const rg_path *p)
 {
-    json_t *a = json_array();
-    for (int i = 0; a != NULL && i < p->n; i++)
-        if (json_array_append_new(a, p->seg[i].key
-                                         ? json_string(p->seg[i].key)
-                                         : json_integer((json_int_t)
-                                                            p->seg[i].index))
-            != 0) {
-            json_decref(a);
-            a = NULL;
-        }
-    return a != NULL && json_object_set_new(rec, "x-from", a) == 0 ? 0 : -1;
+    size_t n = 0;
+    for (int i = 0; i < p->n; i++)
+        n += p->seg[i].key ? strlen(p->seg[i].key) + 2 : 22;
+    char small[256], *buf = n <= sizeof(small) ? small : malloc(n);
+    size_t at = 0;
+    for (int i = 0; buf != NULL && i < p->n; i++) {
+        if (p->seg[i].key)
+            at += (size_t)sprintf(buf + at, "k%s", p->seg[i].key) + 1;
+        else
+            at += (size_t)sprintf(buf + at, "i%zu", p->seg[i].index) + 1;
+    }
+    json_t *f = buf ? json_stringn_nocheck(buf, at) : NULL;
+    if (buf != small)
+        free(buf);
+    return f != NULL && json_object_set_new(rec, RG_IMPORT_FROM, f) == 0 ? 0 : -1;
+}
+
+rg_path rg_import__path_of(const json_t *from)
+{
+    rg_path p = {.n = 0};
+    const char *s = json_string_value(from);
+    const char *end = s + json_string_length(from);
+    for (; s != NULL && s < end; s += strlen(s) + 1)
+        p = *s == 'k' ? rg_path__key(&p, s + 1)
+                      : rg_path__index(&p, strtoul(s + 1, NULL, 10));
+    return p;
 }
 
 int rg_import__from_pos(json_t *rec, int line, int column)
 {
     json_t *o = json_pack("{s:i,s:i}", "line", line, "column", column);
-    return o != NULL && json_object_set_new(rec, "x-from", o) == 0 ? 0 : -1;
+    return o != NULL && json_object_set_new(rec, RG_IMPORT_FROM, o) == 0 ? 0 : -1;
 }
 
 /* ---- where records came from ---- */
 
-/* The records' "x-from" values, by section and index (references held),
+/* The records' "@from" values, by section and index (references held),
  * taken out of the tree. */
 static const char *const sections[] = {"actors", "links", "sources",
                                        "groups"};
@@ -187,10 +210,10 @@ static int take_origins(origins *o, json_t *doc)
         if ((o->from[s] = json_array()) == NULL)
             return -1;
         json_array_foreach(arr, i, rec) {
-            json_t *f = json_object_get(rec, "x-from");
+            json_t *f = json_object_get(rec, RG_IMPORT_FROM);
             if (json_array_append(o->from[s], f ? f : json_null()) != 0)
                 return -1;
-            json_object_del(rec, "x-from");
+            json_object_del(rec, RG_IMPORT_FROM);
         }
     }
     return 0;
@@ -215,16 +238,8 @@ static void point_at_input(rg_diags *diags, size_t i, const origins *o)
         if (p.segs[0].key && strcmp(p.segs[0].key, sections[s]) == 0 &&
             p.segs[1].key == NULL)
             f = json_array_get(o->from[s], p.segs[1].index);
-    rg_path to = {.n = 0};
-    size_t k;
-    json_t *step;
-    if (json_is_array(f)) {
-        json_array_foreach(f, k, step) {
-            if (json_is_string(step))
-                to = rg_path__key(&to, json_string_value(step));
-            else
-                to = rg_path__index(&to, (size_t)json_integer_value(step));
-        }
+    if (json_is_string(f)) {
+        rg_path to = rg_import__path_of(f);
         rg_diags__repath(diags, i, &to);
         return;
     }
@@ -309,6 +324,12 @@ int rg_import__tree(json_t **out, rg_import_kind kind, json_t *root,
     size_t start = rg_diags_count(diags);
     int rc = run(out, kind, root, text, len, name, opts, diags);
     json_decref(root);
+#ifdef __GLIBC__
+    /* The input's tree, freed in small pieces, leaves the heap as large
+     * as it was: its pages are given back before the file is read again
+     * for positions (below) and the document is loaded. */
+    malloc_trim(0);
+#endif
     /* A text format positions its diagnostics itself. */
     if (kind != RG_IMPORT_CSV)
         locate_input(diags, start, text, len, path);
@@ -321,19 +342,18 @@ int rg_import__tree(json_t **out, rg_import_kind kind, json_t *root,
     return rc;
 }
 
-int rg_import__load(rg_doc **out, rg_import_kind kind, json_t *root,
-                    const char *text, size_t len, const char *path,
-                    const char *name, const rg_load_opts *opts,
-                    rg_diags *diags)
+/* Loads the tree an importer made (released), its problems pointed at
+ * the input; with `flat`, the tree is first written out there as compact
+ * JSON (NULL when out of memory), the text relgraph import lays out. */
+static int load_tree(rg_doc **out, rg_import_kind kind, json_t *tree,
+                     const char *text, size_t len, const char *path,
+                     const char *name, char **flat, rg_diags *diags,
+                     size_t first)
 {
-    json_t *tree = NULL;
     origins o;
-    size_t first = rg_diags_count(diags);
-    *out = NULL;
-    if (rg_import__tree(&tree, kind, root, text, len, path, name, opts,
-                        diags) != 0)
-        return -1;
-    if (take_origins(&o, tree) != 0) {
+    if (take_origins(&o, tree) != 0 ||
+        (flat && (*flat = json_dumps(tree, JSON_COMPACT |
+                                               JSON_ENSURE_ASCII)) == NULL)) {
         free_origins(&o);
         json_decref(tree);
         rg_diags_add(diags, RG_ERROR, name, "out of memory importing");
@@ -353,26 +373,39 @@ int rg_import__load(rg_doc **out, rg_import_kind kind, json_t *root,
     return rc;
 }
 
+int rg_import__load(rg_doc **out, rg_import_kind kind, json_t *root,
+                    const char *text, size_t len, const char *path,
+                    const char *name, const rg_load_opts *opts,
+                    rg_diags *diags)
+{
+    json_t *tree = NULL;
+    size_t first = rg_diags_count(diags);
+    *out = NULL;
+    if (rg_import__tree(&tree, kind, root, text, len, path, name, opts,
+                        diags) != 0)
+        return -1;
+    return load_tree(out, kind, tree, text, len, path, name, NULL, diags,
+                     first);
+}
+
 /* ---- relgraph import ---- */
 
-/* The canonical text of the document an importer made: the tree written
- * out and laid out by fmt, which checks it too. */
-static int tree_text(char **out, size_t *out_len, json_t *tree,
-                     const char *name, rg_diags *diags)
+/* The canonical text of the document an importer made: the tree loaded
+ * and checked as any imported document (its problems said at the
+ * input), and written out as fmt lays it out. */
+static int tree_text(char **out, size_t *out_len, rg_import_kind kind,
+                     json_t *tree, const char *t, size_t tl,
+                     const char *path, const char *name, rg_diags *diags,
+                     size_t first)
 {
-    origins o;
-    int rc = -1;
-    if (take_origins(&o, tree) == 0) {
-        char *flat = json_dumps(tree, JSON_COMPACT | JSON_ENSURE_ASCII);
-        if (flat != NULL)
-            rc = rg_doc_format_buffer(out, out_len, flat, strlen(flat), name,
-                                      diags);
-        else
-            rg_diags_add(diags, RG_ERROR, name, "out of memory importing");
-        free(flat);
-    }
-    free_origins(&o);
-    json_decref(tree);
+    rg_doc *doc = NULL;
+    char *flat = NULL;
+    int rc = load_tree(&doc, kind, tree, t, tl, path, name, &flat, diags,
+                       first);
+    rg_doc_free(doc);
+    if (rc == 0)
+        rc = rg_fmt__checked(out, out_len, flat, strlen(flat), name, diags);
+    free(flat);
     return rc;
 }
 
@@ -420,17 +453,8 @@ int rg_doc_import_file(char **out, size_t *out_len, const char *path,
             rc = rg_doc_format_buffer(out, out_len, text, len, name, diags);
     } else if (rg_import__tree(&tree, kind, root, t, tl, path, name, opts,
                                diags) == 0) {
-        rc = tree_text(out, out_len, tree, name, diags);
-        if (rc != 0) {
-            /* Said again, pointing at the input rather than the text
-             * made of it. */
-            rg_doc *doc = NULL;
-            rg_diags__truncate(diags, start);
-            if (rg_doc_load_file_opts(&doc, path, opts, diags) == 0)
-                rg_diags_add(diags, RG_ERROR, name,
-                             "the imported document could not be written");
-            rg_doc_free(doc);
-        }
+        rc = tree_text(out, out_len, kind, tree, t, tl, path, name, diags,
+                       start);
     }
     free(text);
     return rc;

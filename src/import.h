@@ -23,6 +23,12 @@ typedef enum rg_import_kind {
     RG_IMPORT_KIND_COUNT
 } rg_import_kind;
 
+/* The key of an imported record that says where it came from in the
+ * input: not an "x-" key, so that no field of the input kept as one
+ * ("from" as "x-from") can be taken for it; removed before the document
+ * is loaded or written. */
+#define RG_IMPORT_FROM "@from"
+
 /* What an importer is handed, and what it keeps while it works. */
 typedef struct rg_import_ctx {
     const char *file;      /* the input's name in diagnostics */
@@ -34,15 +40,19 @@ typedef struct rg_import_ctx {
 
 /* An importer of a JSON format: reads `in` and stores the document's tree
  * in *out. Every actor, link, source and group it makes carries the key
- * "x-from", where it came from in the input: an array of steps (keys and
- * indexes, ["objects", 17]) for JSON, an object {"line": L, "column": C}
- * for text; import.c reads and removes those keys, and points the
+ * "@from", where it came from in the input: a path (rg_import__from_path,
+ * read back with rg_import__path_of) for JSON, an object {"line": L,
+ * "column": C} for text; import.c reads and removes those keys, and points the
  * problems the loader finds in a record there. The importer reports the
  * input's own problems (a relationship whose end is missing, a value of
  * the wrong type) with rg_diag__at() and paths into the input, as
  * warnings when it can go on without the item (it then says what it left
  * out), as errors when it cannot. Returns 0, or -1 when the input cannot
- * be read as a document (an error is in diags) or memory ran out. */
+ * be read as a document (an error is in diags) or memory ran out. `in`
+ * is released by the caller after the importer returns, and nothing else
+ * reads it: an importer may release the parts it has read (the STIX
+ * importer sets each object of the bundle to null once read), so that
+ * the input and the document made of it are not both in memory whole. */
 typedef int (*rg_import_json_fn)(json_t **out, const json_t *in,
                                  rg_import_ctx *ctx);
 /* The same for a text format: `text` holds `len` bytes, NUL-terminated;
@@ -74,10 +84,13 @@ const char *rg_import__kind_name(rg_import_kind kind);
  * left. Borrowed from the context's arena; NULL when out of memory. */
 const char *rg_import__id(rg_import_ctx *ctx, const char *want);
 
-/* Sets key "x-from" of record `rec` to the input path `p`. Returns 0, or
+/* Sets key "@from" of record `rec` to the input path `p`. Returns 0, or
  * -1 when out of memory. */
 int rg_import__from_path(json_t *rec, const rg_path *p);
-/* Sets key "x-from" of `rec` to a position in a text input. */
+/* The input path an "@from" value of rg_import__from_path() holds; its
+ * keys are borrowed from that value. */
+rg_path rg_import__path_of(const json_t *from);
+/* Sets key "@from" of `rec` to a position in a text input. */
 int rg_import__from_pos(json_t *rec, int line, int column);
 
 /* Loads the document an importer makes of a parsed JSON input (`root`,

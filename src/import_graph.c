@@ -99,21 +99,14 @@ const char *rg_import__end(rg_import_ctx *ctx, const json_t *ids,
     return json_string_value(a);
 }
 
-/* The input path a record's "x-from" holds. */
+/* The input path a record's "@from" holds. */
 static rg_path from_path(const json_t *rec)
 {
-    rg_path p = {.n = 0};
-    size_t k;
-    json_t *step;
-    json_array_foreach(json_object_get(rec, "x-from"), k, step)
-        p = json_is_string(step)
-                ? rg_path__key(&p, json_string_value(step))
-                : rg_path__index(&p, (size_t)json_integer_value(step));
-    return p;
+    return rg_import__path_of(json_object_get(rec, RG_IMPORT_FROM));
 }
 
 /* Adds {"id": ID} to doc[section] (made when missing) unless an
- * element has that id, "x-from" that of the record `by` naming it. */
+ * element has that id, "@from" that of the record `by` naming it. */
 static int add_named(json_t *doc, const char *section, const char *id,
                      const json_t *by)
 {
@@ -128,8 +121,8 @@ static int add_named(json_t *doc, const char *section, const char *id,
                         (arr = json_object_get(doc, section)) == NULL))
         return -1;
     return json_array_append_new(arr, json_pack("{s:s,s:O*}", "id", id,
-                                                "x-from", json_object_get(
-                                                    by, "x-from")));
+                                                RG_IMPORT_FROM, json_object_get(
+                                                    by, RG_IMPORT_FROM)));
 }
 
 /* Declares `kind` under doc[section] unless built in (`builtins`) or

@@ -21,7 +21,7 @@ int rg_import__keep_rest(json_t *rec, const json_t *from,
 json_t *rg_import__new_doc(void);
 
 /* Appends `rec` (a reference is taken over, also on failure) to the
- * document's array `section`, made when missing, with "x-from" set to
+ * document's array `section`, made when missing, with "@from" set to
  * `p`. Returns 0, or -1 when out of memory. */
 int rg_import__add(json_t *doc, const char *section, json_t *rec,
                    const rg_path *p);
@@ -50,7 +50,7 @@ const char *rg_import__end(rg_import_ctx *ctx, const json_t *ids,
 int rg_import__merge_twins(rg_import_ctx *ctx, json_t *doc);
 
 /* Declares what the actors and links name and the document does not:
- * each group and source as {"id": ID} (its "x-from" that of the first
+ * each group and source as {"id": ID} (its "@from" that of the first
  * record naming it), each kind that is not built in and each link kind
  * with relgraph's default look. For formats that keep a record's group,
  * sources and kind by name and not what they are (relgraph's own

@@ -87,7 +87,9 @@ static unsigned char classify(stix_st *s, size_t i, const json_t *o)
                                 "string \"type\" and \"id\"); it is left out");
         return STIX_BAD;
     }
-    int r = rg_map__put(&s->index, id, i, &first);
+    /* Keys are copies: each object is released once read (release()). */
+    const char *key = rg_arena__strdup(&s->ctx->arena, id);
+    int r = key ? rg_map__put(&s->index, key, i, &first) : -1;
     if (r < 0)
         return STIX_BAD;
     if (r == 0) {
@@ -111,13 +113,26 @@ static unsigned char classify(stix_st *s, size_t i, const json_t *o)
         }
     /* Said at the first object of each type (ATT&CK has hundreds of
      * x-mitre-* objects), all of them counted in a note. */
-    if (rg_map__put(&s->unknown, type, i, NULL) == 1)
+    const char *t = rg_map__get(&s->unknown, type, NULL)
+                        ? NULL
+                        : rg_arena__strdup(&s->ctx->arena, type);
+    if (t != NULL && rg_map__put(&s->unknown, t, i, NULL) == 1)
         rg_diag__at(s->ctx->diags, RG_WARNING, s->ctx->file, &p,
                     RG_AT_VALUE, NULL, NULL, "relgraph does not read STIX "
                     "objects of type \"%s\"; every object of this type is "
                     "left out", type);
     s->n_unknown++;
     return STIX_UNKNOWN;
+}
+
+/* Releases object i of the bundle, read for the last time: the input's
+ * tree shrinks as the document's grows (its strings that the document
+ * took stay, referenced). Marking definitions stay until the end: the
+ * markings of every other object are read from them. */
+static void release(stix_st *s, size_t i)
+{
+    if (s->role[i] != STIX_MARKING)
+        json_array_set_new(s->objs, i, json_null());
 }
 
 static int index_objects(stix_st *s)
@@ -140,6 +155,8 @@ static int index_objects(stix_st *s)
         }
         if (s->role[i] == STIX_UNDRAWN)
             s->n_undrawn++;
+        if (s->role[i] == STIX_BAD || s->role[i] >= STIX_UNDRAWN)
+            release(s, i);
     }
     return 0;
 }
@@ -260,36 +277,52 @@ static int cite_report(stix_st *s, size_t i)
 
 /* ---- the whole bundle ---- */
 
+static int observed(const stix_st *s, size_t i)
+{
+    return s->kind[i] != NULL && strcmp(s->kind[i], "observation") == 0;
+}
+
 static int passes(stix_st *s)
 {
     size_t i, t;
     if (index_objects(s) != 0 || rg_stix__relgraph_index(s) != 0)
         return -1;
-    for (i = 0; i < s->n; i++)
-        if (rg_stix__stand_in(s, i, &t)
-                ? 0
-            : (s->role[i] == STIX_ACTOR || s->role[i] == STIX_IDENTITY)
-                ? make_actor(s, i)
+    /* Each object is released after the pass that reads it last; an
+     * identity that stands in for an actor (a claimant relgraph wrote)
+     * is read again below. */
+    for (i = 0; i < s->n; i++) {
+        int actor = s->role[i] == STIX_ACTOR || s->role[i] == STIX_IDENTITY;
+        int stand_in = rg_stix__stand_in(s, i, &t);
+        if (stand_in ? 0
+            : actor ? make_actor(s, i)
             : s->role[i] == STIX_REPORT ? make_report(s, i)
                                         : 0)
             return -1;
+        if (actor && !stand_in && !observed(s, i))
+            release(s, i);
+    }
     for (i = 0; i < s->n; i++)
         if (rg_stix__stand_in(s, i, &t)) {  /* claims as the actor */
             s->rec[i] = s->rec[t];
             s->aid[i] = s->aid[t];
         }
-    for (i = 0; i < s->n; i++)
+    for (i = 0; i < s->n; i++) {
         if (s->role[i] == STIX_REL ? rg_stix__relationship(s, i)
             : s->role[i] == STIX_SIGHTING ? rg_stix__sighting(s, i)
-            : s->kind[i] && strcmp(s->kind[i], "observation") == 0 &&
-                    s->rec[i] ? rg_stix__observed(s, i)
+            : observed(s, i) && s->rec[i] ? rg_stix__observed(s, i)
                                           : 0)
             return -1;
-    for (i = 0; i < s->n; i++)
+        if (s->role[i] == STIX_REL || s->role[i] == STIX_SIGHTING ||
+            observed(s, i))
+            release(s, i);
+    }
+    for (i = 0; i < s->n; i++) {
         if (s->role[i] == STIX_OPINION ? rg_stix__opinion(s, i)
             : s->role[i] == STIX_REPORT ? cite_report(s, i)
                                         : 0)
             return -1;
+        release(s, i);
+    }
     return 0;
 }
 

@@ -24,7 +24,8 @@ typedef enum stix_role {
 
 typedef struct stix_st {
     rg_import_ctx *ctx;
-    const json_t *objs;    /* the bundle's "objects" */
+    json_t *objs;          /* the bundle's "objects", each released
+                              (made null) once read for the last time */
     size_t n;
     rg_map index;          /* STIX id -> object index (ids borrowed) */
     unsigned char *role;   /* per object: a stix_role */
@@ -46,7 +47,7 @@ typedef struct stix_st {
 /* The path ["objects", i] and one step below it. */
 rg_path rg_stix__obj_path(size_t i);
 
-/* Reads what every object may carry onto its record `rec`: "x-from",
+/* Reads what every object may carry onto its record `rec`: "@from",
  * stix_id, the TLP of object_marking_refs and, unless the record is a
  * source (`is_source`), confidence and external references as sources.
  * Returns 0, or -1 when out of memory. */

@@ -186,10 +186,15 @@ static int ext_refs(stix_st *s, json_t *rec, const json_t *o, size_t i)
         rg_path p = rg_path__index(&lp, j);
         if (!json_is_object(r))
             continue;
-        const char *url = rg_stix__url(s, r, &p);
         const char *nm = json_string_value(json_object_get(r, "source_name"));
         const char *ex = json_string_value(json_object_get(r, "external_id"));
+        const char *url = json_string_value(json_object_get(r, "url"));
         char key[512];
+        /* A URL cited before was checked then: only URLs that passed
+         * make keys of this form. */
+        snprintf(key, sizeof(key), "%s\n\n", url ? url : "");
+        if (url == NULL || !rg_map__get(&s->src_keys, key, &at))
+            url = rg_stix__url(s, r, &p);
         /* Without a URL or an external id, a reference locates nothing
          * (ATT&CK's are its aliases' citations). */
         if (url == NULL && (nm == NULL || ex == NULL))

@@ -260,9 +260,10 @@ int rg_stix__opinion(stix_st *s, size_t i)
             s->n_opinion_other++;
             continue;
         }
-        /* the status relgraph's export wrote stays as it is */
-        int keep = json_object_get(json_array_get(s->objs, t),
-                                   "x_relgraph_status") != NULL;
+        /* The status relgraph's export wrote stays as it is: the record
+         * has a status only from x_relgraph_status or an earlier
+         * disagreement (the relationship itself is released by now). */
+        int keep = json_object_get(s->rec[t], "status") != NULL;
         if (add_ref(s->rec[t], dis ? "disputed_by" : "claimed_by",
                     s->aid[a]) != 0 ||
             (dis && !keep &&

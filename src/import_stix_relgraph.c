@@ -23,8 +23,11 @@ int rg_stix__relgraph_index(stix_st *s)
 {
     for (size_t i = 0; i < s->n; i++) {
         const char *id = rg_stix__relgraph_id(s, i);
-        if (id != NULL && s->role[i] == STIX_ACTOR &&
-            rg_map__put(&s->rg_ids, id, i, NULL) < 0)
+        if (id == NULL || s->role[i] != STIX_ACTOR)
+            continue;
+        /* A copy: the object is released once it has been read. */
+        const char *key = rg_arena__strdup(&s->ctx->arena, id);
+        if (key == NULL || rg_map__put(&s->rg_ids, key, i, NULL) < 0)
             return -1;
     }
     return 0;

@@ -4,7 +4,7 @@
  * them and their synonyms); a column relgraph has no key for is kept as
  * "x-COLUMN". Several values in one cell are separated by ';'. Actors,
  * sources and groups that rows name but no table defines are made. Each
- * record's "x-from" holds where its row and each of its cells are, so
+ * record's "@from" holds where its row and each of its cells are, so
  * that the loader's findings point at the cell. State: one tables per
  * import. */
 #include "escape.h"
@@ -265,7 +265,7 @@ static json_t *cell_value(tables *tb, const rg_csv_cell *c, enum vtype type,
     return json_string(s);
 }
 
-/* "x-from": where the row and each of its cells are (and the file, for a
+/* "@from": where the row and each of its cells are (and the file, for a
  * side table). */
 static int set_from(tables *tb, json_t *rec, const rg_csv_cell *row,
                     json_t *cells)
@@ -274,7 +274,7 @@ static int set_from(tables *tb, json_t *rec, const rg_csv_cell *row,
                           row->column, "cells", cells);
     if (f != NULL && tb->side)
         json_object_set_new(f, "file", json_string(tb->file));
-    return f != NULL && json_object_set_new(rec, "x-from", f) == 0 ? 0 : -1;
+    return f != NULL && json_object_set_new(rec, RG_IMPORT_FROM, f) == 0 ? 0 : -1;
 }
 
 /* The record of a row (its cells' values under their keys), or NULL
@@ -312,7 +312,7 @@ static json_t *made_for(tables *tb, json_t *rec, const char *key,
                         const char *name_key, const char *name,
                         const char *id)
 {
-    json_t *cells = json_object_get(json_object_get(rec, "x-from"), "cells");
+    json_t *cells = json_object_get(json_object_get(rec, RG_IMPORT_FROM), "cells");
     json_t *at = json_object_get(cells, key);
     json_t *m = json_pack("{s:s,s:s}", "id", id, name_key, name);
     json_t *where = json_object();

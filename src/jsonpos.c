@@ -51,10 +51,21 @@ static size_t ws(const scan *s, size_t p)
 /* p at the opening quote; returns the offset past the closing quote. */
 static size_t skip_string(const scan *s, size_t p)
 {
-    p++;
-    while (p < s->len && s->t[p] != '"')
-        p += s->t[p] == '\\' ? 2 : 1;
-    return p < s->len ? p + 1 : s->len;
+    /* From quote to quote (memchr), until one that an odd run of
+     * backslashes does not escape. */
+    size_t from = ++p;
+    for (;;) {
+        const char *q = p < s->len ? memchr(s->t + p, '"', s->len - p)
+                                   : NULL;
+        if (q == NULL)
+            return s->len;
+        size_t at = (size_t)(q - s->t), b = at;
+        while (b > from && s->t[b - 1] == '\\')
+            b--;
+        if ((at - b) % 2 == 0)
+            return at + 1;
+        p = at + 1;
+    }
 }
 
 static size_t skip_value(const scan *s, size_t p)

@@ -117,6 +117,11 @@ struct rg_doc {
 
 rg_doc *rg_doc__new(const char *file);
 
+/* rg_doc_format_buffer() of a text already loaded without errors (fmt.c):
+ * laid out, not loaded and checked again. */
+int rg_fmt__checked(char **out_text, size_t *out_len, const char *text,
+                    size_t len, const char *name, rg_diags *diags);
+
 /* Fills in where a raw value stands (line, columns, source line), once:
  * a document loaded from a file reads its text again only when a
  * Graphviz message is about one of its values. The fields are a cache,

@@ -4,7 +4,8 @@
 #
 #   6. relgraph render BUNDLE --focus "Deep Panda" -o x.svg, against a bare
 #      jansson parse of the bundle (jparse): time and peak RSS (<= 1.5x);
-#   7. relgraph import BUNDLE -o x.json against the same (<= 1.5x);
+#   7. relgraph import BUNDLE -o x.json against the same (<= 1.5x), and
+#      relgraph check BUNDLE (<= 1.5x);
 #   8. the 10,000-actor document to SVG and every data format beside it
 #      (.stix.json .graphml .gexf .cyjs .csv), against SVG alone (<= 1.1x).
 #
@@ -58,16 +59,19 @@ done
 bytes=$(stat -c %s "$BUNDLE")
 nobj=$(grep -c '^        {$' "$BUNDLE" || true)
 if "$RG" import "$SDATA/tiny.json" -o "$T/tiny-import.json" 2>"$T/tiny.err"; then
-    echo "[import 1/3] STIX bundle ($((bytes / 1048576)) MB): render --focus vs jansson parse ..." >&2
-    echo "STIX rows: gen_stix's bundle, $nobj objects, $((bytes / 1048576)) MB; render --focus \"$FOCUS\" -o x.svg, import -o x.json" >>"$IMPORT_NOTES"
+    echo "[import 1/4] STIX bundle ($((bytes / 1048576)) MB): render --focus vs jansson parse ..." >&2
+    echo "STIX rows: gen_stix's bundle, $nobj objects, $((bytes / 1048576)) MB; render --focus \"$FOCUS\" -o x.svg, import -o x.json, check" >>"$IMPORT_NOTES"
     stix_vs_jparse stix-render "STIX $((bytes / 1048576)) MB, render --focus" \
         "$RG" render "$BUNDLE" --focus "$FOCUS" -o "$T/focus.svg"
-    echo "[import 2/3] STIX bundle: import vs jansson parse ..." >&2
+    echo "[import 2/4] STIX bundle: import vs jansson parse ..." >&2
     stix_vs_jparse stix-import "STIX $((bytes / 1048576)) MB, import" \
         "$RG" import "$BUNDLE" -o "$T/imported.json"
+    echo "[import 3/4] STIX bundle: check vs jansson parse ..." >&2
+    stix_vs_jparse stix-check "STIX $((bytes / 1048576)) MB, check" \
+        "$RG" check "$BUNDLE"
 else
-    echo "[import 1-2/3] skipped: STIX import not available" >&2
-    echo "STIX render --focus and import (6, 7): skipped: STIX import not available ($(head -c 200 "$T/tiny.err" | tr '\n' ' '))" >>"$IMPORT_NOTES"
+    echo "[import 1-3/4] skipped: STIX import not available" >&2
+    echo "STIX render --focus, import and check (6, 7): skipped: STIX import not available ($(head -c 200 "$T/tiny.err" | tr '\n' ' '))" >>"$IMPORT_NOTES"
 fi
 
 # 8: which data formats this relgraph writes, found by trying each on a
@@ -84,7 +88,7 @@ for ext in stix.json graphml gexf cyjs csv; do
 done
 actors=$(basename "$EXPORT_DOC" .json | sed 's/^bench-//')
 if [ -n "$outs" ]; then
-    echo "[import 3/3] $actors actors: SVG alone vs SVG +$have ..." >&2
+    echo "[import 4/4] $actors actors: SVG alone vs SVG +$have ..." >&2
     for i in $(seq "$RUNS"); do
         # shellcheck disable=SC2086
         if [ $((i % 2)) = 1 ]; then
@@ -99,7 +103,7 @@ if [ -n "$outs" ]; then
     row "$actors actors to SVG +$have / SVG alone" "$(fmt_s "$a")" \
         "$(fmt_s "$b")" "$(ratio "$a" "$b")" 1.1
 else
-    echo "[import 3/3] skipped: no data format to export" >&2
+    echo "[import 4/4] skipped: no data format to export" >&2
 fi
 
 fi
