@@ -37,15 +37,23 @@ void rg_build__cite_marker(rg_bld *b, rg_buf *t, const rg_strv *src)
             nums[n++] = b->src_num[si];
     }
     qsort(nums, n, sizeof(*nums), cmp_size);
-    for (size_t i = 0; i < n; i++) {
-        if (i == 0)
-            rg_buf__printf(t, "%s<FONT POINT-SIZE=\"8\">[",
-                           t->len > 0 ? " " : "");
-        else if (nums[i] == nums[i - 1])
-            continue;
-        else
-            rg_buf__putc(t, ',');
-        rg_buf__printf(t, "%zu", nums[i]);
+    size_t m = 0;  /* without repeats */
+    for (size_t i = 0; i < n; i++)
+        if (m == 0 || nums[i] != nums[m - 1])
+            nums[m++] = nums[i];
+    if (m > 0)
+        rg_buf__printf(t, "%s<FONT POINT-SIZE=\"8\">[",
+                       t->len > 0 ? " " : "");
+    /* A run of three or more numbers is written as its ends: an actor
+     * that thirty reports cite stays readable ([4,9–36]). */
+    for (size_t i = 0, j; i < m; i = j) {
+        for (j = i + 1; j < m && nums[j] == nums[j - 1] + 1; j++)
+            ;
+        rg_buf__printf(t, "%s%zu", i ? "," : "", nums[i]);
+        if (j - i >= 3)
+            rg_buf__printf(t, "\xe2\x80\x93%zu", nums[j - 1]);
+        else if (j - i == 2)
+            rg_buf__printf(t, ",%zu", nums[i + 1]);
     }
     if (n > 0)
         rg_buf__puts(t, "]</FONT>");

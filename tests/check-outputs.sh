@@ -211,6 +211,20 @@ for e in dot neato; do
     check "$e: ids stay unique with citations" test -z "$(printf '%s\n' "$ids" | uniq -d)"
 done
 
+# Many sources on one actor: a run of three or more numbers reads as its
+# ends, so the marker stays short ([1,3–6] for 1, 3, 4, 5, 6).
+python3 - "$tmp/runs.json" <<'PY'
+import json, sys
+src = [{"id": "s%d" % i, "title": "S%d" % i} for i in range(1, 7)]
+json.dump({"relgraph": 1, "sources": src,
+           "actors": [{"id": "p", "source": ["s6", "s1", "s4", "s3", "s5", "s4"]},
+                      {"id": "q", "source": ["s2", "s3"]},
+                      {"id": "r", "source": ["s2"]}]}, open(sys.argv[1], "w"))
+PY
+"$bin" render "$tmp/runs.json" -o "$tmp/runs.svg" 2>"$tmp/err"
+check "citations: a run of numbers reads as its ends, pairs and single ones as they are" \
+    sh -c "grep -q '>\[1,3–6\]</text>' '$tmp/runs.svg' && grep -q '>\[2,3\]</text>' '$tmp/runs.svg' && grep -q '>\[2\]</text>' '$tmp/runs.svg'"
+
 # A single render lays out in relgraph's process, guarded: a crash in
 # Graphviz (an assertion with sfdp and raw splines) is exit 3 with a
 # diagnostic, and an existing chart is left as it was, with no temporary
