@@ -6,6 +6,7 @@
 
 #include "cli.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -261,4 +262,14 @@ int cli_each_input(const cli_args *a,
     }
     rg_diags_free(diags);
     return rc;
+}
+
+int cli_write_stdout(const char *data, size_t n, rg_diags *diags)
+{
+    errno = 0;
+    if (fwrite(data, 1, n, stdout) == n && fflush(stdout) == 0)
+        return 0;
+    rg_diags_add(diags, RG_ERROR, "<stdout>", "cannot write: %s",
+                 strerror(errno ? errno : EIO));
+    return -1;
 }

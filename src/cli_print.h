@@ -27,6 +27,10 @@ void cli_print_set_json(int json);
 /* Whether it does. */
 int cli_print_is_json(void);
 
+/* Writes `n` bytes of `data` to standard output and flushes it. Returns
+ * 0, or -1 with a diagnostic ("<stdout>: cannot write: ..."). */
+int cli_write_stdout(const char *data, size_t n, rg_diags *diags);
+
 /* Prints every diagnostic of `diags` to standard error. */
 void cli_print_diags(const rg_diags *diags);
 

@@ -4,8 +4,6 @@
 #include "cli.h"
 #include "cli_print.h"
 
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,12 +31,9 @@ static int fmt_one(const cli_args *a, const char *path, rg_diags *diags)
         rg_file f = {path, formatted, flen};
         rc = same || rg_write_files_flags(&f, 1, a->write_flags, diags) == 0
                  ? EXIT_OK : EXIT_OUTPUT;
-    } else if (fwrite(formatted, 1, flen, stdout) != flen) {
-        rg_diags_add(diags, RG_ERROR, "<stdout>", "cannot write: %s",
-                     strerror(errno));
-        rc = EXIT_OUTPUT;
     } else {
-        rc = EXIT_OK;
+        rc = cli_write_stdout(formatted, flen, diags) == 0 ? EXIT_OK
+                                                           : EXIT_OUTPUT;
     }
 out:
     free(text);

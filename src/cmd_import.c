@@ -5,10 +5,7 @@
 #include "cli.h"
 #include "cli_print.h"
 
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 static int check_args(cli_args *a)
 {
@@ -39,12 +36,8 @@ int cli_run_import(int argc, char **argv)
         rg_file f = {a.outputs[0], text, len};
         rc = rg_write_files_flags(&f, 1, a.write_flags, diags) == 0
                  ? EXIT_OK : EXIT_OUTPUT;
-    } else if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
-        rg_diags_add(diags, RG_ERROR, "<stdout>", "cannot write: %s",
-                     strerror(errno));
-        rc = EXIT_OUTPUT;
     } else {
-        rc = EXIT_OK;
+        rc = cli_write_stdout(text, len, diags) == 0 ? EXIT_OK : EXIT_OUTPUT;
     }
 out:
     cli_print_diags(diags);

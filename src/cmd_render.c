@@ -154,12 +154,8 @@ static int render_one(const cli_args *a, rg_renderer **r, const char *input,
         goto out;
     if (a->to_stdout) {
         const rg_output *o = &outs[nf - 1];
-        if (fwrite(o->data, 1, o->size, stdout) != o->size ||
-            fflush(stdout) != 0) {
-            rg_diags_add(diags, RG_ERROR, "<stdout>", "cannot write: %s",
-                         strerror(errno));
+        if (cli_write_stdout(o->data, o->size, diags) != 0)
             goto out;
-        }
     }
     rc = EXIT_OK;
 out:

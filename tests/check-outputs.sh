@@ -225,6 +225,14 @@ PY
 check "citations: a run of numbers reads as its ends, pairs and single ones as they are" \
     sh -c "grep -q '>\[1,3–6\]</text>' '$tmp/runs.svg' && grep -q '>\[2,3\]</text>' '$tmp/runs.svg' && grep -q '>\[2\]</text>' '$tmp/runs.svg'"
 
+# A full standard output is an error (exit 3) for every command that
+# writes there, not a silent truncation: fmt and import flush too.
+if [ -w /dev/full ]; then
+    check "render -T svg to a full standard output: exit 3" sh -c "'$bin' render '$tmp/runs.json' -T svg >/dev/full 2>/dev/null; test \$? -eq 3"
+    check "fmt to a full standard output: exit 3" sh -c "'$bin' fmt '$tmp/runs.json' >/dev/full 2>/dev/null; test \$? -eq 3"
+    check "import to a full standard output: exit 3" sh -c "'$bin' import '$tmp/runs.json' >/dev/full 2>/dev/null; test \$? -eq 3"
+fi
+
 # A single render lays out in relgraph's process, guarded: a crash in
 # Graphviz (an assertion with sfdp and raw splines) is exit 3 with a
 # diagnostic, and an existing chart is left as it was, with no temporary
