@@ -300,32 +300,43 @@ static int load_read(rg_doc **out, FILE *f, int close_it, int regular,
     return rc;
 }
 
+/* Parses a regular file as it is read, closing f. Returns 0 with the
+ * tree in *root (NULL on a syntax error, for the caller to report from
+ * the text) and the bytes parsed in *read, or -1 with a diagnostic when
+ * the file cannot be read or grew past the bound. */
+static int parse_stream(json_t **root, size_t *read, FILE *f,
+                        const char *path, size_t max, rg_diags *diags)
+{
+    stream s = {f, 0, max, 0};
+    json_error_t err;
+    errno = 0;
+    *root = json_load_callback(read_block, &s, JSON_REJECT_DUPLICATES, &err);
+    int e = ferror(f) ? (errno ? errno : EIO) : 0;
+    fclose(f);
+    *read = s.read;
+    if (e == 0 && s.read <= max)
+        return 0;
+    json_decref(*root);
+    *root = NULL;
+    if (e != 0)
+        rg_diags_add(diags, RG_ERROR, path, "cannot read: %s", strerror(e));
+    else
+        too_large(diags, path, max);
+    return -1;
+}
+
 /* A file is parsed as it is read, without its whole text in memory beside
  * the JSON tree (76 MB of text for the 100,000-actor benchmark document);
  * the text is read again only to point at a problem. Closes f. */
 static int load_stream(rg_doc **out, FILE *f, const char *path, size_t max,
                        const rg_load_opts *opts, rg_diags *diags)
 {
-    stream s = {f, 0, max, 0};
-    json_error_t err;
-    errno = 0;
-    json_t *root = json_load_callback(read_block, &s, JSON_REJECT_DUPLICATES,
-                                      &err);
-    int e = ferror(f) ? (errno ? errno : EIO) : 0;
-    fclose(f);
-    if (e != 0) {
-        json_decref(root);
-        rg_diags_add(diags, RG_ERROR, path, "cannot read: %s", strerror(e));
+    json_t *root;
+    size_t read;
+    if (parse_stream(&root, &read, f, path, max, diags) != 0)
         return -1;
-    }
-    if (s.read > max) {
-        json_decref(root);
-        too_large(diags, path, max);
-        return -1;
-    }
     if (root != NULL)
-        return rg_load__tree(out, root, NULL, s.read, path, path, opts,
-                             diags);
+        return rg_load__tree(out, root, NULL, read, path, path, opts, diags);
     /* A syntax error is reported from the text, where it stands. */
     FILE *again = fopen(path, "rb");
     if (again == NULL) {
@@ -346,24 +357,8 @@ int rg_load__input(json_t **root, char **text, size_t *len, const char *path,
     if (open_bounded(&in, path, max_bytes, diags) != 0)
         return -1;
     if (!in.is_stdin && in.regular) {
-        stream s = {in.f, 0, in.max, 0};
-        json_error_t err;
-        errno = 0;
-        *root = json_load_callback(read_block, &s, JSON_REJECT_DUPLICATES,
-                                   &err);
-        int e = ferror(in.f) ? (errno ? errno : EIO) : 0;
-        fclose(in.f);
-        *len = s.read;
-        if (e != 0 || s.read > in.max) {
-            json_decref(*root);
-            *root = NULL;
-            if (e != 0)
-                rg_diags_add(diags, RG_ERROR, path, "cannot read: %s",
-                             strerror(e));
-            else
-                too_large(diags, path, in.max);
+        if (parse_stream(root, len, in.f, path, in.max, diags) != 0)
             return -1;
-        }
         if (*root != NULL)
             return 0;
         return rg_doc_read_file(text, len, path, max_bytes, diags);
