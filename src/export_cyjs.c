@@ -45,12 +45,15 @@ static void data_fields(rg_buf *b, const rg_doc *d, rg_xtable t, size_t i,
     }
 }
 
-/* An edge id that no actor has: "link-N", with '-' added until free. */
-static void edge_id(rg_buf *b, const rg_doc *d, size_t i)
+/* An edge id that no actor has: "link-N", with '-' added until free.
+ * `ids` holds the actors' ids: a view (--focus, --tlp) has no id map of
+ * its own, and only ids can clash. */
+static void edge_id(rg_buf *b, const rg_map *ids, size_t i)
 {
     rg_buf id = {0};
+    size_t taken;
     rg_buf__printf(&id, "link-%zu", i);
-    while (!id.oom && rg_doc_find_actor(d, rg_buf__str(&id)) >= 0)
+    while (!id.oom && rg_map__get(ids, rg_buf__str(&id), &taken))
         rg_buf__putc(&id, '-');
     rg_escape__json(b, rg_buf__str(&id));
     if (id.oom)
@@ -74,11 +77,15 @@ void rg_export__cyjs(rg_buf *b, const rg_doc *d, const rg_xlayout *lay)
         rg_buf__putc(b, '}');
     }
     rg_buf__puts(b, "\n], \"edges\": [");
+    rg_map ids = {0};
+    for (size_t i = 0; i < d->n_actors; i++)
+        if (rg_map__put(&ids, d->actors[i].id, i, NULL) < 0)
+            b->oom = 1;
     for (size_t i = 0; i < d->n_links && !b->oom; i++) {
         const rg_link *k = &d->links[i];
         rg_buf__puts(b, i == 0 ? "\n  {\"data\": {\"id\": "
                                : ",\n  {\"data\": {\"id\": ");
-        edge_id(b, d, i);
+        edge_id(b, &ids, i);
         rg_buf__puts(b, ", \"source\": ");
         rg_escape__json(b, d->actors[k->from_index].id);
         rg_buf__puts(b, ", \"target\": ");
@@ -86,5 +93,6 @@ void rg_export__cyjs(rg_buf *b, const rg_doc *d, const rg_xlayout *lay)
         data_fields(b, d, RG_XT_LINKS, i, 0);
         rg_buf__puts(b, "}}");
     }
+    rg_map__free(&ids);
     rg_buf__puts(b, "\n]}}\n");
 }

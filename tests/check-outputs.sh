@@ -225,6 +225,22 @@ PY
 check "citations: a run of numbers reads as its ends, pairs and single ones as they are" \
     sh -c "grep -q '>\[1,3–6\]</text>' '$tmp/runs.svg' && grep -q '>\[2,3\]</text>' '$tmp/runs.svg' && grep -q '>\[2\]</text>' '$tmp/runs.svg'"
 
+# Cytoscape.js edge ids never clash with an actor's, in a view too
+# (--tlp and --focus views have no id map of their own).
+cat >"$tmp/cy.json" <<'JSON'
+{"relgraph": 1, "tlp": "clear",
+ "actors": [{"id": "link-0"}, {"id": "b"}, {"id": "s", "tlp": "red"}],
+ "links": [{"from": "link-0", "to": "b"}, {"from": "s", "to": "b"}]}
+JSON
+for view in "" "--tlp amber" "--focus b"; do
+    "$bin" render "$tmp/cy.json" $view -o "$tmp/cy.cyjs" 2>/dev/null
+    check "cyjs ${view:-whole}: element ids unique" python3 -c "
+import json, sys
+e = json.load(open(sys.argv[1]))['elements']
+ids = [x['data']['id'] for x in e['nodes'] + e['edges']]
+sys.exit(len(ids) != len(set(ids)))" "$tmp/cy.cyjs"
+done
+
 # A full standard output is an error (exit 3) for every command that
 # writes there, not a silent truncation: fmt and import flush too.
 if [ -w /dev/full ]; then
