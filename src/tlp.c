@@ -210,6 +210,20 @@ static int copy_links(rg_tlp_view *v, const keep *k, const rg_doc *doc)
     return 0;
 }
 
+/* Replaces *styles (n of them) with copies without their labels. */
+static int unlabel(rg_arena *mem, rg_style **styles, size_t n)
+{
+    rg_style *c = rg_arena__alloc(mem, (n + 1) * sizeof(*c));
+    if (c == NULL)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        c[i] = (*styles)[i];
+        c[i].label = NULL;
+    }
+    *styles = c;
+    return 0;
+}
+
 int rg_tlp__view(rg_tlp_view *v, const rg_doc *doc, const char *level)
 {
     memset(v, 0, sizeof(*v));
@@ -227,6 +241,14 @@ int rg_tlp__view(rg_tlp_view *v, const rg_doc *doc, const char *level)
         v->doc.title = v->doc.description = NULL;
         v->doc.groups = NULL;
         v->doc.n_groups = 0;
+        /* The kinds' legend texts are the document's words too: the
+         * legend names a kind by its name instead. */
+        if (unlabel(&v->mem, &v->doc.kinds, doc->n_kinds) != 0 ||
+            unlabel(&v->mem, &v->doc.link_kinds, doc->n_link_kinds) != 0) {
+            rg_tlp__view_free(v);
+            return -1;
+        }
+        v->doc.tlp_withheld |= doc->n_kinds + doc->n_link_kinds > 0;
     }
     v->map = rg_arena__alloc(&v->mem, (doc->n_actors + 1) * sizeof(size_t));
     v->doc.actors = rg_arena__alloc(&v->mem,

@@ -241,6 +241,22 @@ ids = [x['data']['id'] for x in e['nodes'] + e['edges']]
 sys.exit(len(ids) != len(set(ids)))" "$tmp/cy.cyjs"
 done
 
+# --tlp: a document marked above the level keeps its kinds' legend texts
+# to itself, as its title (the legend names the kinds instead).
+cat >"$tmp/tk.json" <<'JSON'
+{"relgraph": 1, "tlp": "red",
+ "kinds": {"op": {"label": "Covert operatives of X"}},
+ "link_kinds": {"pay": {"label": "Secret payments"}},
+ "actors": [{"id": "a", "kind": "op", "tlp": "clear"}, {"id": "b", "tlp": "clear"}],
+ "links": [{"from": "a", "to": "b", "kind": "pay", "tlp": "clear"}]}
+JSON
+"$bin" render "$tmp/tk.json" -o "$tmp/tk-all.svg" 2>/dev/null
+check "--tlp control: the kinds' labels are in the whole chart" grep -q 'Covert operatives' "$tmp/tk-all.svg"
+for f in svg html md dot csv-actors.csv; do
+    "$bin" render "$tmp/tk.json" --tlp amber -o "$tmp/tk.$f" 2>/dev/null
+    check "--tlp amber: no withheld kind label in .$f" sh -c "test -s '$tmp/tk.$f' && ! grep -q 'Covert\|Secret' '$tmp/tk.$f'"
+done
+
 # A full standard output is an error (exit 3) for every command that
 # writes there, not a silent truncation: fmt and import flush too.
 if [ -w /dev/full ]; then
