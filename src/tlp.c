@@ -185,6 +185,44 @@ static int copy_actors(rg_tlp_view *v, const keep *k, const rg_doc *doc)
     return 0;
 }
 
+/* Only the groups that hold a kept actor, or a group that does: an empty
+ * box is not drawn, but its label would still be in the exports. Their
+ * parents and the actors' groups are mapped to the kept groups. */
+static int keep_groups(rg_tlp_view *v, const rg_doc *doc)
+{
+    size_t n = doc->n_groups, ng = 0;
+    if (n == 0)
+        return 0;
+    size_t *gmap = rg_arena__alloc(&v->mem, n * sizeof(*gmap));
+    rg_group *gs = rg_arena__alloc(&v->mem, n * sizeof(*gs));
+    if (gmap == NULL || gs == NULL)
+        return -1;
+    for (size_t g = 0; g < n; g++)
+        gmap[g] = SIZE_MAX;
+    /* Groups nest at most RG_MAX_GROUP_DEPTH deep (check.c). */
+    for (size_t i = 0; i < v->doc.n_actors; i++)
+        for (long g = v->doc.actors[i].group_index;
+             g >= 0 && gmap[g] == SIZE_MAX; g = doc->groups[g].parent_index)
+            gmap[g] = 0;
+    for (size_t g = 0; g < n; g++)
+        if (gmap[g] == 0) {
+            gmap[g] = ng;
+            gs[ng++] = doc->groups[g];
+        }
+    for (size_t g = 0; g < ng; g++)
+        if (gs[g].parent_index >= 0)
+            gs[g].parent_index = (long)gmap[gs[g].parent_index];
+    for (size_t i = 0; i < v->doc.n_actors; i++) {
+        rg_actor *a = &v->doc.actors[i];
+        if (a->group_index >= 0)
+            a->group_index = (long)gmap[a->group_index];
+    }
+    v->doc.tlp_withheld |= ng < n;
+    v->doc.groups = gs;
+    v->doc.n_groups = ng;
+    return 0;
+}
+
 /* The kept links between kept actors, their indexes mapped. */
 static int copy_links(rg_tlp_view *v, const keep *k, const rg_doc *doc)
 {
@@ -259,6 +297,7 @@ int rg_tlp__view(rg_tlp_view *v, const rg_doc *doc, const char *level)
                                      (doc->n_sources + 1) * sizeof(rg_source));
     if (v->map == NULL || v->doc.actors == NULL || v->doc.links == NULL ||
         v->doc.sources == NULL || copy_actors(v, &k, doc) != 0 ||
+        (v->doc.n_groups > 0 && keep_groups(v, doc) != 0) ||
         copy_links(v, &k, doc) != 0) {
         rg_tlp__view_free(v);
         return -1;

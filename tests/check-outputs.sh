@@ -257,6 +257,22 @@ for f in svg html md dot csv-actors.csv; do
     check "--tlp amber: no withheld kind label in .$f" sh -c "test -s '$tmp/tk.$f' && ! grep -q 'Covert\|Secret' '$tmp/tk.$f'"
 done
 
+# --tlp: a group whose actors are all withheld goes too (its label would
+# be in the groups table and the reports); its parent stays for the rest.
+cat >"$tmp/tg.json" <<'JSON'
+{"relgraph": 1, "tlp": "clear",
+ "groups": [{"id": "outer", "label": "Outer"},
+            {"id": "g1", "label": "Secret cell", "parent": "outer"},
+            {"id": "g2", "label": "Open club", "parent": "outer"}],
+ "actors": [{"id": "a", "group": "g1", "tlp": "red"}, {"id": "b", "group": "g2"}, {"id": "c"}],
+ "links": [{"from": "b", "to": "c"}]}
+JSON
+for f in -groups.csv .svg .html .gexf .stix.json; do
+    "$bin" render "$tmp/tg.json" --tlp amber -o "$tmp/tg$f" 2>/dev/null
+    check "--tlp amber: a group of withheld actors is not in $f" sh -c "test -s '$tmp/tg$f' && ! grep -q 'Secret cell\|\"g1\"\|^g1,' '$tmp/tg$f'"
+done
+check "--tlp amber: the kept groups and their nesting stay" grep -q '^g2,Open club,outer' "$tmp/tg-groups.csv"
+
 # A full standard output is an error (exit 3) for every command that
 # writes there, not a silent truncation: fmt and import flush too.
 if [ -w /dev/full ]; then
