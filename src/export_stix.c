@@ -411,15 +411,19 @@ static void report(stix *s, size_t si, const rg_buf *refs)
     free(id);
 }
 
-/* Adds record id `id` to the refs of each source in `v`. */
-static void cite(rg_buf *refs, const rg_cite *c, const rg_doc *d,
-                 const rg_strv *v, const char *id)
+/* Adds record id `id` to the refs of each source in `v`, once: `last`
+ * holds, for each source, the record that cited it last (`stamp`). */
+static void cite(rg_buf *refs, size_t *last, size_t stamp, const rg_cite *c,
+                 const rg_doc *d, const rg_strv *v, const char *id)
 {
     for (size_t j = 0; id != NULL && j < v->n; j++) {
         long si = rg_cite__find(c, d, v->v[j]);
-        if (si < 0)
+        if (si < 0 || last[si] == stamp)
             continue;
-        rg_buf__printf(&refs[si], "%s\"%s\"", refs[si].len ? ", " : "", id);
+        last[si] = stamp;
+        if (refs[si].len > 0)
+            rg_buf__puts(&refs[si], ", ");
+        rg_escape__json(&refs[si], id);
     }
 }
 
@@ -428,22 +432,32 @@ static void reports(stix *s, const rg_cite *c)
 {
     const rg_doc *d = s->d;
     rg_buf *refs = calloc(d->n_sources + 1, sizeof(*refs));
-    if (refs == NULL) {
+    size_t *last = malloc((d->n_sources + 1) * sizeof(*last));
+    if (refs == NULL || last == NULL) {
+        free(refs);
+        free(last);
         s->b->oom = 1;
         return;
     }
-    for (size_t i = 0; i < d->n_actors; i++)
-        cite(refs, c, d, &d->actors[i].source, s->actor_ids[i]);
-    for (size_t i = 0; i < d->n_links; i++)
-        cite(refs, c, d, &d->links[i].source, s->link_ids[i]);
     for (size_t i = 0; i < d->n_sources; i++) {
-        if (refs[i].oom)
+        refs[i].max = s->b->max;  /* each list within the output's bound */
+        last[i] = SIZE_MAX;
+    }
+    for (size_t i = 0; i < d->n_actors; i++)
+        cite(refs, last, i, c, d, &d->actors[i].source, s->actor_ids[i]);
+    for (size_t i = 0; i < d->n_links; i++)
+        cite(refs, last, d->n_actors + i, c, d, &d->links[i].source,
+             s->link_ids[i]);
+    for (size_t i = 0; i < d->n_sources; i++) {
+        if (refs[i].oom) {
             s->b->oom = 1;
-        else if (refs[i].len > 0 && !s->b->oom)
+            s->b->over |= refs[i].over;
+        } else if (refs[i].len > 0 && !s->b->oom)
             report(s, i, &refs[i]);
         rg_buf__free(&refs[i]);
     }
     free(refs);
+    free(last);
 }
 
 static void markings(stix *s)

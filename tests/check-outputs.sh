@@ -273,6 +273,19 @@ for f in -groups.csv .svg .html .gexf .stix.json; do
 done
 check "--tlp amber: the kept groups and their nesting stay" grep -q '^g2,Open club,outer' "$tmp/tg-groups.csv"
 
+# STIX: a report lists each record that cites it once, however often the
+# record repeats the citation.
+cat >"$tmp/rep.json" <<'JSON'
+{"relgraph": 1, "sources": [{"id": "s", "title": "S"}],
+ "actors": [{"id": "a", "source": ["s", "s", "s", "s", "s"]}, {"id": "b", "source": "s"}],
+ "links": [{"from": "a", "to": "b", "source": ["s", "s"]}]}
+JSON
+"$bin" render "$tmp/rep.json" -o "$tmp/rep.stix.json" 2>/dev/null
+check "STIX: a report's object_refs name each citing record once" python3 -c "
+import json, sys
+r = [o for o in json.load(open(sys.argv[1]))['objects'] if o['type'] == 'report'][0]
+sys.exit(sorted(r['object_refs']) != sorted(set(r['object_refs'])) or len(r['object_refs']) != 3)" "$tmp/rep.stix.json"
+
 # A full standard output is an error (exit 3) for every command that
 # writes there, not a silent truncation: fmt and import flush too.
 if [ -w /dev/full ]; then
