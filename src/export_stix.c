@@ -95,6 +95,7 @@ typedef struct stix {
     char **actor_ids;     /* per actor; NULL: left out */
     char **ident_ids;     /* per actor: its identity, for claims */
     char **link_ids;      /* per link; NULL: left out */
+    size_t *said;         /* per actor: the last opinion it gave (stamp) */
     unsigned tlp_used;    /* bit i: tlps[i] */
     rg_buf tmp;
 } stix;
@@ -325,8 +326,13 @@ static const char *rel_type(stix *s, const rg_link *k)
 static void opinion(stix *s, size_t li, size_t who, const char *what)
 {
     const rg_doc *d = s->d;
-    if (s->ident_ids[who] == NULL) /* an actor left out says nothing */
+    /* An actor left out says nothing; one named twice in a claim (or as
+     * its creator and again) says it once: an opinion's id is made of
+     * the link, the word and the actor. */
+    size_t stamp = 2 * li + (what[0] == 'd');
+    if (s->ident_ids[who] == NULL || s->said[who] == stamp)
         return;
+    s->said[who] = stamp;
     char *id = derive_id(s, "opinion", what, s->link_ids[li],
                          d->actors[who].id);
     if (id == NULL) {
@@ -369,6 +375,8 @@ static void relationship(stix *s, size_t i)
     str(s, "x_relgraph_date", k->date);
     str(s, "x_relgraph_until", k->until);
     rg_buf__putc(s->b, '}');
+    if (k->claimed_by.n > 0)  /* the creator agrees already */
+        s->said[k->claimed_by_index[0]] = 2 * i;
     for (size_t c = 1; c < k->claimed_by.n; c++)
         opinion(s, i, k->claimed_by_index[c], "agree");
     for (size_t c = 0; c < k->disputed_by.n; c++)
@@ -599,7 +607,7 @@ static void free_ids(char **ids, size_t n)
 
 void rg_export__stix(rg_buf *b, const rg_doc *d, rg_buf *notes)
 {
-    stix s = {b, d, notes, NULL, "", NULL, NULL, NULL, 0, {0}};
+    stix s = {b, d, notes, NULL, "", NULL, NULL, NULL, NULL, 0, {0}};
     const char *base = strrchr(d->file, '/');
     s.key = d->title ? d->title : base ? base + 1 : d->file;
     when(&s);
@@ -608,7 +616,10 @@ void rg_export__stix(rg_buf *b, const rg_doc *d, rg_buf *notes)
     s.actor_ids = calloc(d->n_actors + 1, sizeof(char *));
     s.ident_ids = calloc(d->n_actors + 1, sizeof(char *));
     s.link_ids = calloc(d->n_links + 1, sizeof(char *));
-    ok = ok && s.actor_ids && s.ident_ids && s.link_ids &&
+    s.said = malloc((d->n_actors + 1) * sizeof(*s.said));
+    for (size_t i = 0; s.said != NULL && i < d->n_actors; i++)
+        s.said[i] = SIZE_MAX;
+    ok = ok && s.actor_ids && s.ident_ids && s.link_ids && s.said &&
          actor_ids(&s) == 0 && link_ids(&s) == 0;
     if (ok) {
         char *bundle = derive_id(&s, "bundle", "bundle", "", NULL);
@@ -634,6 +645,7 @@ void rg_export__stix(rg_buf *b, const rg_doc *d, rg_buf *notes)
     free_ids(s.actor_ids, d->n_actors);
     free_ids(s.ident_ids, d->n_actors);
     free_ids(s.link_ids, d->n_links);
+    free(s.said);
     rg_cite__free(&c);
     rg_buf__free(&s.tmp);
 }

@@ -286,6 +286,20 @@ import json, sys
 r = [o for o in json.load(open(sys.argv[1]))['objects'] if o['type'] == 'report'][0]
 sys.exit(sorted(r['object_refs']) != sorted(set(r['object_refs'])) or len(r['object_refs']) != 3)" "$tmp/rep.stix.json"
 
+# STIX: a claimant named twice, or the creator named again, gives one
+# opinion each way, so no two objects share an id.
+cat >"$tmp/op.json" <<'JSON'
+{"relgraph": 1,
+ "actors": [{"id": "a"}, {"id": "b"}, {"id": "x", "kind": "person"}, {"id": "y", "kind": "person"}],
+ "links": [{"from": "a", "to": "b", "claimed_by": ["x", "y", "y", "x"], "disputed_by": ["y", "y", "x"]}]}
+JSON
+"$bin" render "$tmp/op.json" -o "$tmp/op.stix.json" 2>/dev/null
+check "STIX: claimants named twice give no two objects one id" python3 -c "
+import json, sys
+o = json.load(open(sys.argv[1]))['objects']
+ids = [x['id'] for x in o]
+sys.exit(len(ids) != len(set(ids)) or sum(x['type'] == 'opinion' for x in o) != 3)" "$tmp/op.stix.json"
+
 # A full standard output is an error (exit 3) for every command that
 # writes there, not a silent truncation: fmt and import flush too.
 if [ -w /dev/full ]; then
