@@ -378,7 +378,9 @@ static const char *csv_rule(const char *p, const char *start)
 
 void rg_escape__csv_cell(rg_buf *b, const char *s)
 {
-    int quoted = s[strcspn(s, ",\"\r\n")] != '\0';
+    /* ";" and tab too: a spreadsheet in a locale that separates with
+     * them splits there. */
+    int quoted = s[strcspn(s, ",;\t\"\r\n")] != '\0';
     if (quoted)
         rg_buf__putc(b, '"');
     if (rg_escape__csv_guarded(s))

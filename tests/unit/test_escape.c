@@ -177,6 +177,9 @@ static void csv_quotes_what_needs_it(void **state)
     expect_escaped(rg_escape__csv_cell, "a,b", "\"a,b\"");
     expect_escaped(rg_escape__csv_cell, "say \"hi\"", "\"say \"\"hi\"\"\"");
     expect_escaped(rg_escape__csv_cell, "a\r\nb", "\"a\r\nb\"");
+    /* a semicolon or a tab separates cells in some locales' spreadsheets */
+    expect_escaped(rg_escape__csv_cell, "a;=1+1", "\"a;=1+1\"");
+    expect_escaped(rg_escape__csv_cell, "a\tb", "\"a\tb\"");
 }
 
 static void csv_guards_formulas_not_numbers(void **state)
@@ -187,7 +190,7 @@ static void csv_guards_formulas_not_numbers(void **state)
                    "'+cmd|' /C calc'!A0");
     expect_escaped(rg_escape__csv_cell, "-2+3", "'-2+3");
     expect_escaped(rg_escape__csv_cell, "@SUM(A1)", "'@SUM(A1)");
-    expect_escaped(rg_escape__csv_cell, "\tx", "'\tx");
+    expect_escaped(rg_escape__csv_cell, "\tx", "\"'\tx\"");
     expect_escaped(rg_escape__csv_cell, "=a,b", "\"'=a,b\"");
     /* an apostrophe already there gets one more, so that a reader that
      * drops one gives the value back */
