@@ -216,16 +216,15 @@ static json_t *list_value(const char *s)
     json_t *a = json_array();
     while (a != NULL && *s) {
         size_t n = strcspn(s, ";");
-        const char *e = s + n;
-        while (s < e && isspace((unsigned char)*s))
-            s++;
-        while (e > s && isspace((unsigned char)e[-1]))
+        const char *b = s, *e = s + n;
+        while (b < e && isspace((unsigned char)*b))
+            b++;
+        while (e > b && isspace((unsigned char)e[-1]))
             e--;
-        if (e > s && json_array_append_new(a, json_stringn(s, e - s)) != 0)
+        if (e > b && json_array_append_new(a, json_stringn(b, e - b)) != 0)
             return json_decref(a), NULL;
+        /* on from the end of this value, not from where its spaces end */
         s += n + (s[n] == ';');
-        if (s[-1] == ';' && *s == '\0')
-            break;
     }
     return a;
 }
