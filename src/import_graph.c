@@ -167,14 +167,19 @@ int rg_import__declare_named(json_t *doc)
     return 0;
 }
 
+/* The repeats warned of one by one; the note counts them all, so that
+ * a file of a million repeated edges costs no million positions. */
+#define TWINS_SHOWN 20
+
 int rg_import__merge_twins(rg_import_ctx *ctx, json_t *doc)
 {
     json_t *links = json_object_get(doc, "links"), *seen = json_object();
-    size_t i = 0, merged = 0, n = json_array_size(links);
+    json_t *kept = json_array();
+    size_t merged = 0, n = json_array_size(links);
     char key[1024];
-    if (seen == NULL)
-        return -1;
-    while (i < json_array_size(links)) {
+    if (seen == NULL || kept == NULL)
+        goto oom;
+    for (size_t i = 0; i < n; i++) {
         json_t *l = json_array_get(links, i);
         /* what the checker calls the same link ("drawn twice") */
         const char *f[] = {"label", "kind", "status", "date", "until"};
@@ -187,26 +192,37 @@ int rg_import__merge_twins(rg_import_ctx *ctx, json_t *doc)
             at += snprintf(key + at, sizeof(key) - (size_t)at, "\n%s",
                            v ? v : "");
         }
-        json_t *first = json_object_get(seen, key);
+        /* A key cut short could match another link's: kept as it is. */
+        int whole = at > 0 && (size_t)at < sizeof(key);
+        json_t *first = whole ? json_object_get(seen, key) : NULL;
         if (first == NULL) {
-            if (json_object_set(seen, key, l) != 0)
-                return json_decref(seen), -1;
-            i++;
+            if ((whole && json_object_set(seen, key, l) != 0) ||
+                json_array_append(kept, l) != 0)
+                goto oom;
             continue;
         }
-        rg_path p = from_path(l), q = from_path(first);
-        rg_diag__at(ctx->diags, RG_WARNING, ctx->file, &p, RG_AT_VALUE, &q,
-                    NULL, "the same edge as an earlier one (same ends, "
-                    "label and direction); merged into one link");
-        json_array_remove(links, i);
-        merged++;
+        if (merged++ < TWINS_SHOWN) {
+            rg_path p = from_path(l), q = from_path(first);
+            rg_diag__at(ctx->diags, RG_WARNING, ctx->file, &p, RG_AT_VALUE,
+                        &q, NULL, "the same edge as an earlier one (same "
+                        "ends, label and direction); merged into one link");
+        }
     }
     json_decref(seen);
+    if (merged > 0 && json_object_set_new(doc, "links", kept) != 0)
+        return -1;
+    if (merged == 0)
+        json_decref(kept);
     if (merged > 0)
         rg_diags_add(ctx->diags, RG_NOTE, ctx->file,
                      "%zu of %zu edges repeated an earlier one and were "
-                     "merged into it", merged, n);
+                     "merged into it%s", merged, n,
+                     merged > TWINS_SHOWN ? " (the first 20 are shown)" : "");
     return 0;
+oom:
+    json_decref(seen);
+    json_decref(kept);
+    return -1;
 }
 
 int rg_import__finish(json_t **out, json_t *doc, int rc, rg_import_ctx *ctx,

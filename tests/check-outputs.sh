@@ -300,6 +300,15 @@ o = json.load(open(sys.argv[1]))['objects']
 ids = [x['id'] for x in o]
 sys.exit(len(ids) != len(set(ids)) or sum(x['type'] == 'opinion' for x in o) != 3)" "$tmp/op.stix.json"
 
+# Import: 200,000 repeats of one edge are merged with 20 warnings and a
+# note, in linear time (a warning each took minutes: each "first at"
+# position was found again on one long line).
+python3 -c "
+import json, sys
+json.dump({'nodes': [{'id': 'a'}, {'id': 'b'}], 'links': [{'source': 'a', 'target': 'b'}] * 200000}, open(sys.argv[1], 'w'))" "$tmp/twins.json"
+timeout 60 "$bin" import "$tmp/twins.json" -o "$tmp/twins-out.json" 2>"$tmp/err"
+check "import: 200,000 repeated edges merged, 20 warned of, in time" sh -c "test \$(grep -c warning '$tmp/err') -eq 20 && grep -q '199999 of 200000 edges' '$tmp/err' && test \$(grep -c '\"from\"' '$tmp/twins-out.json') -eq 1"
+
 # A full standard output is an error (exit 3) for every command that
 # writes there, not a silent truncation: fmt and import flush too.
 if [ -w /dev/full ]; then
