@@ -143,6 +143,16 @@ typedef struct rg_attrs {
 
 /** A person, organisation, event... Optional strings are NULL when
  *  absent. */
+/** How a view marks an item it draws differently: set by views (--fade,
+ *  diff), never read from a document; RG_MARK_NONE as loaded. */
+typedef enum rg_mark {
+    RG_MARK_NONE = 0,
+    RG_MARK_FADED,    /**< outside a --as-of or --between view, drawn faded */
+    RG_MARK_ADDED,    /**< diff: only in the new document */
+    RG_MARK_REMOVED,  /**< diff: only in the old document */
+    RG_MARK_CHANGED   /**< diff: in both, some field differs */
+} rg_mark;
+
 typedef struct rg_actor {
     const char *id;
     const char *name;  /**< never NULL: the id when the document has none */
@@ -164,6 +174,7 @@ typedef struct rg_actor {
     const char *stix_id;
     rg_attrs attrs;
     long group_index;  /**< index in the document's groups, or -1 */
+    rg_mark mark;      /**< set by views; RG_MARK_NONE as loaded */
 } rg_actor;
 
 /** A claim that one actor relates to another. */
@@ -189,6 +200,7 @@ typedef struct rg_link {
     size_t to_index;
     size_t *claimed_by_index;   /**< claimed_by.n actor indexes */
     size_t *disputed_by_index;  /**< disputed_by.n actor indexes */
+    rg_mark mark;        /**< set by views; RG_MARK_NONE as loaded */
 } rg_link;
 
 /** A box drawn around actors; groups nest through `parent`. */
