@@ -49,18 +49,24 @@ void rg_buf__putc(rg_buf *b, char c)
     rg_buf__putn(b, &c, 1);
 }
 
+void rg_buf__vprintf(rg_buf *b, const char *fmt, va_list ap)
+{
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    if (n >= 0 && rg_buf__reserve(b, (size_t)n) == 0) {
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, again);
+        b->len += (size_t)n;
+    }
+    va_end(again);
+}
+
 void rg_buf__printf(rg_buf *b, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    rg_buf__vprintf(b, fmt, ap);
     va_end(ap);
-    if (n < 0 || rg_buf__reserve(b, (size_t)n) != 0)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    b->len += (size_t)n;
 }
 
 const char *rg_buf__str(const rg_buf *b)

@@ -2,6 +2,7 @@
 #ifndef RG_BUF_H
 #define RG_BUF_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 typedef struct rg_buf {
@@ -19,6 +20,8 @@ int rg_buf__reserve(rg_buf *b, size_t extra);
 void rg_buf__putn(rg_buf *b, const char *s, size_t n);
 void rg_buf__puts(rg_buf *b, const char *s);
 void rg_buf__putc(rg_buf *b, char c);
+/* As rg_buf__printf(), with the arguments in ap (left used). */
+void rg_buf__vprintf(rg_buf *b, const char *fmt, va_list ap);
 void rg_buf__printf(rg_buf *b, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))

@@ -109,6 +109,10 @@ struct rg_doc {
     /* In a view (view.h): what it leaves out, said under the description;
      * NULL for a whole document. */
     const char *view_note;
+    /* In a view: how many actors after the n_actors drawn are there only
+     * because shown links name them in claimed_by or disputed_by (so
+     * that tooltips and tables can name them); 0 for a whole document. */
+    size_t n_named_only;
     /* In a view shared at a TLP level (tlp.h): that level ("amber"), and
      * whether it withholds anything; NULL and false otherwise. */
     const char *tlp_level;

@@ -154,125 +154,156 @@ static int render_doc(rg_output **out, const rg_doc *doc,
     return rc;
 }
 
-/* The focus actors' indexes (malloc'd), or NULL with a diagnostic:
- * found in `whole`, then taken through `map` (or none) to the indexes of
- * a --tlp view, where one that is withheld is an error. */
-static size_t *find_focus(const rg_doc *whole, const size_t *map,
-                          const rg_render_opts *opts, rg_diags *diags)
+/* Where the views of a render stand: the whole document, the one made
+ * so far (the whole, its --tlp view or a view of either), and the whole
+ * one's actor indexes in it (NULL: the same; SIZE_MAX, or an index past
+ * its drawn actors: left out). */
+typedef struct view_at {
+    const rg_doc *whole;
+    const rg_doc *doc;
+    const size_t *map;
+} view_at;
+
+/* The index in at->doc of actor `name` of the whole document, or
+ * SIZE_MAX with a diagnostic naming the option it came from. */
+static size_t find_actor(const view_at *at, const char *option,
+                         const char *name, const rg_render_opts *opts,
+                         rg_diags *diags)
 {
+    long a = rg_doc_find_actor(at->whole, name);
+    if (a < 0) {
+        rg_diags_add(diags, RG_ERROR, at->whole->file,
+                     "%s: no actor is \"%s\" (by id, or by a name or alias "
+                     "only one actor has)", option, name);
+        return SIZE_MAX;
+    }
+    size_t i = at->map != NULL ? at->map[a] : (size_t)a;
+    if (i < at->doc->n_actors)
+        return i;
+    if (opts->tlp != NULL && !rg_doc_actor_shared(at->whole, (size_t)a,
+                                                  opts->tlp))
+        rg_diags_add(diags, RG_ERROR, at->whole->file,
+                     "%s: \"%s\" is withheld at --tlp %s; use an actor "
+                     "that may be shared at that level",
+                     option, name, opts->tlp);
+    else
+        rg_diags_add(diags, RG_ERROR, at->whole->file,
+                     "%s: \"%s\" is left out by the other views asked for; "
+                     "use an actor they keep", option, name);
+    return SIZE_MAX;
+}
+
+/* A stage of a render's views: makes v from at->doc and returns 1, or
+ * returns 0 when opts asks for none of it, or -1 with a diagnostic. A
+ * stage's view is the next one's document. */
+typedef int view_stage(rg_view *v, const view_at *at,
+                       const rg_render_opts *opts, rg_diags *diags);
+
+/* --focus: the actors within focus_depth links of the focus actors. */
+static int view_focus(rg_view *v, const view_at *at,
+                      const rg_render_opts *opts, rg_diags *diags)
+{
+    if (opts->n_focus == 0)
+        return 0;
     size_t *focus = malloc(opts->n_focus * sizeof(*focus));
     if (focus == NULL) {
-        rg_diags_add(diags, RG_ERROR, whole->file, "out of memory");
-        return NULL;
-    }
-    for (size_t i = 0; i < opts->n_focus; i++) {
-        long a = rg_doc_find_actor(whole, opts->focus[i]);
-        if (a < 0) {
-            rg_diags_add(diags, RG_ERROR, whole->file,
-                         "focus: no actor is \"%s\" (by id, or by a name or "
-                         "alias only one actor has)", opts->focus[i]);
-            free(focus);
-            return NULL;
-        }
-        focus[i] = map != NULL ? map[a] : (size_t)a;
-        if (focus[i] == SIZE_MAX) {
-            rg_diags_add(diags, RG_ERROR, whole->file,
-                         "focus: \"%s\" is withheld at --tlp %s; focus on "
-                         "an actor that may be shared at that level",
-                         opts->focus[i], opts->tlp);
-            free(focus);
-            return NULL;
-        }
-    }
-    return focus;
-}
-
-/* The engine rg_render() would pick for doc (or its --tlp view, whose
- * actor indexes `map` gives) and opts's focus, or NULL. */
-static const char *engine_of(const rg_doc *whole, const rg_doc *doc,
-                             const size_t *map, const rg_render_opts *opts,
-                             rg_diags *d)
-{
-    rg_build_opts b;
-    if (opts->n_focus == 0) {
-        rg_engine__pick(&b, doc, opts, d);
-        return b.engine;
-    }
-    const char *engine = NULL;
-    size_t *focus = find_focus(whole, map, opts, d);
-    rg_view v;
-    if (focus != NULL &&
-        rg_view__make(&v, doc, focus, opts->n_focus,
-                      opts->focus_depth ? opts->focus_depth : 1) == 0) {
-        rg_engine__pick(&b, &v.doc, opts, d);
-        engine = b.engine; /* static, or the options' or document's */
-        rg_view__free(&v);
-    }
-    free(focus);
-    return engine;
-}
-
-const char *rg_render_engine(const rg_doc *doc, const rg_render_opts *opts)
-{
-    rg_render_opts dflt;
-    rg_render_opts_init(&dflt);
-    if (opts == NULL)
-        opts = &dflt;
-    rg_diags *d = rg_diags_new();
-    if (d == NULL)
-        return NULL;
-    const char *engine = NULL;
-    rg_tlp_view t;
-    if (opts->tlp == NULL)
-        engine = engine_of(doc, doc, NULL, opts, d);
-    else if (rg_tlp__rank(opts->tlp) >= 0 &&
-             rg_tlp__view(&t, doc, opts->tlp) == 0) {
-        engine = engine_of(doc, &t.doc, t.map, opts, d);
-        rg_tlp__view_free(&t);
-    }
-    rg_diags_free(d);
-    return engine;
-}
-
-/* Renders doc, or its view when opts has focus actors. `map` (or NULL)
- * takes the focus actors, found in `whole`, to doc's indexes. */
-static int render_focus(rg_output **out, const rg_doc *whole,
-                        const rg_doc *doc, const size_t *map,
-                        const rg_render_opts *opts, const rg_format *formats,
-                        size_t n, rg_diags *diags)
-{
-    int drawn = rg_glyphs__wanted(formats, n);
-    if (opts->n_focus == 0) {
-        if (drawn)
-            rg_glyphs__check(whole, doc, diags);
-        return render_doc(out, doc, opts, formats, n, diags);
-    }
-    size_t *focus = find_focus(whole, map, opts, diags);
-    if (focus == NULL)
+        rg_diags_add(diags, RG_ERROR, at->whole->file, "out of memory");
         return -1;
-    rg_view v;
-    int rc = -1;
-    if (rg_view__make(&v, doc, focus, opts->n_focus,
-                      opts->focus_depth ? opts->focus_depth : 1) != 0)
-        rg_diags_add(diags, RG_ERROR, doc->file, "out of memory");
-    else {
-        if (drawn)
-            rg_glyphs__check(whole, &v.doc, diags);
-        rc = render_doc(out, &v.doc, opts, formats, n, diags);
     }
-    rg_view__free(&v);
+    int rc = 1;
+    for (size_t i = 0; rc == 1 && i < opts->n_focus; i++) {
+        focus[i] = find_actor(at, "focus", opts->focus[i], opts, diags);
+        rc = focus[i] == SIZE_MAX ? -1 : 1;
+    }
+    if (rc == 1 && rg_view__make(v, at->doc, focus, opts->n_focus,
+                                 opts->focus_depth ? opts->focus_depth
+                                                   : 1) != 0) {
+        rg_diags_add(diags, RG_ERROR, at->whole->file, "out of memory");
+        rg_view__free(v);
+        rc = -1;
+    }
     free(focus);
     return rc;
 }
 
-/* Renders doc, or what of it may be shared at opts->tlp, or the view of
- * either that opts's focus actors ask for. */
-static int render_view(rg_output **out, const rg_doc *doc,
-                       const rg_render_opts *opts, const rg_format *formats,
-                       size_t n, rg_diags *diags)
+/* The views, in the order they are made. */
+static view_stage *const stages[] = {view_focus};
+enum { N_STAGES = sizeof(stages) / sizeof(stages[0]) };
+
+/* What is done with the last view: `then` gets at->doc. */
+typedef int view_then(const view_at *at, void *ctx, rg_diags *diags);
+
+/* Makes the views of stages[stage] on, each from the one before, then
+ * calls `then` with the last. Returns what `then` did, or -1. */
+static int with_views(const view_at *at, size_t stage,
+                      const rg_render_opts *opts, view_then *then, void *ctx,
+                      rg_diags *diags)
 {
+    if (stage == N_STAGES)
+        return then(at, ctx, diags);
+    rg_view v;
+    int made = stages[stage](&v, at, opts, diags);
+    if (made <= 0)
+        return made < 0 ? -1
+                        : with_views(at, stage + 1, opts, then, ctx, diags);
+    size_t n = at->whole->n_actors;
+    size_t *map = malloc((n ? n : 1) * sizeof(*map));
+    int rc = -1;
+    if (map == NULL)
+        rg_diags_add(diags, RG_ERROR, at->whole->file, "out of memory");
+    else {
+        for (size_t i = 0; i < n; i++) {
+            size_t j = at->map != NULL ? at->map[i] : i;
+            map[i] = j < at->doc->n_actors + at->doc->n_named_only
+                         ? v.map[j] : SIZE_MAX;
+        }
+        view_at next = {at->whole, &v.doc, map};
+        rc = with_views(&next, stage + 1, opts, then, ctx, diags);
+    }
+    free(map);
+    rg_view__free(&v);
+    return rc;
+}
+
+/* What the last view is for: the outputs to make of it, or the engine
+ * that would lay it out. */
+typedef struct view_use {
+    const rg_render_opts *opts;
+    rg_output **out;
+    const rg_format *formats;
+    size_t n;
+    const char *engine;
+} view_use;
+
+/* view_then: the engine of the last view (static, or the options' or
+ * the document's), into use->engine. */
+static int pick_engine(const view_at *at, void *use, rg_diags *diags)
+{
+    rg_build_opts b;
+    view_use *u = use;
+    rg_engine__pick(&b, at->doc, u->opts, diags);
+    u->engine = b.engine;
+    return 0;
+}
+
+/* view_then: renders the last view. */
+static int render_last(const view_at *at, void *use, rg_diags *diags)
+{
+    view_use *u = use;
+    if (rg_glyphs__wanted(u->formats, u->n))
+        rg_glyphs__check(at->whole, at->doc, diags);
+    return render_doc(u->out, at->doc, u->opts, u->formats, u->n, diags);
+}
+
+/* Makes the views opts asks for of doc, or first of what of it may be
+ * shared at opts->tlp, and hands the last to `then`. */
+static int with_all_views(const rg_doc *doc, view_use *use, view_then *then,
+                          rg_diags *diags)
+{
+    const rg_render_opts *opts = use->opts;
+    view_at at = {doc, doc, NULL};
     if (opts->tlp == NULL)
-        return render_focus(out, doc, doc, NULL, opts, formats, n, diags);
+        return with_views(&at, 0, opts, then, use, diags);
     if (rg_tlp__rank(opts->tlp) < 0) {
         rg_diags_add(diags, RG_ERROR, doc->file,
                      "tlp: unknown level \"%s\"; use clear, green, amber, "
@@ -284,9 +315,34 @@ static int render_view(rg_output **out, const rg_doc *doc,
         rg_diags_add(diags, RG_ERROR, doc->file, "out of memory");
         return -1;
     }
-    int rc = render_focus(out, doc, &t.doc, t.map, opts, formats, n, diags);
+    at.doc = &t.doc;
+    at.map = t.map;
+    int rc = with_views(&at, 0, opts, then, use, diags);
     rg_tlp__view_free(&t);
     return rc;
+}
+
+const char *rg_render_engine(const rg_doc *doc, const rg_render_opts *opts)
+{
+    rg_render_opts dflt;
+    rg_render_opts_init(&dflt);
+    view_use use = {opts != NULL ? opts : &dflt, NULL, NULL, 0, NULL};
+    rg_diags *d = rg_diags_new();
+    if (d == NULL)
+        return NULL;
+    if (with_all_views(doc, &use, pick_engine, d) != 0)
+        use.engine = NULL;
+    rg_diags_free(d);
+    return use.engine;
+}
+
+/* Renders doc, or the views of it that opts asks for. */
+static int render_view(rg_output **out, const rg_doc *doc,
+                       const rg_render_opts *opts, const rg_format *formats,
+                       size_t n, rg_diags *diags)
+{
+    view_use use = {opts, out, formats, n, NULL};
+    return with_all_views(doc, &use, render_last, diags);
 }
 
 /* Renders in this process under the guard (see guard.c); in a child

@@ -1,10 +1,11 @@
-/* Views: the part of a document within a few links of some actors, as a
- * document of its own that the builder and the reports take as they take
- * any other. */
+/* Views: a document made of part of another (the actors within a few
+ * links of some, those valid at a date, ...), as a document of its own
+ * that the builder and the reports take as they take any other. */
 #include "view.h"
 
 #include "buf.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,49 +73,54 @@ static size_t *remap(const size_t *idx, size_t n, const size_t *map)
     return out;
 }
 
-/* Copies the shown actors (dist set) in document order, then the links
- * between them; after the shown actors, out of n_actors' reach, those
- * that links name only as claiming or disputing them, so that tooltips
- * and tables can still name them. map: document index -> view index, or
- * SIZE_MAX. */
-static void copy_shown(rg_view *v, const rg_doc *doc, const size_t *dist,
-                       size_t *map)
+/* Puts actor a of doc after the view's kept actors, unless it is there. */
+static void name_only(rg_view *v, const rg_doc *doc, size_t a, size_t *extra)
+{
+    if (v->map[a] == SIZE_MAX) {
+        v->map[a] = *extra;
+        v->doc.actors[(*extra)++] = doc->actors[a];
+    }
+}
+
+/* Copies the kept actors in document order, then the kept links between
+ * them, then the actors kept links name only in claimed_by or
+ * disputed_by. */
+static void copy_kept(rg_view *v, const rg_doc *doc,
+                      const unsigned char *keep_actor,
+                      const unsigned char *keep_link)
 {
     size_t shown = 0, nl = 0;
-    for (size_t i = 0; i < doc->n_actors; i++) {
-        map[i] = SIZE_MAX;
-        if (dist[i] != SIZE_MAX) {
-            map[i] = shown;
+    size_t all = doc->n_actors + doc->n_named_only;
+    for (size_t i = 0; i < all; i++) {
+        v->map[i] = SIZE_MAX;
+        if (i < doc->n_actors && keep_actor[i]) {
+            v->map[i] = shown;
             v->doc.actors[shown++] = doc->actors[i];
         }
     }
     for (size_t i = 0; i < doc->n_links; i++) {
         const rg_link *k = &doc->links[i];
-        if (map[k->from_index] != SIZE_MAX && map[k->to_index] != SIZE_MAX)
+        if ((keep_link == NULL || keep_link[i]) &&
+            v->map[k->from_index] != SIZE_MAX &&
+            v->map[k->to_index] != SIZE_MAX)
             v->doc.links[nl++] = *k;
     }
     size_t extra = shown;
     for (size_t i = 0; i < nl; i++) {
         const rg_link *k = &v->doc.links[i];
-        const size_t *lists[2] = {k->claimed_by_index, k->disputed_by_index};
-        size_t counts[2] = {k->claimed_by.n, k->disputed_by.n};
-        for (size_t l = 0; l < 2; l++) {
-            for (size_t j = 0; lists[l] != NULL && j < counts[l]; j++) {
-                size_t a = lists[l][j];
-                if (map[a] == SIZE_MAX) {
-                    map[a] = extra;
-                    v->doc.actors[extra++] = doc->actors[a];
-                }
-            }
-        }
+        for (size_t j = 0; j < k->claimed_by.n; j++)
+            name_only(v, doc, k->claimed_by_index[j], &extra);
+        for (size_t j = 0; j < k->disputed_by.n; j++)
+            name_only(v, doc, k->disputed_by_index[j], &extra);
     }
     v->doc.n_actors = shown;
+    v->doc.n_named_only = extra - shown;
     v->doc.n_links = nl;
 }
 
 /* Remaps the links' indexes into the view; the index lists are copies
  * owned by the view. Returns 0 or -1. */
-static int remap_links(rg_view *v, const size_t *map)
+static int remap_links(rg_view *v)
 {
     size_t nl = v->doc.n_links;
     v->lists = calloc(2 * nl + 1, sizeof(*v->lists));
@@ -122,12 +128,12 @@ static int remap_links(rg_view *v, const size_t *map)
         return -1;
     for (size_t i = 0; i < nl; i++) {
         rg_link *k = &v->doc.links[i];
-        k->from_index = map[k->from_index];
-        k->to_index = map[k->to_index];
+        k->from_index = v->map[k->from_index];
+        k->to_index = v->map[k->to_index];
         k->claimed_by_index = v->lists[v->n_lists++] =
-            remap(k->claimed_by_index, k->claimed_by.n, map);
+            remap(k->claimed_by_index, k->claimed_by.n, v->map);
         k->disputed_by_index = v->lists[v->n_lists++] =
-            remap(k->disputed_by_index, k->disputed_by.n, map);
+            remap(k->disputed_by_index, k->disputed_by.n, v->map);
         if ((k->claimed_by.n && k->claimed_by_index == NULL) ||
             (k->disputed_by.n && k->disputed_by_index == NULL))
             return -1;
@@ -135,49 +141,88 @@ static int remap_links(rg_view *v, const size_t *map)
     return 0;
 }
 
-/* Says what is left out, in the chart and in the reports: "Showing 9 of
- * 49 actors and 7 of 60 links: those within 1 link of A and B." The
- * focus actors each once, in the order given; `seen` is scratch room for
- * n_focus indexes. Returns 0 or -1. */
-static int write_note(rg_view *v, const rg_doc *doc, const size_t *focus,
-                      size_t n_focus, unsigned depth, size_t *seen)
+int rg_view__subset(rg_view *v, const rg_doc *doc,
+                    const unsigned char *keep_actor,
+                    const unsigned char *keep_link)
+{
+    memset(v, 0, sizeof(*v));
+    size_t all = doc->n_actors + doc->n_named_only;
+    v->doc = *doc;
+    v->map = malloc((all ? all : 1) * sizeof(*v->map));
+    v->doc.actors = malloc((all ? all : 1) * sizeof(rg_actor));
+    v->doc.links = malloc((doc->n_links ? doc->n_links : 1) * sizeof(rg_link));
+    if (v->map == NULL || v->doc.actors == NULL || v->doc.links == NULL)
+        return -1;
+    copy_kept(v, doc, keep_actor, keep_link);
+    /* Look-ups by id or name go through the whole document's maps, whose
+     * indexes no longer fit: the view has none. */
+    memset(&v->doc.ids, 0, sizeof(v->doc.ids));
+    memset(&v->doc.names, 0, sizeof(v->doc.names));
+    v->doc.view_note = NULL;
+    return remap_links(v);
+}
+
+int rg_view__note(rg_view *v, const rg_doc *doc, const char *fmt, ...)
 {
     rg_buf note = {0};
-    rg_buf__printf(&note, "Showing %zu of %zu actors and %zu of %zu links: "
-                          "those within %u link%s of ",
-                   v->doc.n_actors, doc->n_actors, v->doc.n_links,
-                   doc->n_links, depth, depth == 1 ? "" : "s");
-    size_t named = 0;
-    for (size_t i = 0; i < n_focus; i++) {
-        int dup = 0;
-        for (size_t j = 0; j < i; j++)
-            dup |= focus[j] == focus[i];
-        if (!dup)
-            seen[named++] = focus[i];
-    }
-    for (size_t i = 0; i < named; i++) {
-        if (i > 0)
-            rg_buf__puts(&note, i + 1 == named ? " and " : ", ");
-        rg_buf__puts(&note, doc->actors[seen[i]].name);
-    }
-    rg_buf__putc(&note, '.');
+    if (doc->view_note != NULL)
+        rg_buf__printf(&note, "%s ", doc->view_note);
+    va_list ap;
+    va_start(ap, fmt);
+    rg_buf__vprintf(&note, fmt, ap);
+    va_end(ap);
     if (note.oom) {
         rg_buf__free(&note);
         return -1;
     }
+    free(v->note);
     v->doc.view_note = v->note = note.data;
     return 0;
+}
+
+/* Says what is left out, in the chart and in the reports: "Showing 9 of
+ * 49 actors and 7 of 60 links: those within 1 link of A and B." The
+ * focus actors each once, in the order given; `seen` is room for n_focus
+ * indexes. Returns 0 or -1. */
+static int focus_note(rg_view *v, const rg_doc *doc, const size_t *focus,
+                      size_t n_focus, unsigned depth, size_t *seen)
+{
+    size_t named = 0;
+    for (size_t i = 0; i < n_focus; i++) {
+        int dup = 0;
+        for (size_t j = 0; j < named; j++)
+            dup |= seen[j] == focus[i];
+        if (!dup)
+            seen[named++] = focus[i];
+    }
+    rg_buf names = {0};
+    for (size_t i = 0; i < named; i++) {
+        if (i > 0)
+            rg_buf__puts(&names, i + 1 == named ? " and " : ", ");
+        rg_buf__puts(&names, doc->actors[seen[i]].name);
+    }
+    int rc = names.oom ? -1
+                       : rg_view__note(v, doc,
+                                       "Showing %zu of %zu actors and %zu of "
+                                       "%zu links: those within %u link%s of "
+                                       "%s.",
+                                       v->doc.n_actors, doc->n_actors,
+                                       v->doc.n_links, doc->n_links, depth,
+                                       depth == 1 ? "" : "s",
+                                       rg_buf__str(&names));
+    rg_buf__free(&names);
+    return rc;
 }
 
 int rg_view__make(rg_view *v, const rg_doc *doc, const size_t *focus,
                   size_t n_focus, unsigned depth)
 {
     int rc = -1;
-    memset(v, 0, sizeof(*v));
     size_t n = doc->n_actors;
     size_t *dist = malloc((n ? n : 1) * sizeof(*dist));
-    size_t *map = malloc((n ? n : 1) * sizeof(*map));
-    if (dist == NULL || map == NULL)
+    unsigned char *keep = malloc(n ? n : 1);
+    memset(v, 0, sizeof(*v));
+    if (dist == NULL || keep == NULL)
         goto out;
     for (size_t i = 0; i < n; i++)
         dist[i] = SIZE_MAX;
@@ -185,26 +230,13 @@ int rg_view__make(rg_view *v, const rg_doc *doc, const size_t *focus,
         dist[focus[i]] = 0;
     if (spread(doc, dist, depth) != 0)
         goto out;
-    v->doc = *doc;
-    v->doc.actors = malloc((n ? n : 1) * sizeof(rg_actor));
-    v->doc.links = malloc((doc->n_links ? doc->n_links : 1) * sizeof(rg_link));
-    if (v->doc.actors == NULL || v->doc.links == NULL)
-        goto out;
-    copy_shown(v, doc, dist, map);
-    if (remap_links(v, map) != 0)
-        goto out;
-    /* Look-ups by id or name go through the whole document's maps, whose
-     * indexes no longer fit: the view has none. */
-    memset(&v->doc.ids, 0, sizeof(v->doc.ids));
-    memset(&v->doc.names, 0, sizeof(v->doc.names));
-    /* dist is no longer needed: room for the focus actors, each once
-     * (at most n of them). */
-    rc = write_note(v, doc, focus, n_focus, depth, dist);
+    for (size_t i = 0; i < n; i++)
+        keep[i] = dist[i] != SIZE_MAX;
+    if (rg_view__subset(v, doc, keep, NULL) == 0)
+        rc = focus_note(v, doc, focus, n_focus, depth, dist);
 out:
     free(dist);
-    free(map);
-    if (rc != 0)
-        rg_view__free(v);
+    free(keep);
     return rc;
 }
 
@@ -213,6 +245,7 @@ void rg_view__free(rg_view *v)
     for (size_t i = 0; i < v->n_lists; i++)
         free(v->lists[i]);
     free(v->lists);
+    free(v->map);
     free(v->doc.actors);
     free(v->doc.links);
     free(v->note);
