@@ -35,7 +35,7 @@ LIB_SRC := src/model.c src/diag.c src/buf.c src/jsonpos.c src/load_json.c \
            src/load_keys.c src/load_file.c src/load_gvvals.c src/docfmt.c src/check_value.c \
            src/cite.c src/phrase.c src/build_text.c src/build_items.c src/build_links.c src/build_legend.c src/build_ids.c src/report_html.c src/report_words.c src/report_md.c \
            src/check.c src/escape.c src/style.c src/build.c src/render.c src/format.c src/gvctx.c src/job.c src/isolate.c src/guard.c src/worker.c src/files.c src/fmt.c src/svg.c src/report.c \
-           src/view.c src/pngenc.c src/fonts.c src/gvattrs.c src/suggest.c src/check_kinds.c src/check_warn.c src/page.c src/pdfmeta.c src/engine.c
+           src/view.c src/when.c src/pngenc.c src/fonts.c src/gvattrs.c src/suggest.c src/check_kinds.c src/check_warn.c src/page.c src/pdfmeta.c src/engine.c
 LIB_SRC += src/glyphs.c
 LIB_SRC += src/build_cross.c
 LIB_SRC += src/tlp.c src/build_tlp.c
