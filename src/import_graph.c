@@ -105,24 +105,49 @@ static rg_path from_path(const json_t *rec)
     return rg_import__path_of(json_object_get(rec, RG_IMPORT_FROM));
 }
 
-/* Adds {"id": ID} to doc[section] (made when missing) unless an
- * element has that id, "@from" that of the record `by` naming it. */
-static int add_named(json_t *doc, const char *section, const char *id,
-                     const json_t *by)
+/* The ids of the elements of doc[section] and where they are, for
+ * add_named(): the array (made when missing) and the set of its ids. */
+typedef struct named {
+    json_t *doc;
+    const char *section;
+    json_t *arr;
+    json_t *ids;
+} named;
+
+static int named_open(named *n, json_t *doc, const char *section)
 {
-    json_t *arr = json_object_get(doc, section), *v;
-    size_t j;
-    json_array_foreach(arr, j, v) {
-        const char *have = json_string_value(json_object_get(v, "id"));
-        if (have != NULL && strcmp(have, id) == 0)
-            return 0;
-    }
-    if (arr == NULL && (json_object_set_new(doc, section, json_array()) ||
-                        (arr = json_object_get(doc, section)) == NULL))
+    n->doc = doc;
+    n->section = section;
+    n->arr = json_object_get(doc, section);
+    n->ids = json_object();
+    if (n->ids == NULL)
         return -1;
-    return json_array_append_new(arr, json_pack("{s:s,s:O*}", "id", id,
-                                                RG_IMPORT_FROM, json_object_get(
-                                                    by, RG_IMPORT_FROM)));
+    json_t *v;
+    size_t j;
+    json_array_foreach(n->arr, j, v) {
+        const char *id = json_string_value(json_object_get(v, "id"));
+        if (id != NULL && json_object_set_new(n->ids, id, json_true()) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Adds {"id": ID} to n's array unless an element has that id, "@from"
+ * that of the record `by` naming it. */
+static int add_named(named *n, const char *id, const json_t *by)
+{
+    if (json_object_get(n->ids, id) != NULL)
+        return 0;
+    if (json_object_set_new(n->ids, id, json_true()) != 0)
+        return -1;
+    if (n->arr == NULL &&
+        (json_object_set_new(n->doc, n->section, json_array()) != 0 ||
+         (n->arr = json_object_get(n->doc, n->section)) == NULL))
+        return -1;
+    return json_array_append_new(n->arr, json_pack("{s:s,s:O*}", "id", id,
+                                                   RG_IMPORT_FROM,
+                                                   json_object_get(
+                                                       by, RG_IMPORT_FROM)));
 }
 
 /* Declares `kind` under doc[section] unless built in (`builtins`) or
@@ -145,26 +170,35 @@ static int declare_kind(json_t *doc, const char *section, const char *kind,
 int rg_import__declare_named(json_t *doc)
 {
     const char *secs[] = {"actors", "links"};
+    named groups = {0}, sources = {0};
     json_t *r, *v;
     size_t j, k;
+    int rc = -1;
+    if (named_open(&groups, doc, "groups") || named_open(&sources, doc,
+                                                         "sources"))
+        goto out;
     for (size_t s = 0; s < 2; s++)
         json_array_foreach(json_object_get(doc, secs[s]), j, r) {
             const char *g = json_string_value(json_object_get(r, "group"));
             const char *kind = json_string_value(json_object_get(r, "kind"));
-            if ((s == 0 && g != NULL && add_named(doc, "groups", g, r)) ||
+            if ((s == 0 && g != NULL && add_named(&groups, g, r)) ||
                 declare_kind(doc, s == 0 ? "kinds" : "link_kinds", kind,
                              s == 0))
-                return -1;
+                goto out;
             json_t *src = json_object_get(r, "source");
             if (json_is_string(src) &&
-                add_named(doc, "sources", json_string_value(src), r))
-                return -1;
+                add_named(&sources, json_string_value(src), r))
+                goto out;
             json_array_foreach(src, k, v)
                 if (json_is_string(v) &&
-                    add_named(doc, "sources", json_string_value(v), r))
-                    return -1;
+                    add_named(&sources, json_string_value(v), r))
+                    goto out;
         }
-    return 0;
+    rc = 0;
+out:
+    json_decref(groups.ids);
+    json_decref(sources.ids);
+    return rc;
 }
 
 /* The repeats warned of one by one; the note counts them all, so that
