@@ -46,6 +46,7 @@ LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 CLI_SRC := src/main.c src/cli_options.c src/cli_help.c src/cli_print.c \
            src/cmd_check.c src/cmd_render.c src/cmd_fmt.c
 CLI_SRC += src/cmd_schema.c src/cmd_import.c
+CLI_SRC += src/cli_man.c src/cli_complete.c
 CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 HEADERS := $(wildcard include/*.h src/*.h src/*.def)
 
@@ -61,7 +62,8 @@ Q    := @
 step := @printf '  %-7s %s\n'
 endif
 
-all: $(BUILD)/librelgraph.a $(BUILD)/relgraph
+all: $(BUILD)/librelgraph.a $(BUILD)/relgraph $(BUILD)/relgraph.1 \
+     $(BUILD)/relgraph-format.5 $(BUILD)/relgraph.bash
 
 $(BUILD)/obj/%.o: src/%.c $(HEADERS) | $(BUILD)/obj
 	$(step) CC $<
@@ -87,6 +89,20 @@ $(BUILD)/datadir: FORCE | $(BUILD)/obj
 	$(Q)echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
 $(BUILD)/obj/cmd_schema.o: $(BUILD)/datadir
 $(BUILD)/obj/cmd_schema.o: ALL_CFLAGS += -DRG_DATADIR='"$(DATADIR)"'
+$(BUILD)/obj/cli_man.o: $(BUILD)/datadir
+$(BUILD)/obj/cli_man.o: ALL_CFLAGS += -DRG_DATADIR='"$(DATADIR)"'
+
+# The man pages and the bash completion, written by the binary from the
+# tables --help is made from (src/cli_man.c, src/cli_complete.c).
+$(BUILD)/relgraph.1: $(BUILD)/relgraph
+	$(step) GEN $@
+	$(Q)$(BUILD)/relgraph __man 1 > $@.tmp && mv $@.tmp $@
+$(BUILD)/relgraph-format.5: $(BUILD)/relgraph
+	$(step) GEN $@
+	$(Q)$(BUILD)/relgraph __man 5 > $@.tmp && mv $@.tmp $@
+$(BUILD)/relgraph.bash: $(BUILD)/relgraph
+	$(step) GEN $@
+	$(Q)$(BUILD)/relgraph __bash-completion > $@.tmp && mv $@.tmp $@
 FORCE:
 
 # ---- setup: install what a fresh Debian 12 machine lacks ----
