@@ -132,9 +132,11 @@ extern const char cli_examples[];
 
 /* Sections of options in --help and the man page: one per command (the
  * options of some commands but not all, and not before one), then these
- * two. Whether an option of `commands` is in section `sec`. */
+ * two. cli_section() prints `heading` (a line) and calls `each` for every
+ * option of section `sec` that --help shows; nothing when there is none. */
 enum { CLI_SEC_EVERY = CLI_CMD_COUNT, CLI_SEC_OTHER };
-int cli_in_section(unsigned commands, int sec);
+void cli_section(const char *heading, int sec,
+                 void (*each)(int opt, cli_command cmd));
 
 /* The hidden commands (names starting with "__", in no help): __man 1
  * and __man 5 write the man pages (cli_man.c), __bash-completion the

@@ -84,7 +84,7 @@ static void option_entry(int i, cli_command cmd)
     entry(head, cli_option_help((cli_option_id)i, cmd));
 }
 
-int cli_in_section(unsigned commands, int sec)
+static int in_section(unsigned commands, int sec)
 {
     if (sec == CLI_SEC_EVERY)
         return commands == CLI_ALL;
@@ -94,19 +94,27 @@ int cli_in_section(unsigned commands, int sec)
            !(commands & CLI_TOP);
 }
 
-/* The options of section `sec` under `title`; nothing when it has none. */
-static void section(const char *title, int sec)
+void cli_section(const char *heading, int sec,
+                 void (*each)(int opt, cli_command cmd))
 {
     int first = 1;
     for (int i = 0; i < CLI_OPT_COUNT; i++) {
         if (cli_options[i].help == NULL ||
-            !cli_in_section(cli_options[i].commands, sec))
+            !in_section(cli_options[i].commands, sec))
             continue;
         if (first)
-            printf("\n%s\n", title);
+            puts(heading);
         first = 0;
-        option_entry(i, (cli_command)sec);
+        each(i, (cli_command)sec);
     }
+}
+
+/* The options of section `sec` under `title`; nothing when it has none. */
+static void section(const char *title, int sec)
+{
+    char heading[80];
+    snprintf(heading, sizeof(heading), "\n%s", title);
+    cli_section(heading, sec, option_entry);
 }
 
 void cli_help(void)

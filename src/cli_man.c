@@ -112,22 +112,6 @@ static void option_entry(int i, cli_command cmd)
         option_values(o);
 }
 
-/* The options of section `sec` (cli_in_section), after `heading` (a
- * roff line) when there are any. */
-static void options(const char *heading, int sec)
-{
-    int first = 1;
-    for (int i = 0; i < CLI_OPT_COUNT; i++) {
-        if (cli_options[i].help == NULL ||
-            !cli_in_section(cli_options[i].commands, sec))
-            continue;
-        if (first)
-            puts(heading);
-        first = 0;
-        option_entry(i, (cli_command)sec);
-    }
-}
-
 static void commands(void)
 {
     puts(".SH COMMANDS");
@@ -139,7 +123,7 @@ static void commands(void)
         roff_line(r->summary);
         char heading[128];
         snprintf(heading, sizeof(heading), ".PP\nOptions of %s:", r->name);
-        options(heading, c);
+        cli_section(heading, c, option_entry);
     }
 }
 
@@ -208,8 +192,9 @@ static void page_1(void)
     puts(".PP");
     roff_line(how_files);
     commands();
-    options(".SH \"OPTIONS OF EVERY COMMAND\"", CLI_SEC_EVERY);
-    options(".SH \"OTHER OPTIONS\"", CLI_SEC_OTHER);
+    cli_section(".SH \"OPTIONS OF EVERY COMMAND\"", CLI_SEC_EVERY,
+                option_entry);
+    cli_section(".SH \"OTHER OPTIONS\"", CLI_SEC_OTHER, option_entry);
     exit_status();
     environment();
     puts(".SH FILES\n.TP");
