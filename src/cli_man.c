@@ -160,9 +160,12 @@ static void environment(void)
     puts(".SH ENVIRONMENT\n.TP\n.B NO_COLOR\n"
          "When set and not empty, diagnostics on a terminal are not "
          "coloured.\n.TP\n.B SOURCE_DATE_EPOCH\n"
-         "The creation date written into PDF files, in seconds since "
-         "1970 (digits only, up to the end of the year 9999), so that a "
-         "build is reproducible.\n.TP\n.B TMPDIR\n"
+         "The date written into PDF files and into the created and "
+         "modified times of a STIX export, in seconds since 1970 (digits "
+         "only, up to the end of the year 9999; a PDF is refused "
+         "otherwise); unset, both carry 1970\\-01\\-01 00:00 UTC, "
+         "so the same document gives the same bytes.\n"
+         ".TP\n.B TMPDIR\n"
          "Where the layout worker keeps its messages (default "
          "\\fI/tmp\\fR).");
 }
