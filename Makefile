@@ -9,6 +9,8 @@
 #   make overlap    overlapping and crossed text measured in Chromium: plain
 #                   dot, OVERLAP_OLD=path/to/relgraph if given, this build
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make deb        Debian packages build/relgraph_<version>_<arch>.deb and
+#                   build/librelgraph-dev_..., checked by lintian
 #   make V=1 ...    show the commands, not a line per step
 #
 # Your CFLAGS and LDFLAGS are added to the project's, never replace them.
@@ -28,7 +30,7 @@ PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv -pthread
 
 ALL_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Iinclude -Isrc \
-              $(PKG_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
+              $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS)
 
 LIB_SRC := src/model.c src/diag.c src/buf.c src/jsonpos.c src/load_json.c \
@@ -46,10 +48,12 @@ LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 CLI_SRC := src/main.c src/cli_options.c src/cli_help.c src/cli_print.c \
            src/cmd_check.c src/cmd_render.c src/cmd_fmt.c
 CLI_SRC += src/cmd_schema.c src/cmd_import.c
+CLI_SRC += src/cli_man.c src/cli_complete.c
 CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 HEADERS := $(wildcard include/*.h src/*.h src/*.def)
 
 .PHONY: FORCE all demo test check stress install uninstall clean deps test-deps fuzz bench
+.PHONY: deb deb-deps
 
 # A line per step ("  CC      src/x.c"); V=1 shows the commands instead.
 V ?= 0
@@ -61,7 +65,8 @@ Q    := @
 step := @printf '  %-7s %s\n'
 endif
 
-all: $(BUILD)/librelgraph.a $(BUILD)/relgraph
+all: $(BUILD)/librelgraph.a $(BUILD)/relgraph $(BUILD)/relgraph.1 \
+     $(BUILD)/relgraph-format.5 $(BUILD)/relgraph.bash
 
 $(BUILD)/obj/%.o: src/%.c $(HEADERS) | $(BUILD)/obj
 	$(step) CC $<
@@ -83,10 +88,27 @@ $(BUILD)/relgraph: $(CLI_OBJ) $(BUILD)/librelgraph.a
 # DATADIR, compiled into cmd_schema.o, which is built again when DATADIR
 # changes (make; make install PREFIX=~/.local).
 DATADIR := $(PREFIX)/share/relgraph
+LIBDIR  ?= $(PREFIX)/lib
+MANDIR  ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 $(BUILD)/datadir: FORCE | $(BUILD)/obj
 	$(Q)echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
 $(BUILD)/obj/cmd_schema.o: $(BUILD)/datadir
 $(BUILD)/obj/cmd_schema.o: ALL_CFLAGS += -DRG_DATADIR='"$(DATADIR)"'
+$(BUILD)/obj/cli_man.o: $(BUILD)/datadir
+$(BUILD)/obj/cli_man.o: ALL_CFLAGS += -DRG_DATADIR='"$(DATADIR)"'
+
+# The man pages and the bash completion, written by the binary from the
+# tables --help is made from (src/cli_man.c, src/cli_complete.c).
+$(BUILD)/relgraph.1: $(BUILD)/relgraph
+	$(step) GEN $@
+	$(Q)$(BUILD)/relgraph __man 1 > $@.tmp && mv $@.tmp $@
+$(BUILD)/relgraph-format.5: $(BUILD)/relgraph
+	$(step) GEN $@
+	$(Q)$(BUILD)/relgraph __man 5 > $@.tmp && mv $@.tmp $@
+$(BUILD)/relgraph.bash: $(BUILD)/relgraph
+	$(step) GEN $@
+	$(Q)$(BUILD)/relgraph __bash-completion > $@.tmp && mv $@.tmp $@
 FORCE:
 
 # ---- setup: install what a fresh Debian 12 machine lacks ----
@@ -165,21 +187,58 @@ overlap: test-deps
 # ---- install ----
 
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
-	    $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(LIBDIR) \
+	    $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(LIBDIR)/pkgconfig \
 	    $(DESTDIR)$(DATADIR)
 	install -m 755 $(BUILD)/relgraph $(DESTDIR)$(PREFIX)/bin/relgraph
 	install -m 644 graphs/relgraph.schema.json $(DESTDIR)$(DATADIR)/relgraph.schema.json
-	install -m 644 $(BUILD)/librelgraph.a $(DESTDIR)$(PREFIX)/lib/librelgraph.a
+	install -m 644 $(BUILD)/librelgraph.a $(DESTDIR)$(LIBDIR)/librelgraph.a
 	install -m 644 include/relgraph.h $(DESTDIR)$(PREFIX)/include/relgraph.h
-	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' \
-	    src/relgraph.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/relgraph.pc
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' -e 's|@VERSION@|$(VERSION)|g' \
+	    src/relgraph.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/relgraph.pc
+	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(BASHCOMPDIR)
+	install -m 644 $(BUILD)/relgraph.1 $(DESTDIR)$(MANDIR)/man1/relgraph.1
+	install -m 644 $(BUILD)/relgraph-format.5 $(DESTDIR)$(MANDIR)/man5/relgraph-format.5
+	install -m 644 $(BUILD)/relgraph.bash $(DESTDIR)$(BASHCOMPDIR)/relgraph
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/relgraph $(DESTDIR)$(PREFIX)/lib/librelgraph.a \
+	rm -f $(DESTDIR)$(PREFIX)/bin/relgraph $(DESTDIR)$(LIBDIR)/librelgraph.a \
 	    $(DESTDIR)$(PREFIX)/include/relgraph.h \
-	    $(DESTDIR)$(PREFIX)/lib/pkgconfig/relgraph.pc \
-	    $(DESTDIR)$(DATADIR)/relgraph.schema.json
+	    $(DESTDIR)$(LIBDIR)/pkgconfig/relgraph.pc \
+	    $(DESTDIR)$(DATADIR)/relgraph.schema.json \
+	    $(DESTDIR)$(MANDIR)/man1/relgraph.1 $(DESTDIR)$(MANDIR)/man5/relgraph-format.5 \
+	    $(DESTDIR)$(BASHCOMPDIR)/relgraph
+
+# ---- Debian packages ----
+
+# Built with dpkg-buildpackage and debhelper in a copy of the tree, whose
+# debian/ is .ci/debian with debian/changelog written from CHANGELOG; the
+# packages are copied to $(BUILD). The version is RG_VERSION, which
+# CHANGELOG's first entry must name.
+DEB_DIR := $(BUILD)/deb
+DEB_SRC := $(DEB_DIR)/relgraph-$(VERSION)
+DEB_WHO  = $(shell sed -n 's/^Maintainer: //p' .ci/debian/control)
+
+deb-deps:
+	$(step) DEPS "Debian's packaging tools (.ci/install-deps deb)"
+	$(Q)sh .ci/install-deps deb
+
+deb: deb-deps
+	$(Q)first=$$(sed -n 's/^## \([^ ]*\) .*/\1/p' CHANGELOG | head -n 1); \
+	    test "$$first" = "$(VERSION)" || { echo "CHANGELOG's first entry is $$first," \
+	    "not $(VERSION) (RG_VERSION in include/relgraph.h)" >&2; exit 1; }
+	$(Q)rm -rf $(DEB_DIR) && mkdir -p $(DEB_SRC)
+	$(Q)cp -R Makefile README.md CHANGELOG include src graphs $(DEB_SRC)/
+	$(Q)cp -R .ci/debian $(DEB_SRC)/debian && rm $(DEB_SRC)/debian/changelog.sh
+	$(Q)sh .ci/debian/changelog.sh CHANGELOG "$(DEB_WHO)" > $(DEB_SRC)/debian/changelog
+	$(step) DEB "$(DEB_DIR) (dpkg-buildpackage; log: $(DEB_DIR)/build.log)"
+	$(Q)cd $(DEB_SRC) && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL \
+	    DEB_BUILD_OPTIONS=parallel=2 dpkg-buildpackage -us -uc -b \
+	    > ../build.log 2>&1 || { tail -n 30 ../build.log; exit 1; }
+	$(Q)cp $(DEB_DIR)/*.deb $(BUILD)/
+	$(step) LINTIAN "$(DEB_DIR)/*.changes (warnings explained in README.md, Debian packages)"
+	$(Q)lintian --fail-on error,warning $(LINTIAN_OPTS) $(DEB_DIR)/*.changes
+	@ls $(BUILD)/*.deb
 
 clean:
 	rm -rf build out

@@ -127,6 +127,25 @@ const char *cli_join(char *buf, size_t cap, const char *const *list,
 /* Prints --help to standard output. */
 void cli_help(void);
 
+/* The examples at the end of --help and in the man page. */
+extern const char cli_examples[];
+
+/* Sections of options in --help and the man page: one per command (the
+ * options of some commands but not all, and not before one), then these
+ * two. cli_section() prints `heading` (a line) and calls `each` for every
+ * option of section `sec` that --help shows; nothing when there is none. */
+enum { CLI_SEC_EVERY = CLI_CMD_COUNT, CLI_SEC_OTHER };
+void cli_section(const char *heading, int sec,
+                 void (*each)(int opt, cli_command cmd));
+
+/* The hidden commands (names starting with "__", in no help): __man 1
+ * and __man 5 write the man pages (cli_man.c), __bash-completion the
+ * completion script, __complete-actors FILE the ids and names of FILE's
+ * actors (cli_complete.c). Returns an exit status, or -1 when `cmd` is
+ * none of them. */
+int cli_run_hidden(const char *cmd, int argc, char **argv);
+int cli_man(int section);
+
 /* The commands, each in src/cmd_<id>.c: argv[0] is the command's name.
  * Each returns an exit status. */
 #define CLI_COMMAND(id, synopsis, summary) int cli_run_##id(int argc, char **argv);

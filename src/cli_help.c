@@ -20,7 +20,10 @@ static const char ending[] =
     "replaced only by a complete new one with its mode and owner (through\n"
     "a symbolic link; a read-only file only with --force).\n"
     "\n"
-    "Examples:\n"
+    "Examples:\n";
+
+/* Shared with the man page (cli_man.c). */
+const char cli_examples[] =
     "  relgraph render graphs/opm-2015.json -o opm.svg -o opm.png\n"
     "  relgraph render graphs/opm-2015.json -T svg > opm.svg\n"
     "  cat doc.json | relgraph render - -T png > doc.png\n"
@@ -81,22 +84,18 @@ static void option_entry(int i, cli_command cmd)
     entry(head, cli_option_help((cli_option_id)i, cmd));
 }
 
-/* Sections of options: one per command (the options of some commands
- * but not all, and not before one), then these two. */
-enum { EVERY = CLI_CMD_COUNT, OTHER };
-
 static int in_section(unsigned commands, int sec)
 {
-    if (sec == EVERY)
+    if (sec == CLI_SEC_EVERY)
         return commands == CLI_ALL;
-    if (sec == OTHER)
+    if (sec == CLI_SEC_OTHER)
         return (commands & CLI_TOP) != 0;
     return (commands & (1u << sec)) && commands != CLI_ALL &&
            !(commands & CLI_TOP);
 }
 
-/* The options of section `sec` under `title`; nothing when it has none. */
-static void section(const char *title, int sec)
+void cli_section(const char *heading, int sec,
+                 void (*each)(int opt, cli_command cmd))
 {
     int first = 1;
     for (int i = 0; i < CLI_OPT_COUNT; i++) {
@@ -104,10 +103,18 @@ static void section(const char *title, int sec)
             !in_section(cli_options[i].commands, sec))
             continue;
         if (first)
-            printf("\n%s\n", title);
+            puts(heading);
         first = 0;
-        option_entry(i, (cli_command)sec);
+        each(i, (cli_command)sec);
     }
+}
+
+/* The options of section `sec` under `title`; nothing when it has none. */
+static void section(const char *title, int sec)
+{
+    char heading[80];
+    snprintf(heading, sizeof(heading), "\n%s", title);
+    cli_section(heading, sec, option_entry);
 }
 
 void cli_help(void)
@@ -126,7 +133,7 @@ void cli_help(void)
                  cli_commands[c].name + 1);
         section(title, c);
     }
-    section("Options of every command:", EVERY);
-    section("Other options:", OTHER);
-    printf("\n%s", ending);
+    section("Options of every command:", CLI_SEC_EVERY);
+    section("Other options:", CLI_SEC_OTHER);
+    printf("\n%s%s", ending, cli_examples);
 }

@@ -42,6 +42,9 @@ static int run(const char *cmd, int argc, char **argv)
     for (int c = 0; c < CLI_CMD_COUNT; c++)
         if (strcmp(cmd, cli_commands[c].name) == 0)
             return cli_commands[c].run(argc, argv);
+    int rc = cli_run_hidden(cmd, argc, argv);
+    if (rc >= 0)
+        return rc;
     return cli_usage_error("unknown command '%s'; use %s", cmd,
                            command_names(list, sizeof(list)));
 }

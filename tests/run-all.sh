@@ -167,6 +167,14 @@ sh tests/import/csv.sh "$bin" >"$log" 2>&1
 cat "$log"
 tally
 
+echo "== man pages and bash completion"
+sh tests/man/run.sh "$bin" >"$log" 2>&1
+cat "$log"
+tally
+sh tests/completion/run.sh "$bin" >"$log" 2>&1
+cat "$log"
+tally
+
 n=${STRESS_N:-100}
 echo "== stress sample: $n generated documents"
 if "$build/stress" 0 "$n" >"$log" 2>&1; then
