@@ -353,17 +353,17 @@ done
 # says what it leaves out.
 "$bin" render "$opm" --focus opm-breach -o "$tmp/focus.svg" -o "$tmp/focus.md" 2>"$tmp/err"
 check "--focus renders" test $? -eq 0
-check "--focus keeps the actors one link away (8)" test "$(grep -c 'class="node actor' "$tmp/focus.svg")" -eq 8
+check "--focus keeps the actors one link away (9)" test "$(grep -c 'class="node actor' "$tmp/focus.svg")" -eq 9
 # A link is one edge, or a label (or point) node between two half-edges.
-check "--focus keeps the links between them (10)" test "$(grep 'class="edge link\|class="node link&#45;' "$tmp/focus.svg" | grep -vc '&#45;\(from\|to\)" class=')" -eq 10
-check "--focus says what it leaves out, in the chart" grep -q '>Showing 8 of 49 actors and 10 of 60 links: those within 1 link of OPM breach.<' "$tmp/focus.svg"
-check "--focus: the Markdown table has the 10 links" test "$(grep -c '^| ' "$tmp/focus.md")" -eq 12
+check "--focus keeps the links between them (11)" test "$(grep 'class="edge link\|class="node link&#45;' "$tmp/focus.svg" | grep -vc '&#45;\(from\|to\)" class=')" -eq 11
+check "--focus says what it leaves out, in the chart" grep -q '>Showing 9 of 54 actors and 11 of 71 links: those within 1 link of OPM breach.<' "$tmp/focus.svg"
+check "--focus: the Markdown table has the 11 links" test "$(grep -c '^| ' "$tmp/focus.md")" -eq 13
 check "--focus: a claimer left out is still named in the tooltip" grep -q 'claimed by United States, James Clapper' "$tmp/focus.svg"
 ids=$(grep -o ' id="[^"]*"' "$tmp/focus.svg" | sort)
 check "--focus: ids unique" test -z "$(printf '%s\n' "$ids" | uniq -d)"
 "$bin" render "$opm" --focus Chalco --focus 'Deep Panda' --depth 2 -T svg >"$tmp/focus2.svg" 2>"$tmp/err"
 n2=$(grep -c 'class="node actor' "$tmp/focus2.svg")
-check "--focus by alias and name, --depth 2 reaches further ($n2 actors)" test "$n2" -gt 8 -a "$n2" -lt 49
+check "--focus by alias and name, --depth 2 reaches further ($n2 actors)" test "$n2" -gt 9 -a "$n2" -lt 54
 # --focus on no actor, --depth without --focus: CLI cases focus-no-actor,
 # depth-without-focus.
 

@@ -158,7 +158,7 @@ if command -v pdfinfo >/dev/null 2>&1; then
     echo "Subject '$subject', SVG <desc> '$desc'" >"$tmp/err"
     check "the PDF's Subject is the SVG's description" test -n "$subject" -a "$subject" = "$desc"
     check "the Subject says what the focused view leaves out" \
-        grep -q '^Subject:.*Showing 8 of 49 actors' "$tmp/info"
+        grep -q '^Subject:.*Showing 9 of 54 actors' "$tmp/info"
     if command -v qpdf >/dev/null 2>&1; then
         check "qpdf --check accepts the updated PDF" qpdf --check "$tmp/f.pdf" >"$tmp/err" 2>&1
     else
