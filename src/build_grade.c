@@ -9,15 +9,23 @@
 
 #include <string.h>
 
+/* Bit n for a credibility n of 1 to 6, else 0. */
+static unsigned grade_bit(int credibility)
+{
+    return credibility >= 1 && credibility <= RG_GRADE_CREDIBILITY_MAX
+               ? 1u << credibility : 0;
+}
+
 /* The reliability letters of the sources `src` cites, as bits (A: bit 0);
- * sources that are not graded or not in the document add nothing. */
+ * sources that are not graded or not in the document add nothing, nor
+ * does a grade the loader would have refused (a library caller's). */
 static unsigned cited_letters(rg_bld *b, const rg_strv *src)
 {
     unsigned bits = 0;
     for (size_t i = 0; i < src->n; i++) {
         long si = rg_cite__find(&b->cite, b->doc, src->v[i]);
         const char *r = si >= 0 ? b->doc->sources[si].reliability : NULL;
-        if (r != NULL)
+        if (r != NULL && r[0] >= 'A' && r[0] <= 'F')
             bits |= 1u << (r[0] - 'A');
     }
     return bits;
@@ -32,13 +40,13 @@ void rg_build__grade_marker(rg_bld *b, rg_buf *t, const rg_strv *src,
                             int credibility)
 {
     unsigned bits = cited_letters(b, src);
-    if (bits == 0 && credibility == 0)
+    if (bits == 0 && grade_bit(credibility) == 0)
         return;
     rg_buf__printf(t, "%s<FONT POINT-SIZE=\"8\"><B>", t->len > 0 ? " " : "");
     for (int l = 0, n = 0; l < 6; l++)
         if (bits & (1u << l))
             rg_buf__printf(t, "%s%c", n++ ? "/" : "", 'A' + l);
-    if (credibility > 0)
+    if (grade_bit(credibility))
         rg_buf__printf(t, "%d", credibility);
     rg_buf__puts(t, "</B></FONT>");
 }
@@ -52,13 +60,12 @@ void rg_build__grade_legend(rg_bld *b, rg_buf *t)
     unsigned letters = 0, numbers = 0;
     for (size_t i = 0; i < d->n_links; i++) {
         letters |= cited_letters(b, &d->links[i].source);
-        numbers |= 1u << d->links[i].credibility;
+        numbers |= grade_bit(d->links[i].credibility);
     }
     for (size_t i = 0; i < d->n_actors; i++) {
         letters |= cited_letters(b, &d->actors[i].source);
-        numbers |= 1u << d->actors[i].credibility;
+        numbers |= grade_bit(d->actors[i].credibility);
     }
-    numbers &= ~1u;  /* 0: ungraded */
     if (letters == 0 && numbers == 0)
         return;
     rg_buf__printf(t, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" "
@@ -91,6 +98,6 @@ void rg_build__grade_legend(rg_bld *b, rg_buf *t)
  * source. */
 void rg_build__grade_source(rg_buf *line, const rg_source *s)
 {
-    if (s->reliability != NULL)
+    if (rg_grade__reliability(s->reliability) != NULL)
         rg_buf__printf(line, "(%s) ", s->reliability);
 }

@@ -28,7 +28,7 @@ static unsigned cited_letters(const rg_rep *r, const rg_link *k)
     for (size_t j = 0; j < k->source.n; j++) {
         long i = rg_cite__find(&r->cite, r->doc, k->source.v[j]);
         const char *g = i >= 0 ? r->doc->sources[i].reliability : NULL;
-        if (g != NULL)
+        if (g != NULL && g[0] >= 'A' && g[0] <= 'F')
             bits |= 1u << (g[0] - 'A');
     }
     return bits;
@@ -44,7 +44,7 @@ static void grade_cells(rg_rep *r, const rg_report_row *f, const rg_link *k)
             rg_buf__printf(b, "%s%c", n++ ? ", " : "", 'A' + l);
     rg_buf__puts(b, f->grade_close);
     rg_buf__puts(b, f->grade_open);
-    if (k->credibility > 0)
+    if (rg_grade__credibility_words(k->credibility) != NULL)
         rg_buf__printf(b, "%d %s", k->credibility,
                        rg_grade__credibility_words(k->credibility));
     rg_buf__puts(b, f->grade_close);
@@ -144,7 +144,7 @@ void rg_report__source_rest(rg_buf *b, rg_phrase_esc esc, rg_phrase_esc url,
         rg_buf__puts(b, ", ");
         url(b, s->url);
     }
-    if (s->reliability != NULL)
+    if (rg_grade__reliability(s->reliability) != NULL)
         rg_buf__printf(b, " (reliability %s: %s)", s->reliability,
                        rg_grade__reliability_words(s->reliability[0]));
 }
