@@ -167,6 +167,10 @@ typedef struct rg_actor {
     rg_strv tags;
     /** STIX's confidence, 0 to 100, or -1 when the document gives none. */
     int confidence;
+    /** The Admiralty credibility of what the document says of the actor:
+     *  1 (confirmed by other sources) to 6 (truth cannot be judged), or 0
+     *  when ungraded. */
+    int credibility;
     /** The TLP 2.0 marking ("clear", "green", "amber", "amber+strict",
      *  "red"), or NULL when unmarked. */
     const char *tlp;
@@ -185,6 +189,7 @@ typedef struct rg_link {
     const char *kind;
     rg_status status;
     int confidence;    /**< 0 to 100, or -1 */
+    int credibility;   /**< Admiralty 1 to 6, as rg_actor's; 0: ungraded */
     bool directed;
     const char *date;
     const char *until;
@@ -219,6 +224,9 @@ typedef struct rg_source {
     const char *publisher;
     const char *date;
     const char *url;
+    /** The Admiralty reliability, "A" (completely reliable) to "F"
+     *  (cannot be judged), static; NULL when ungraded. */
+    const char *reliability;
     const char *tlp;     /**< as rg_actor's */
     const char *stix_id;
 } rg_source;
@@ -516,6 +524,12 @@ typedef struct rg_render_opts {
     const char *const *focus;
     size_t n_focus;
     unsigned focus_depth;   /**< 0: the default, 1 */
+    /** Draw only the links graded this Admiralty credibility or better
+     *  (1 is best: 3 keeps 1, 2 and 3) and the ungraded ones; every actor
+     *  stays. 0: no such view. */
+    int min_credibility;
+    /** Leave out the ungraded links too (alone: keep every graded link). */
+    bool graded_only;
     /** PNG and PDF on a page of this size, the chart scaled down (never
      *  up) to fit inside 0.5 in margins and centred; RG_PAGE_NONE: the
      *  chart's own size. SVG, DOT and the report keep the chart's size. */

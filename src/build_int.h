@@ -104,6 +104,13 @@ void rg_build__links(rg_bld *b);
  * " [1,3]", the numbers of the sources cited, ascending, each once.
  * Nothing when citations are off or none of them is numbered. */
 void rg_build__cite_marker(rg_bld *b, rg_buf *t, const rg_strv *src);
+/* The Admiralty grade after it (build_grade.c): " B2", the letters of the
+ * graded sources cited and the credibility (0: ungraded); the legend row
+ * of the grades shown; "(B) " for a graded source in the Sources block. */
+void rg_build__grade_marker(rg_bld *b, rg_buf *t, const rg_strv *src,
+                            int credibility);
+void rg_build__grade_legend(rg_bld *b, rg_buf *t);
+void rg_build__grade_source(rg_buf *line, const rg_source *s);
 /* The "Sources" block: "[n] title, publisher, date, url" for each cited
  * source in the order of its number; in SVG the line links to the url. */
 void rg_build__sources(rg_bld *b, rg_buf *t);

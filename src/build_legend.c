@@ -82,6 +82,7 @@ void rg_build__sources(rg_bld *b, rg_buf *t)
         const rg_source *s = &d->sources[b->cite.order[k]];
         rg_buf__reset(&line);
         rg_buf__printf(&line, "[%zu] ", num);
+        rg_build__grade_source(&line, s);
         rg_buf__puts(&line, s->title && *s->title ? s->title : s->id);
         const char *more[] = {s->publisher, s->date, s->url};
         for (size_t m = 0; m < 3; m++)
@@ -278,6 +279,7 @@ static void legend(rg_bld *b, rg_buf *t)
         legend_statuses(b, t);
         rg_buf__puts(t, "</TR>");
         legend_claims(b, t);
+        rg_build__grade_legend(b, t);
         size_t mark = t->len;
         legend_heading(b, t, "LINK KINDS");
         if (legend_link_kinds(b, t) > 0) {

@@ -47,6 +47,7 @@ static void link_label(rg_bld *b, const rg_link *k, const rg_status_look *st)
         rg_buf__printf(t, "%s<FONT POINT-SIZE=\"8\"><I>%s</I></FONT>",
                        t->len ? "<BR/>" : "", st->marker);
     rg_build__cite_marker(b, t, &k->source);
+    rg_build__grade_marker(b, t, &k->source, k->credibility);
     if (b->opts->dates && (k->date != NULL || k->until != NULL) &&
         t->len > 0) {
         rg_buf__puts(t, "<BR/><FONT POINT-SIZE=\"8\">");

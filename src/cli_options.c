@@ -8,6 +8,7 @@
 
 #include "cli_print.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdint.h>
@@ -321,6 +322,42 @@ static int set_focus(cli_args *a, const char *arg, const cli_value *v)
         return cli_usage_error("%s", "at most 64 --focus actors");
     a->focus[a->opts.n_focus++] = arg;
     a->opts.focus = a->focus;
+    return 0;
+}
+
+/* An Admiralty credibility, 1 to 6; a reliability letter or a grade
+ * pair ("B2") is refused with the two scales explained. */
+static int set_min_credibility(cli_args *a, const char *arg,
+                               const cli_value *v)
+{
+    (void)v;
+    char up = (char)toupper((unsigned char)arg[0]);
+    if (arg[0] >= '1' && arg[0] <= '6' && arg[1] == '\0') {
+        a->opts.min_credibility = arg[0] - '0';
+        return 0;
+    }
+    if (up >= 'A' && up <= 'F' && arg[1] >= '1' && arg[1] <= '6' &&
+        arg[2] == '\0')
+        return cli_usage_error("--min-credibility takes a credibility, not "
+                               "'%s'; did you mean --min-credibility %c? (%c "
+                               "is a source's reliability, which no option "
+                               "filters by)", arg, arg[1], up);
+    if (up >= 'A' && up <= 'F' && arg[1] == '\0')
+        return cli_usage_error("--min-credibility takes a credibility, not "
+                               "'%s': %c is a source's reliability (A to F); "
+                               "a link's credibility is a number from 1 "
+                               "(confirmed) to 6 (cannot be judged)",
+                               arg, up);
+    return cli_usage_error("--min-credibility takes a credibility from 1 "
+                           "(confirmed) to 6 (cannot be judged), not '%s'; "
+                           "3 keeps the links graded 1, 2 or 3", arg);
+}
+
+static int set_graded_only(cli_args *a, const char *arg, const cli_value *v)
+{
+    (void)arg;
+    (void)v;
+    a->opts.graded_only = true;
     return 0;
 }
 

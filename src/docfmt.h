@@ -31,6 +31,8 @@ typedef enum rg_docfmt__type {
     RG_FMT_T_REFS,
     RG_FMT_T_ENUM,
     RG_FMT_T_CONFIDENCE,
+    RG_FMT_T_RELIABILITY,
+    RG_FMT_T_CREDIBILITY,
     RG_FMT_T_STIXID,
     RG_FMT_T_BOOL,
     RG_FMT_T_ATTRS,

@@ -20,6 +20,7 @@ static const rg_xfield link_fields[] = {
     {"source", RG_XT_LIST}, {"quote", RG_XT_STRING},
     {"claimed_by", RG_XT_LIST}, {"disputed_by", RG_XT_LIST},
     {"url", RG_XT_STRING}, {"confidence", RG_XT_INT},
+    {"credibility", RG_XT_INT},
     {"tlp", RG_XT_STRING}, {"stix_id", RG_XT_STRING}};
 static const rg_xfield actor_fields[] = {
     {"id", RG_XT_STRING}, {"name", RG_XT_STRING},
@@ -28,12 +29,13 @@ static const rg_xfield actor_fields[] = {
     {"date", RG_XT_STRING}, {"until", RG_XT_STRING},
     {"url", RG_XT_STRING}, {"source", RG_XT_LIST},
     {"tags", RG_XT_LIST}, {"confidence", RG_XT_INT},
+    {"credibility", RG_XT_INT},
     {"tlp", RG_XT_STRING}, {"stix_id", RG_XT_STRING}};
 static const rg_xfield source_fields[] = {
     {"id", RG_XT_STRING}, {"title", RG_XT_STRING},
     {"publisher", RG_XT_STRING}, {"date", RG_XT_STRING},
-    {"url", RG_XT_STRING}, {"tlp", RG_XT_STRING},
-    {"stix_id", RG_XT_STRING}};
+    {"url", RG_XT_STRING}, {"reliability", RG_XT_STRING},
+    {"tlp", RG_XT_STRING}, {"stix_id", RG_XT_STRING}};
 static const rg_xfield group_fields[] = {
     {"id", RG_XT_STRING}, {"label", RG_XT_STRING},
     {"parent", RG_XT_STRING}};
@@ -64,25 +66,29 @@ static void link_value(rg_xval *v, const rg_doc *d, const rg_link *k,
     const char *s[] = {d->actors[k->from_index].id,
                        d->actors[k->to_index].id, k->label, k->kind,
                        rg_status_name(k->status), NULL, k->date, k->until,
-                       NULL, k->quote, NULL, NULL, k->url, NULL, k->tlp,
-                       k->stix_id};
+                       NULL, k->quote, NULL, NULL, k->url, NULL, NULL,
+                       k->tlp, k->stix_id};
     const rg_strv *l[] = {[8] = &k->source, [10] = &k->claimed_by,
-                          [11] = &k->disputed_by, [15] = NULL};
+                          [11] = &k->disputed_by, [16] = NULL};
     v->s = s[f];
     v->list = l[f];
-    v->num = f == 5 ? k->directed : k->confidence;
+    /* an ungraded claim's credibility (0) is absent, as -1 is */
+    v->num = f == 5    ? k->directed
+             : f == 14 ? (k->credibility > 0 ? k->credibility : -1)
+                       : k->confidence;
 }
 
 static void actor_value(rg_xval *v, const rg_actor *a, size_t f)
 {
     const char *s[] = {a->id, a->name, a->kind, NULL, a->group, a->note,
                        a->date, a->until, a->url, NULL, NULL, NULL,
-                       a->tlp, a->stix_id};
+                       NULL, a->tlp, a->stix_id};
     const rg_strv *l[] = {[3] = &a->aliases, [9] = &a->source,
-                          [10] = &a->tags, [13] = NULL};
+                          [10] = &a->tags, [14] = NULL};
     v->s = s[f];
     v->list = l[f];
-    v->num = a->confidence;
+    v->num = f == 12 ? (a->credibility > 0 ? a->credibility : -1)
+                     : a->confidence;
 }
 
 void rg_export__value(rg_xval *out, const rg_doc *d, rg_xtable t, size_t i,
@@ -98,7 +104,7 @@ void rg_export__value(rg_xval *out, const rg_doc *d, rg_xtable t, size_t i,
     else if (t == RG_XT_SOURCES) {
         const rg_source *s = &d->sources[i];
         const char *v[] = {s->id, s->title, s->publisher, s->date, s->url,
-                           s->tlp, s->stix_id};
+                           s->reliability, s->tlp, s->stix_id};
         out->s = v[f];
     } else {
         const rg_group *g = &d->groups[i];

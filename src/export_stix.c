@@ -8,6 +8,7 @@
 #include "export.h"
 
 #include "cite.h"
+#include "grade.h"
 #include "escape.h"
 
 #include <nettle/sha1.h>
@@ -165,6 +166,22 @@ static void str(stix *s, const char *name, const char *value)
     rg_escape__json(s->b, value);
 }
 
+/* An Admiralty credibility, when graded. */
+static void grade(stix *s, const char *name, int credibility)
+{
+    if (credibility > 0) {
+        key(s, name);
+        rg_buf__printf(s->b, "%d", credibility);
+    }
+}
+
+/* The confidence the document gives, or else the one the STIX 2.1
+ * appendix gives its credibility (1: 90 ... 5: 10; 6 and none: -1). */
+static int grade_confidence(int confidence, int credibility)
+{
+    return confidence >= 0 ? confidence : rg_grade__confidence(credibility);
+}
+
 static void list(stix *s, const char *name, const rg_strv *v)
 {
     if (v->n == 0)
@@ -261,7 +278,9 @@ static void actor(stix *s, size_t i)
     }
     list(s, "labels", &a->tags);
     external_url(s, "relgraph", a->url);
-    confidence_marking(s, a->tlp, a->confidence);
+    confidence_marking(s, a->tlp, grade_confidence(a->confidence,
+                                                   a->credibility));
+    grade(s, "x_relgraph_credibility", a->credibility);
     str(s, "x_relgraph_id", a->id);
     str(s, "x_relgraph_kind", a->kind);
     str(s, "x_relgraph_group", a->group);
@@ -365,7 +384,9 @@ static void relationship(stix *s, size_t i)
     if (k->claimed_by.n > 0)
         str(s, "created_by_ref", s->ident_ids[k->claimed_by_index[0]]);
     external_url(s, "relgraph", k->url);
-    confidence_marking(s, k->tlp, k->confidence);
+    confidence_marking(s, k->tlp, grade_confidence(k->confidence,
+                                                   k->credibility));
+    grade(s, "x_relgraph_credibility", k->credibility);
     str(s, "x_relgraph_label", k->label);
     str(s, "x_relgraph_kind", k->kind);
     str(s, "x_relgraph_status", rg_status_name(k->status));
@@ -414,6 +435,8 @@ static void report(stix *s, size_t si, const rg_buf *refs)
     confidence_marking(s, src->tlp, -1);
     str(s, "x_relgraph_id", src->id);
     str(s, "x_relgraph_publisher", src->publisher);
+    /* a letter: STIX has no number for a source's reliability */
+    str(s, "x_relgraph_reliability", src->reliability);
     str(s, "x_relgraph_date", src->date);
     rg_buf__putc(s->b, '}');
     free(id);

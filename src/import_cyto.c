@@ -29,10 +29,11 @@ typedef struct cyto {
  * sources as "sources"; its "from" and "to" repeat source and target). */
 static const char *const actor_fields[] = {
     "kind", "aliases", "group", "note", "date", "until", "url", "source",
-    "tags", "confidence", "tlp", "stix_id", NULL};
+    "tags", "confidence", "credibility", "tlp", "stix_id", NULL};
 static const char *const link_fields[] = {
     "kind", "status", "directed", "date", "until", "sources", "quote",
-    "claimed_by", "disputed_by", "url", "confidence", "tlp", "stix_id",
+    "claimed_by", "disputed_by", "url", "confidence", "credibility", "tlp",
+    "stix_id",
     "from", "to", NULL};
 
 /* In relgraph's own export, sets rec's fields from data d (not those rec

@@ -4,12 +4,15 @@
  * imported again is that document where STIX can hold it
  * (graphs/README.md, "STIX bundles"): ids, kinds, groups, aliases, dates
  * as written, whole notes, tags; links' labels, kinds, statuses,
- * directions and quotes; sources' publishers and dates. An identity the
+ * directions, quotes and credibility grades; sources' publishers,
+ * dates and reliability grades. An identity the
  * export made only to author a claim (it carries the x_relgraph_id of an
  * actor that is no identity) is that actor. A property of the wrong type
  * is a warning at it, and left out. State: the import's stix_st. */
 #include "import_graph.h"
 #include "import_stix.h"
+
+#include "grade.h"
 
 #include <string.h>
 
@@ -44,6 +47,8 @@ int rg_stix__stand_in(const stix_st *s, size_t i, size_t *actor)
 
 static int is_str(const json_t *v);
 static int is_bool(const json_t *v);
+static int is_credibility(const json_t *v);
+static int is_reliability(const json_t *v);
 
 /* rec[key] = property `prop` of object i when it is of the type `is`
  * checks (a warning when it is not); without it, rec[key] is removed
@@ -62,7 +67,10 @@ static int take(stix_st *s, json_t *rec, const char *key, size_t i,
                     "here; it is left out",
                     is == is_str    ? "a string"
                     : is == is_bool ? "true or false"
-                                    : "a list of strings");
+                    : is == is_credibility
+                        ? "a credibility from 1 to 6"
+                    : is == is_reliability ? "a letter from A to F"
+                                           : "a list of strings");
     }
     if (drop)
         json_object_del(rec, key);
@@ -70,6 +78,33 @@ static int take(stix_st *s, json_t *rec, const char *key, size_t i,
 }
 
 static int is_str(const json_t *v) { return json_is_string(v); }
+static int is_credibility(const json_t *v)
+{
+    return json_is_integer(v) && json_integer_value(v) >= 1 &&
+           json_integer_value(v) <= RG_GRADE_CREDIBILITY_MAX;
+}
+static int is_reliability(const json_t *v)
+{
+    return rg_grade__reliability(json_string_value(v)) != NULL;
+}
+
+/* The credibility the export kept in x_relgraph_credibility; the
+ * confidence it derived from it (the STIX 2.1 appendix's) is then not
+ * kept, as the credibility says it: a document exported and imported
+ * again is the same document. */
+static int credibility(stix_st *s, json_t *rec, size_t i)
+{
+    if (take(s, rec, "credibility", i, "x_relgraph_credibility",
+             is_credibility, 1) != 0)
+        return -1;
+    json_t *c = json_object_get(rec, "credibility");
+    json_t *conf = json_object_get(rec, "confidence");
+    if (c != NULL && conf != NULL &&
+        json_integer_value(conf) ==
+            rg_grade__confidence((int)json_integer_value(c)))
+        json_object_del(rec, "confidence");
+    return 0;
+}
 static int is_bool(const json_t *v) { return json_is_boolean(v); }
 
 /* An array of strings. */
@@ -88,7 +123,8 @@ int rg_stix__relgraph_actor(stix_st *s, json_t *a, size_t i)
     if (rg_stix__relgraph_id(s, i) == NULL)
         return 0;
     json_object_del(a, "x-description");
-    return take(s, a, "kind", i, "x_relgraph_kind", is_str, 1) ||
+    return credibility(s, a, i) ||
+           take(s, a, "kind", i, "x_relgraph_kind", is_str, 1) ||
            take(s, a, "group", i, "x_relgraph_group", is_str, 1) ||
            take(s, a, "aliases", i, "x_relgraph_aliases", is_strs, 0) ||
            take(s, a, "date", i, "x_relgraph_date", is_str, 1) ||
@@ -103,7 +139,9 @@ int rg_stix__relgraph_source(stix_st *s, json_t *src, size_t i)
 {
     if (rg_stix__relgraph_id(s, i) == NULL)
         return 0;
-    return take(s, src, "publisher", i, "x_relgraph_publisher", is_str, 1) ||
+    return take(s, src, "reliability", i, "x_relgraph_reliability",
+                is_reliability, 1) ||
+           take(s, src, "publisher", i, "x_relgraph_publisher", is_str, 1) ||
                    take(s, src, "date", i, "x_relgraph_date", is_str, 1)
                ? -1
                : 0;
@@ -121,7 +159,8 @@ int rg_stix__relgraph_link(stix_st *s, json_t *l, size_t i)
         take(s, l, "directed", i, "x_relgraph_directed", is_bool, 1) ||
         take(s, l, "quote", i, "x_relgraph_quote", is_str, 1) ||
         take(s, l, "date", i, "x_relgraph_date", is_str, 1) ||
-        take(s, l, "until", i, "x_relgraph_until", is_str, 1))
+        take(s, l, "until", i, "x_relgraph_until", is_str, 1) ||
+        credibility(s, l, i))
         return -1;
     kind = json_string_value(json_object_get(l, "kind"));
     return kind != NULL ? rg_stix__link_kind(s, kind) : 0;

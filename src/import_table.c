@@ -37,6 +37,7 @@ static const col_spec link_cols[] = {
     {"sources", "source", LIST}, {"quote", "quote", STR},
     {"claimed_by", "claimed_by", LIST}, {"disputed_by", "disputed_by", LIST},
     {"url", "url", STR}, {"confidence", "confidence", NUM},
+    {"credibility", "credibility", NUM},
     {"tlp", "tlp", STR}, {"stix_id", "stix_id", STR}, {NULL, NULL, STR}};
 static const col_spec actor_cols[] = {
     {"id", "id", STR}, {"name", "name", STR}, {"label", "name", STR},
@@ -45,11 +46,12 @@ static const col_spec actor_cols[] = {
     {"description", "note", STR}, {"date", "date", STR},
     {"until", "until", STR}, {"url", "url", STR}, {"source", "source", LIST},
     {"sources", "source", LIST}, {"tags", "tags", LIST},
-    {"confidence", "confidence", NUM}, {"tlp", "tlp", STR},
-    {"stix_id", "stix_id", STR}, {NULL, NULL, STR}};
+    {"confidence", "confidence", NUM}, {"credibility", "credibility", NUM},
+    {"tlp", "tlp", STR}, {"stix_id", "stix_id", STR}, {NULL, NULL, STR}};
 static const col_spec source_cols[] = {
     {"id", "id", STR}, {"title", "title", STR}, {"publisher", "publisher", STR},
-    {"date", "date", STR}, {"url", "url", STR}, {"tlp", "tlp", STR},
+    {"date", "date", STR}, {"url", "url", STR},
+    {"reliability", "reliability", STR}, {"tlp", "tlp", STR},
     {"stix_id", "stix_id", STR}, {NULL, NULL, STR}};
 static const col_spec group_cols[] = {
     {"id", "id", STR}, {"label", "label", STR}, {"parent", "parent", STR},

@@ -4,9 +4,11 @@
  * for one load; load_json.c drives it. */
 #include "check.h"
 #include "docfmt.h"
+#include "grade.h"
 #include "gvattrs.h"
 #include "load.h"
 
+#include <ctype.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -427,6 +429,59 @@ static void read_confidence(ld *l, int *f, const json_t *v, const rg_path *p)
     *f = (int)c;
 }
 
+/* An Admiralty grade (grade.h): a source's letter "A".."F", a claim's
+ * number 1..6. A grade is not guessed: "b" is refused with "did you mean
+ * \"B\"?", and "B2" in either place with the two scales explained. */
+static void read_reliability(ld *l, const char **f, const json_t *v,
+                             const rg_path *p)
+{
+    char advice[400], num[32];
+    const char *s = json_string_value(v), *q = "\"";
+    if (json_is_integer(v)) {
+        snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT,
+                 json_integer_value(v));
+        s = num;
+        q = "";
+    } else if (s == NULL) {
+        type_error(l, p, "a letter from \"A\" to \"F\"", v);
+        return;
+    }
+    *f = *q ? rg_grade__reliability(s) : NULL;
+    if (*f != NULL)
+        return;
+    char up[2] = {(char)toupper((unsigned char)s[0]), '\0'};
+    rg_diag__at(l->diags, RG_ERROR, l->file, p, RG_AT_VALUE, NULL,
+                *q && s[0] && !s[1] && rg_grade__reliability(up) ? up : NULL,
+                "unknown reliability %s%s%s; %s", q, s, q,
+                rg_grade__reliability_advice(advice, sizeof(advice), s));
+}
+
+static void read_credibility(ld *l, int *f, const json_t *v,
+                             const rg_path *p)
+{
+    char advice[400];
+    if (json_is_string(v)) {
+        const char *s = json_string_value(v);
+        rg_diag__at(l->diags, RG_ERROR, l->file, p, RG_AT_VALUE, NULL, NULL,
+                    "credibility \"%s\" is not a number; %s", s,
+                    rg_grade__credibility_advice(advice, sizeof(advice), s));
+        return;
+    }
+    if (!json_is_integer(v)) {
+        type_error(l, p, "a whole number from 1 to 6", v);
+        return;
+    }
+    json_int_t c = json_integer_value(v);
+    if (c < 1 || c > RG_GRADE_CREDIBILITY_MAX) {
+        rg_diag__at(l->diags, RG_ERROR, l->file, p, RG_AT_VALUE, NULL, NULL,
+                    "credibility %" JSON_INTEGER_FORMAT " is out of range; "
+                    "%s", c, rg_grade__credibility_advice(advice,
+                                                          sizeof(advice), ""));
+        return;
+    }
+    *f = (int)c;
+}
+
 /* A STIX identifier: an object type, "--" and an RFC 4122 UUID, as the
  * OASIS schema's pattern has it. */
 static const char *stix_id(ld *l, const json_t *v, const rg_path *p)
@@ -466,6 +521,8 @@ static void read_key(ld *l, const rg_docfmt__key *k, void *o,
     case RG_FMT_T_REFS: strv(l, v, p, f, 1); break;
     case RG_FMT_T_ENUM: read_enum(l, k, f, v, p); break;
     case RG_FMT_T_CONFIDENCE: read_confidence(l, f, v, p); break;
+    case RG_FMT_T_RELIABILITY: read_reliability(l, f, v, p); break;
+    case RG_FMT_T_CREDIBILITY: read_credibility(l, f, v, p); break;
     case RG_FMT_T_STIXID: *(const char **)f = stix_id(l, v, p); break;
     case RG_FMT_T_BOOL:
         b = boolean(l, v, p, 1);

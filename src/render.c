@@ -19,6 +19,7 @@
 #include "job.h"
 #include "report.h"
 #include "view.h"
+#include "view_grade.h"
 #include "worker.h"
 
 #include <stdlib.h>
@@ -226,8 +227,23 @@ static int view_focus(rg_view *v, const view_at *at,
     return rc;
 }
 
+/* --min-credibility, --graded-only: the links graded well enough. */
+static int view_grade(rg_view *v, const view_at *at,
+                      const rg_render_opts *opts, rg_diags *diags)
+{
+    if (opts->min_credibility == 0 && !opts->graded_only)
+        return 0;
+    if (rg_view__grade(v, at->doc, opts->min_credibility,
+                       opts->graded_only) != 0) {
+        rg_diags_add(diags, RG_ERROR, at->whole->file, "out of memory");
+        rg_view__free(v);
+        return -1;
+    }
+    return 1;
+}
+
 /* The views, in the order they are made. */
-static view_stage *const stages[] = {view_focus};
+static view_stage *const stages[] = {view_grade, view_focus};
 enum { N_STAGES = sizeof(stages) / sizeof(stages[0]) };
 
 /* What is done with the last view: `then` gets at->doc. */

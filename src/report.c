@@ -12,6 +12,7 @@
  * elements closed, only XML's five entities), so XML tools can check it
  * when the pasted chart is XML too, as Graphviz's SVG is. */
 #include "report_int.h"
+#include "grade.h"
 #include "tlp.h"
 
 #include <stdlib.h>
@@ -20,11 +21,46 @@
  * report_words.c the chart in words, report_md.c the Markdown table.
  * State: an rg_rep per report, owned by its caller. */
 
+/* The reliability letters of the sources link k cites, as bits (A: 1). */
+static unsigned cited_letters(const rg_rep *r, const rg_link *k)
+{
+    unsigned bits = 0;
+    for (size_t j = 0; j < k->source.n; j++) {
+        long i = rg_cite__find(&r->cite, r->doc, k->source.v[j]);
+        const char *g = i >= 0 ? r->doc->sources[i].reliability : NULL;
+        if (g != NULL && g[0] >= 'A' && g[0] <= 'F')
+            bits |= 1u << (g[0] - 'A');
+    }
+    return bits;
+}
+
+static void grade_cells(rg_rep *r, const rg_report_row *f, const rg_link *k)
+{
+    rg_buf *b = r->out;
+    unsigned bits = cited_letters(r, k);
+    rg_buf__puts(b, f->grade_open);
+    for (int l = 0, n = 0; l < 6; l++)
+        if (bits & (1u << l))
+            rg_buf__printf(b, "%s%c", n++ ? ", " : "", 'A' + l);
+    rg_buf__puts(b, f->grade_close);
+    rg_buf__puts(b, f->grade_open);
+    if (rg_grade__credibility_words(k->credibility) != NULL)
+        rg_buf__printf(b, "%d %s", k->credibility,
+                       rg_grade__credibility_words(k->credibility));
+    rg_buf__puts(b, f->grade_close);
+}
+
 int rg_report__begin(rg_rep *r, rg_buf *out, const rg_doc *doc)
 {
     r->out = out;
     r->doc = doc;
-    return rg_cite__init(&r->cite, doc);
+    if (rg_cite__init(&r->cite, doc) != 0)
+        return -1;
+    r->graded = 0;
+    for (size_t i = 0; i < doc->n_links && !r->graded; i++)
+        r->graded = doc->links[i].credibility > 0 ||
+                    cited_letters(r, &doc->links[i]) != 0;
+    return 0;
 }
 
 int rg_report__end(rg_rep *r, int rc)
@@ -84,6 +120,8 @@ void rg_report__row(rg_rep *r, const rg_report_row *f, const rg_link *k)
     f->esc(b, d->actors[k->to_index].name);
     rg_buf__puts(b, f->between[3]);
     f->status(r, k);
+    if (r->graded)
+        grade_cells(r, f, k);
     rg_buf__puts(b, f->between[4]);
     rg_report__dates(b, f->esc, k->date, k->until);
     rg_buf__puts(b, f->between[5]);
@@ -106,4 +144,7 @@ void rg_report__source_rest(rg_buf *b, rg_phrase_esc esc, rg_phrase_esc url,
         rg_buf__puts(b, ", ");
         url(b, s->url);
     }
+    if (rg_grade__reliability(s->reliability) != NULL)
+        rg_buf__printf(b, " (reliability %s: %s)", s->reliability,
+                       rg_grade__reliability_words(s->reliability[0]));
 }

@@ -195,7 +195,7 @@ static const rg_report_row html_row = {
     rg_escape__html,
     {"<tr><td>", "</td><td>", "</td><td>", "</td>", "<td>", "</td><td>",
      "</td></tr>\n"},
-    html_relation, html_status, html_cites,
+    html_relation, html_status, html_cites, "<td class=\"grade\">", "</td>",
 };
 
 static void html_table(rg_rep *r)
@@ -212,8 +212,11 @@ static void html_table(rg_rep *r)
                     "<th scope=\"col\">From</th>"
                     "<th scope=\"col\">Relation</th>"
                     "<th scope=\"col\">To</th>"
-                    "<th scope=\"col\">Status</th>"
-                    "<th scope=\"col\">Date</th>"
+                    "<th scope=\"col\">Status</th>");
+    if (r->graded)
+        rg_buf__puts(b, "<th scope=\"col\">Reliability</th>"
+                        "<th scope=\"col\">Credibility</th>");
+    rg_buf__puts(b, "<th scope=\"col\">Date</th>"
                     "<th scope=\"col\">Sources</th></tr>\n</thead>\n"
                     "<tbody>\n");
     for (size_t i = 0; i < r->doc->n_links; i++)

@@ -20,6 +20,8 @@ typedef struct rg_rep {
     rg_buf *out;
     const rg_doc *doc;
     rg_cite cite;  /* the sources, numbered as the chart numbers them */
+    int graded;    /* a link is graded or cites a graded source: the
+                      tables have Reliability and Credibility columns */
 } rg_rep;
 
 /* Returns 0, or -1 when out of memory (rg_report__end() still applies). */
@@ -54,9 +56,12 @@ typedef struct rg_report_row {
     void (*relation)(rg_buf *b, const rg_link *k);
     void (*status)(rg_rep *r, const rg_link *k);
     void (*cites)(rg_rep *r, const rg_link *k);
+    const char *grade_open, *grade_close;  /* around each grade cell */
 } rg_report_row;
 
-/* Writes the table row of link k in the given format. */
+/* Writes the table row of link k in the given format; when r->graded,
+ * its Reliability and Credibility cells after the status ("B, D" the
+ * letters of the graded sources it cites; "2 probably true"). */
 void rg_report__row(rg_rep *r, const rg_report_row *f, const rg_link *k);
 
 /* ", publisher, date, url": the parts of a source a list shows after its

@@ -60,7 +60,7 @@ static void md_cites(rg_rep *r, const rg_link *k)
 static const rg_report_row md_row = {
     rg_escape__md_cell,
     {"| ", " | ", " | ", " | ", " | ", " | ", " |\n"},
-    md_relation, md_status, md_cites,
+    md_relation, md_status, md_cites, " | ", "",
 };
 
 static void md_table(rg_rep *r)
@@ -71,8 +71,13 @@ static void md_table(rg_rep *r)
         rg_buf__puts(b, "The document has no links.\n");
         return;
     }
-    rg_buf__puts(b, "| From | Relation | To | Status | Date | Sources |\n"
-                    "| --- | --- | --- | --- | --- | --- |\n");
+    if (r->graded)
+        rg_buf__puts(b, "| From | Relation | To | Status | Reliability | "
+                        "Credibility | Date | Sources |\n"
+                        "| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+    else
+        rg_buf__puts(b, "| From | Relation | To | Status | Date | Sources |\n"
+                        "| --- | --- | --- | --- | --- | --- |\n");
     for (size_t i = 0; i < d->n_links; i++)
         rg_report__row(r, &md_row, &d->links[i]);
 }

@@ -166,14 +166,16 @@ def actor_value(a, col):
 def csv_checks():
     csv_table(".csv", ["from", "to", "label", "kind", "status", "directed",
                        "date", "until", "source", "quote", "claimed_by",
-                       "disputed_by", "url", "confidence", "tlp", "stix_id"],
+                       "disputed_by", "url", "confidence", "credibility",
+                       "tlp", "stix_id"],
               links, link_value)
     csv_table("-actors.csv", ["id", "name", "kind", "aliases", "group", "note",
                               "date", "until", "url", "source", "tags",
-                              "confidence", "tlp", "stix_id"],
+                              "confidence", "credibility", "tlp",
+                              "stix_id"],
               actors, actor_value)
     csv_table("-sources.csv", ["id", "title", "publisher", "date", "url",
-                               "tlp", "stix_id"],
+                               "reliability", "tlp", "stix_id"],
               doc.get("sources", []), lambda s, c: text(s.get(c)))
     csv_table("-groups.csv", ["id", "label", "parent"],
               doc.get("groups", []), lambda g, c: text(g.get(c)))

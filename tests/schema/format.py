@@ -68,6 +68,7 @@ def expected(k, enums):
         "WORDS": {"type": "array", "items": {"type": "string", "minLength": 1}},
         "BOOL": {"type": "boolean"},
         "CONFIDENCE": ref("confidence"), "STIXID": ref("stixId"),
+        "RELIABILITY": ref("reliability"), "CREDIBILITY": ref("credibility"),
         "SHAPE": ref("shape"), "COLOR": ref("color"), "STYLE": ref("styleList"),
         "KINDS": ref("kinds"), "STYLES": ref("styles"),
         "ARRAY": {"type": "array", "items": ref(arg)},
