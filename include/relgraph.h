@@ -343,6 +343,10 @@ void rg_doc_free(rg_doc *doc);
 const char *rg_doc_file(const rg_doc *doc);
 const char *rg_doc_title(const rg_doc *doc);        /**< or NULL */
 const char *rg_doc_description(const rg_doc *doc);  /**< or NULL */
+/** Whether an actor or a link of the document has a date (what a
+ *  timeline, rg_render_opts.view, needs). */
+bool rg_doc_any_dated(const rg_doc *doc);
+
 /** The document's own TLP marking, or NULL. */
 const char *rg_doc_tlp(const rg_doc *doc);
 size_t rg_doc_actor_count(const rg_doc *doc);

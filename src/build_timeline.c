@@ -257,10 +257,14 @@ static void tl_axis(tl *t)
         const rg_tl_tick *k = &t->p.ticks[i];
         tl_line(t, k->x, top, k->x, y, "timeline-grid", b->pal->cluster_line,
              "dotted");
-        tl_line(t, k->x, y, k->x, y + 4, "timeline-tick", b->pal->ink, "solid");
-        char id[32];
+        Agedge_t *e = tl_line(t, k->x, y, k->x, y + 5, "timeline-tick",
+                              b->pal->ink, "solid");
+        char id[40];
         snprintf(id, sizeof(id), "tick-%zu", i);
-        tl_text(t, k->x, y + 13, k->text, "timeline-tick-label", id);
+        rg_build__set(e, t->e_id, id);
+        rg_build__title(b, id, k->text);
+        strcat(id, "-label");
+        tl_text(t, k->x, y + 14, k->text, "timeline-tick-label", id);
     }
     if (t->p.band_x1 > t->p.x1 && !b->oom) {
         tl_line(t, t->p.band_x0, top, t->p.band_x0, y, "timeline-undated",

@@ -88,39 +88,49 @@ int rg_timeline__days(const char *s, long *lo, long *hi)
     return 0;
 }
 
-/* The span of an item with these dates: date to until (or date alone).
- * Returns 0, or -1 when it has no date. */
-static int span_of(const char *date, const char *until, long *lo, long *hi)
+/* The days of an item's date (a partial one covers its year or month).
+ * Returns 0, or -1 when it has none. */
+static int span_of(const char *date, long *lo, long *hi)
+{
+    return date == NULL ? -1 : rg_timeline__days(date, lo, hi);
+}
+
+/* The last day of an item with this date and until: until's last day,
+ * else the date's. */
+static long end_of(const char *until, long hi)
 {
     long l2, h2;
-    if (date == NULL || rg_timeline__days(date, lo, hi) != 0)
-        return -1;
-    if (until != NULL && rg_timeline__days(until, &l2, &h2) == 0 && h2 > *hi)
-        *hi = h2;
-    return 0;
+    if (until != NULL && rg_timeline__days(until, &l2, &h2) == 0 && h2 > hi)
+        return h2;
+    return hi;
 }
 
 /* A link's dates: its own, else those of an end that has them. */
 static int link_span(const rg_doc *d, const rg_link *k, long *lo, long *hi)
 {
-    if (span_of(k->date, k->until, lo, hi) == 0)
+    if (span_of(k->date, lo, hi) == 0)
         return 0;
     const rg_actor *f = &d->actors[k->from_index], *t = &d->actors[k->to_index];
-    if (span_of(f->date, f->until, lo, hi) == 0)
+    if (span_of(f->date, lo, hi) == 0)
         return 0;
-    return span_of(t->date, t->until, lo, hi);
+    return span_of(t->date, lo, hi);
 }
 
 int rg_timeline__any_dated(const rg_doc *doc)
 {
     long lo, hi;
     for (size_t i = 0; i < doc->n_actors; i++)
-        if (span_of(doc->actors[i].date, NULL, &lo, &hi) == 0)
+        if (span_of(doc->actors[i].date, &lo, &hi) == 0)
             return 1;
     for (size_t i = 0; i < doc->n_links; i++)
-        if (span_of(doc->links[i].date, NULL, &lo, &hi) == 0)
+        if (span_of(doc->links[i].date, &lo, &hi) == 0)
             return 1;
     return 0;
+}
+
+bool rg_doc_any_dated(const rg_doc *doc)
+{
+    return rg_timeline__any_dated(doc) != 0;
 }
 
 /* ---- theme lines ---- */
@@ -129,7 +139,8 @@ typedef struct work {
     const rg_doc *doc;
     rg_tl_plan *p;
     long *first;       /* by actor: the first day it takes part; LONG_MAX */
-    long *lo, *hi;     /* by item */
+    long *lo, *hi;     /* by item: its date's first and last day */
+    long *end;         /* by item: the last day of its until, else hi */
 } work;
 
 static int is_event(const rg_actor *a)
@@ -163,7 +174,7 @@ static void pick_rows(work *w)
     const rg_doc *d = w->doc;
     long lo, hi;
     for (size_t i = 0; i < d->n_actors; i++)
-        if (span_of(d->actors[i].date, d->actors[i].until, &lo, &hi) == 0)
+        if (span_of(d->actors[i].date, &lo, &hi) == 0)
             take_part(w, i, lo);
     for (size_t i = 0; i < d->n_links; i++) {
         const rg_link *k = &d->links[i];
@@ -189,11 +200,13 @@ static void pick_rows(work *w)
 /* ---- items ---- */
 
 static void add_item(work *w, int event, size_t index, size_t ra, size_t rb,
-                     long lo, long hi, int undated)
+                     long lo, long hi, const char *until)
 {
     rg_tl_plan *p = w->p;
+    int undated = lo > hi;
     w->lo[p->n_items] = lo;
     w->hi[p->n_items] = hi;
+    w->end[p->n_items] = end_of(until, hi);
     p->items[p->n_items++] = (rg_tl_item){
         .is_event = event, .index = index, .row_a = ra, .row_b = rb,
         .undated = undated, .day = undated ? 0 : lo};
@@ -208,18 +221,19 @@ static void pick_items(work *w)
         size_t r = p->row_of[i];
         if (r == SIZE_MAX)
             continue;
-        if (span_of(d->actors[i].date, d->actors[i].until, &lo, &hi) == 0)
-            add_item(w, 1, i, r, r, lo, hi, 0);
+        if (span_of(d->actors[i].date, &lo, &hi) == 0)
+            add_item(w, 1, i, r, r, lo, hi, d->actors[i].until);
         else if (is_event(&d->actors[i]))
-            add_item(w, 1, i, r, r, 0, 0, 1);
+            add_item(w, 1, i, r, r, 1, 0, NULL);
     }
     for (size_t i = 0; i < d->n_links; i++) {
         const rg_link *k = &d->links[i];
         size_t ra = p->row_of[k->from_index], rb = p->row_of[k->to_index];
         if (ra == SIZE_MAX || rb == SIZE_MAX)
             continue;
-        int undated = link_span(d, k, &lo, &hi) != 0;
-        add_item(w, 0, i, ra, rb, undated ? 0 : lo, undated ? 0 : hi, undated);
+        if (link_span(d, k, &lo, &hi) != 0)
+            lo = 1, hi = 0; /* undated */
+        add_item(w, 0, i, ra, rb, lo, hi, k->date ? k->until : NULL);
     }
 }
 
@@ -277,7 +291,7 @@ static void tick_text(char *buf, size_t cap, const unit *u, long z)
         snprintf(buf, cap, "%ld", y);
 }
 
-/* The ticks of [dmin, dmax]: the finest unit with at most 10 intervals,
+/* The ticks of [dmin, dmax]: the finest unit with at most 11 intervals (12 ticks),
  * the axis from the tick at or before dmin to the one after dmax. */
 static void axis(rg_tl_plan *p, long dmin, long dmax, long *a, long *b)
 {
@@ -286,7 +300,7 @@ static void axis(rg_tl_plan *p, long dmin, long dmax, long *a, long *b)
     for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
         q0 = tick_index(&units[i], dmin, 0);
         q1 = tick_index(&units[i], dmax + 1, 1);
-        if (q1 - q0 <= 10) {
+        if (q1 - q0 <= 11) {
             u = &units[i];
             break;
         }
@@ -339,17 +353,18 @@ static int place_dated(work *w, size_t *ord, double scale, long a)
         double step = links ? (x1 - x0) / (double)links : 0;
         if (links && step < TL_SPREAD_MIN)
             step = TL_SPREAD_MIN;
-        size_t k = 0;
+        /* centred on the span: one link at its middle */
+        double k = -(double)links / 2 + 0.5;
         for (size_t j = s; j < e; j++) {
             rg_tl_item *it = &p->items[ord[j]];
+            double end = (double)(w->end[ord[j]] + 1 - a) * scale;
             if (it->is_event) {
-                it->x = x1 - x0 < 4 ? (x0 + x1) / 2 : x0;
-                it->x_end = x1 - x0 < 4 ? it->x : x1;
+                it->x = end - x0 < 4 ? (x0 + end) / 2 : x0;
+                it->x_end = end - x0 < 4 ? it->x : end;
                 continue;
             }
-            it->x = x0 + step * ((double)k++ + 0.5);
-            const rg_link *lk = &w->doc->links[it->index];
-            it->x_end = lk->until != NULL && lk->date != NULL ? x1 : it->x;
+            it->x = (x0 + x1) / 2 + step * k++;
+            it->x_end = w->end[ord[j]] > w->hi[ord[j]] ? end : it->x;
         }
     }
     return (int)n;
@@ -421,13 +436,14 @@ int rg_timeline__plan(rg_tl_plan *out, const rg_doc *doc,
     size_t na = doc->n_actors ? doc->n_actors : 1;
     size_t ni = doc->n_actors + doc->n_links + 1;
     work w = {doc, out, malloc(na * sizeof(long)), malloc(ni * sizeof(long)),
-              malloc(ni * sizeof(long))};
+              malloc(ni * sizeof(long)), malloc(ni * sizeof(long))};
     size_t *ord = malloc(ni * sizeof(*ord));
     out->rows = malloc(na * sizeof(*out->rows));
     out->row_of = malloc(na * sizeof(*out->row_of));
     out->items = calloc(ni, sizeof(*out->items));
     int rc = -1;
-    if (w.first == NULL || w.lo == NULL || w.hi == NULL || ord == NULL ||
+    if (w.first == NULL || w.lo == NULL || w.hi == NULL || w.end == NULL ||
+        ord == NULL ||
         out->rows == NULL || out->row_of == NULL || out->items == NULL)
         goto out;
     for (size_t i = 0; i < na; i++) {
@@ -441,7 +457,7 @@ int rg_timeline__plan(rg_tl_plan *out, const rg_doc *doc,
         if (out->items[i].undated)
             continue;
         dmin = w.lo[i] < dmin ? w.lo[i] : dmin;
-        dmax = w.hi[i] > dmax ? w.hi[i] : dmax;
+        dmax = w.end[i] > dmax ? w.end[i] : dmax;
         out->n_dated++;
     }
     if (out->n_dated > 0)
@@ -467,6 +483,7 @@ out:
     free(w.first);
     free(w.lo);
     free(w.hi);
+    free(w.end);
     free(ord);
     if (rc != 0)
         rg_timeline__free(out);
