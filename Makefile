@@ -111,7 +111,10 @@ demo: deps
 	$(Q)$(BUILD)/relgraph render graphs/opm-2015.json --focus opm-breach \
 	    --direction TB --page a4 -o out/opm-2015-a4.svg -o out/opm-2015-a4.png \
 	    -o out/opm-2015-a4.pdf
-	@echo "Done: the charts are in $(CURDIR)/out/ (opm-2015.*: the whole story; opm-2015-a4.*: for an A4 page)"
+	$(step) RENDER "out/opm-2015-timeline.svg .png (when it happened)"
+	$(Q)$(BUILD)/relgraph render graphs/opm-2015.json --view timeline \
+	    -o out/opm-2015-timeline.svg -o out/opm-2015-timeline.png
+	@echo "Done: the charts are in $(CURDIR)/out/ (opm-2015.*: the whole story; opm-2015-a4.*: for an A4 page; opm-2015-timeline.*: on a time axis)"
 
 # ---- tests ----
 
