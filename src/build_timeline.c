@@ -128,6 +128,18 @@ static Agedge_t *tl_line(tl *t, double x0, double y0, double x1, double y1,
     return e;
 }
 
+/* n as text alone (HTML), at 9 pt, its box no bigger than the text. */
+static void plain(tl *t, Agnode_t *n, const char *html)
+{
+    Agsym_t *sym[] = {t->shape, t->style, t->fontsize, t->margin, t->width,
+                      t->height};
+    static const char *const value[] = {"plaintext", "solid", "9",
+                                        "0.02,0.01", "0", "0"};
+    rg_build__set_html(t->b, n, t->label, html);
+    for (size_t i = 0; i < sizeof(value) / sizeof(value[0]); i++)
+        rg_build__set(n, sym[i], value[i]);
+}
+
 /* Text at (x, y) in the muted colour: ticks, the band's heading. */
 static void tl_text(tl *t, double x, double y, const char *s, const char *cls,
                  const char *id)
@@ -141,14 +153,8 @@ static void tl_text(tl *t, double x, double y, const char *s, const char *cls,
     }
     rg_buf__reset(&t->b->tmp);
     rg_build__line_text(&t->b->tmp, s);
-    rg_build__set_html(t->b, n, t->label, rg_buf__str(&t->b->tmp));
-    rg_build__set(n, t->shape, "plaintext");
-    rg_build__set(n, t->style, "solid");
-    rg_build__set(n, t->fontsize, "9");
+    plain(t, n, rg_buf__str(&t->b->tmp));
     rg_build__set(n, t->fontcolor, t->b->pal->muted);
-    rg_build__set(n, t->margin, "0.02,0.01");
-    rg_build__set(n, t->width, "0");
-    rg_build__set(n, t->height, "0");
     rg_build__set(n, t->class, cls);
     rg_build__set(n, t->id, id);
     tl_pos(t, n, x, y);
@@ -347,13 +353,7 @@ static void link_label(tl *t, const rg_tl_item *it, Agnode_t *top)
     rg_buf__puts(&id, rg_buf__str(&b->tmp));
     rg_build__link_part(b, n, it->index, rg_buf__str(&id), "link-label", 0);
     rg_build__link_text(b, it->index);
-    rg_build__set_html(b, n, t->label, rg_buf__str(&b->tmp));
-    rg_build__set(n, t->shape, "plaintext");
-    rg_build__set(n, t->style, "solid");
-    rg_build__set(n, t->fontsize, "9");
-    rg_build__set(n, t->margin, "0.02,0.01");
-    rg_build__set(n, t->width, "0");
-    rg_build__set(n, t->height, "0");
+    plain(t, n, rg_buf__str(&b->tmp));
     tl_pos(t, n, it->x + 9 + it->label_w / 2, y);
     rg_buf__reset(&id);
     rg_buf__printf(&id, "%s-leader", lid);

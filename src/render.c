@@ -220,6 +220,8 @@ static const char *engine_of(const rg_doc *whole, const rg_doc *doc,
                              rg_diags *d)
 {
     rg_build_opts b;
+    if (opts->view == RG_VIEW_TIMELINE)
+        return "nop2"; /* as rg_job__setup() */
     if (opts->n_focus == 0) {
         rg_engine__pick(&b, doc, opts, d);
         return b.engine;

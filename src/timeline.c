@@ -12,7 +12,8 @@
  *    a dotted leader: placed right to left, a label takes the lowest lane
  *    above every label whose leader would cross it, so that no label
  *    overlaps another or is crossed by a leader, whatever the dates.
- * No state. */
+ * State: none beyond a call's but the context of the qsort() running
+ * (sort_first, sort_w), which has no argument for it. */
 #include "timeline.h"
 
 #include <limits.h>
@@ -432,6 +433,35 @@ static void lanes(work *w, size_t *ord)
     }
 }
 
+/* The axis over every dated item, its width and ticks in points: returns
+ * the points a day, and its first day in *a. */
+static double scale_axis(work *w, long *a)
+{
+    rg_tl_plan *p = w->p;
+    long dmin = LONG_MAX, dmax = LONG_MIN, b = 1;
+    *a = 0;
+    for (size_t i = 0; i < p->n_items; i++) {
+        if (p->items[i].undated)
+            continue;
+        dmin = w->lo[i] < dmin ? w->lo[i] : dmin;
+        dmax = w->end[i] > dmax ? w->end[i] : dmax;
+        p->n_dated++;
+    }
+    if (p->n_dated > 0)
+        axis(p, dmin, dmax, a, &b);
+    double width = TL_PER_ITEM * (double)p->n_dated;
+    width = width < TL_MIN_WIDTH ? TL_MIN_WIDTH
+            : width > TL_MAX_WIDTH ? TL_MAX_WIDTH : width;
+    if (width < TL_PER_TICK * (double)p->n_ticks)
+        width = TL_PER_TICK * (double)p->n_ticks;
+    double scale = width / (double)(b - *a);
+    p->x0 = 0;
+    p->x1 = width;
+    for (size_t i = 0; i < p->n_ticks; i++)
+        p->ticks[i].x *= scale;
+    return scale;
+}
+
 int rg_timeline__plan(rg_tl_plan *out, const rg_doc *doc,
                       double (*label_width)(void *ctx, size_t link),
                       void *ctx)
@@ -456,26 +486,8 @@ int rg_timeline__plan(rg_tl_plan *out, const rg_doc *doc,
     }
     pick_rows(&w);
     pick_items(&w);
-    long dmin = LONG_MAX, dmax = LONG_MIN, a = 0, b = 1;
-    for (size_t i = 0; i < out->n_items; i++) {
-        if (out->items[i].undated)
-            continue;
-        dmin = w.lo[i] < dmin ? w.lo[i] : dmin;
-        dmax = w.end[i] > dmax ? w.end[i] : dmax;
-        out->n_dated++;
-    }
-    if (out->n_dated > 0)
-        axis(out, dmin, dmax, &a, &b);
-    double width = TL_PER_ITEM * (double)out->n_dated;
-    width = width < TL_MIN_WIDTH ? TL_MIN_WIDTH
-            : width > TL_MAX_WIDTH ? TL_MAX_WIDTH : width;
-    if (width < TL_PER_TICK * (double)out->n_ticks)
-        width = TL_PER_TICK * (double)out->n_ticks;
-    double scale = width / (double)(b - a);
-    out->x0 = 0;
-    out->x1 = width;
-    for (size_t i = 0; i < out->n_ticks; i++)
-        out->ticks[i].x *= scale;
+    long a;
+    double scale = scale_axis(&w, &a);
     place_dated(&w, ord, scale, a);
     place_undated(out);
     for (size_t i = 0; i < out->n_items && doc->n_links <= TL_MAX_LABELLED;

@@ -15,12 +15,12 @@ bin=${1:?usage: sh tests/timeline/run.sh path/to/relgraph}
 case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0 skip=0
 ok() { pass=$((pass + 1)); echo "ok   $1"; }
 bad() { fail=$((fail + 1)); echo "FAIL $1"; }
 skipped() { skip=$((skip + 1)); echo "skip $1"; }
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
 have_python=0
 command -v python3 >/dev/null 2>&1 && have_python=1
 
