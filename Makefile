@@ -41,6 +41,7 @@ LIB_SRC := src/model.c src/diag.c src/buf.c src/jsonpos.c src/load_json.c \
 LIB_SRC += src/glyphs.c
 LIB_SRC += src/build_cross.c
 LIB_SRC += src/grade.c src/view_grade.c src/build_grade.c
+LIB_SRC += src/timeline.c src/build_timeline.c
 LIB_SRC += src/tlp.c src/build_tlp.c
 LIB_SRC += src/import.c src/import_stix.c src/import_stix_fields.c src/import_stix_links.c src/import_graph.c src/import_csv.c src/import_cyto.c src/import_jgf.c src/import_table.c
 LIB_SRC += src/import_stix_relgraph.c
@@ -133,7 +134,10 @@ demo: deps
 	$(Q)$(BUILD)/relgraph render graphs/opm-2015.json --focus opm-breach \
 	    --direction TB --page a4 -o out/opm-2015-a4.svg -o out/opm-2015-a4.png \
 	    -o out/opm-2015-a4.pdf
-	@echo "Done: the charts are in $(CURDIR)/out/ (opm-2015.*: the whole story; opm-2015-a4.*: for an A4 page)"
+	$(step) RENDER "out/opm-2015-timeline.svg .png (when it happened)"
+	$(Q)$(BUILD)/relgraph render graphs/opm-2015.json --view timeline \
+	    -o out/opm-2015-timeline.svg -o out/opm-2015-timeline.png
+	@echo "Done: the charts are in $(CURDIR)/out/ (opm-2015.*: the whole story; opm-2015-a4.*: for an A4 page; opm-2015-timeline.*: on a time axis)"
 
 # ---- tests ----
 

@@ -351,6 +351,10 @@ void rg_doc_free(rg_doc *doc);
 const char *rg_doc_file(const rg_doc *doc);
 const char *rg_doc_title(const rg_doc *doc);        /**< or NULL */
 const char *rg_doc_description(const rg_doc *doc);  /**< or NULL */
+/** Whether an actor or a link of the document has a date (what a
+ *  timeline, rg_render_opts.view, needs). */
+bool rg_doc_any_dated(const rg_doc *doc);
+
 /** The document's own TLP marking, or NULL. */
 const char *rg_doc_tlp(const rg_doc *doc);
 size_t rg_doc_actor_count(const rg_doc *doc);
@@ -487,6 +491,16 @@ typedef enum rg_page {
     RG_PAGE_COUNT
 } rg_page;
 
+/** What a chart draws (rg_render_opts.view). */
+typedef enum rg_view_kind {
+    RG_VIEW_GRAPH = 0,   /**< actors and links laid out by an engine */
+    /** A horizontal time axis, a theme line for each actor in a dated
+     *  link or with a date, dated links and events at their date and
+     *  undated ones in a band of their own; laid out by relgraph (no
+     *  engine, no direction). */
+    RG_VIEW_TIMELINE
+} rg_view_kind;
+
 /** Options of a render; zero-initialise, then set what you need
  *  (rg_render_opts_init() gives the defaults). */
 typedef struct rg_render_opts {
@@ -557,6 +571,10 @@ typedef struct rg_render_opts {
      *  withheld, never which. NULL: everything, the chart marked with the
      *  document's highest marking, if any. */
     const char *tlp;
+    /** The kind of chart; RG_VIEW_GRAPH by default. A timeline refuses
+     *  an engine or a direction, and a document (or view) with nothing
+     *  dated. */
+    rg_view_kind view;
 } rg_render_opts;
 
 /** Stores the default options in `out`. */

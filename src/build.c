@@ -221,6 +221,8 @@ int rg_build__routed(const rg_bld *b)
  * of the stress documents and takes 47 s for 209 actors and links.) */
 static const char *splines_of(const rg_bld *b)
 {
+    if (b->opts->timeline)
+        return "line"; /* pinned: straight, no routing */
     if (rg_build__routed(b))
         return "true";
     const rg_attrs *a = &b->doc->layout.attrs;
@@ -279,8 +281,8 @@ static void graph_attrs(rg_bld *b)
         {"outputorder", "edgesfirst"},
         {"labelloc", "t"},
         {"labeljust", "l"},
-        {"overlap", dot ? NULL : overlap_of(b)},
-        {"sep", dot ? NULL : "+6"},
+        {"overlap", dot || b->opts->timeline ? NULL : overlap_of(b)},
+        {"sep", dot || b->opts->timeline ? NULL : "+6"},
         {"splines", splines_of(b)},
     };
     for (size_t i = 0; i < sizeof(root) / sizeof(root[0]); i++) {
@@ -332,7 +334,8 @@ int rg_build__graph(rg_built *out, const rg_doc *doc,
     out->g = b.g;
     b.clusters = calloc(doc->n_groups ? doc->n_groups : 1,
                         sizeof(*b.clusters));
-    /* a URL for each actor, and for each link its label and two halves */
+    /* a URL for each actor, and for each link its label and two halves
+     * (a timeline: its connector, label and leader) */
     out->urls = calloc(doc->n_actors + 3 * doc->n_links + 1,
                        sizeof(*out->urls));
     if (b.g == NULL || b.clusters == NULL || out->urls == NULL) {
@@ -352,9 +355,13 @@ int rg_build__graph(rg_built *out, const rg_doc *doc,
         b.chart = agsubg(b.g, "cluster chart", 1);
         b.oom |= b.chart == NULL;
     }
-    rg_build__actors(&b);
-    rg_build__links(&b);
-    style_clusters(&b);
+    if (opts->timeline) {
+        rg_build__timeline(&b);
+    } else {
+        rg_build__actors(&b);
+        rg_build__links(&b);
+        style_clusters(&b);
+    }
     graph_attrs(&b);
     rg_build__set_urls(out, 0);
     if (out->n_titles > 0)

@@ -24,6 +24,7 @@ typedef struct rg_build_opts {
     int claims;             /* lines from claimants and disputants */
     int aliases;            /* aliases under actors' names */
     int dates;              /* dates on links and actors */
+    int timeline;           /* the timeline chart (build_timeline.c) */
 } rg_build_opts;
 
 /* A link target in the graph, whose text must be XML-escaped for SVG

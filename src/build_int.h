@@ -98,6 +98,26 @@ void rg_build__url(rg_bld *b, void *obj, int kind, const char *url);
  * node holding its label; the lines from who claims or disputes it. */
 void rg_build__links(rg_bld *b);
 
+/* Actor i's node in sg: its id, classes, label, tooltip and look (NULL
+ * when out of memory). */
+Agnode_t *rg_build__actor(rg_bld *b, Agraph_t *sg, size_t i);
+/* The id of every link, by index, as a chart gives them ("link-a--b",
+ * numbered among links between the same two actors); NULL when out of
+ * memory. Free with rg_build__link_ids_free(ids, n_links). */
+char **rg_build__link_ids(rg_bld *b);
+void rg_build__link_ids_free(char **ids, size_t n);
+/* Gives obj, a part of link i, the id, title, classes ("<what> <status>
+ * <kind>"), tooltip and URL of the link; an edge the look of its line
+ * (its arrowhead when `head`), a node its colours. */
+void rg_build__link_part(rg_bld *b, void *obj, size_t i, const char *id,
+                         const char *what, int head);
+/* Link i's label on one line, in b->tmp: its label cut at 40 characters,
+ * its status marker, its footnote marker, with --dates its dates. */
+void rg_build__link_text(rg_bld *b, size_t i);
+/* The timeline chart (build_timeline.c), in place of the actors, links
+ * and groups. */
+void rg_build__timeline(rg_bld *b);
+
 /* ---- title, legend, sources (build_legend.c) ---- */
 
 /* Appends a footnote marker in a smaller font, in the label's colour:

@@ -138,7 +138,9 @@ static void actor_look(rg_bld *b, Agnode_t *n, const rg_actor *a,
     rg_build__raw_attrs(b, n, AGNODE, &a->attrs);
 }
 
-void rg_build__actors(rg_bld *b)
+/* Actor i's node in sg, with its id, classes, label, tooltip and look;
+ * NULL when out of memory. */
+Agnode_t *rg_build__actor(rg_bld *b, Agraph_t *sg, size_t i)
 {
     Agsym_t *id_sym = rg_build__decl(b, AGNODE, "id", "");
     Agsym_t *class_sym = rg_build__decl(b, AGNODE, "class", "");
@@ -151,15 +153,20 @@ void rg_build__actors(rg_bld *b)
         rg_build__decl(b, AGNODE, "fontcolor", b->pal->ink),
         rg_build__decl(b, AGNODE, "tooltip", ""),
     };
-    for (size_t i = 0; i < b->doc->n_actors && !b->oom; i++) {
-        const rg_actor *a = &b->doc->actors[i];
-        Agraph_t *sg = rg_build__cluster(b, a->group_index, 0);
-        Agnode_t *n = agnode(sg, (char *)a->id, 1);
-        if (n == NULL) {
-            b->oom = 1;
-            return;
-        }
-        actor_id(b, n, a, id_sym, class_sym);
-        actor_look(b, n, a, &s);
+    const rg_actor *a = &b->doc->actors[i];
+    Agnode_t *n = agnode(sg, (char *)a->id, 1);
+    if (n == NULL) {
+        b->oom = 1;
+        return NULL;
     }
+    actor_id(b, n, a, id_sym, class_sym);
+    actor_look(b, n, a, &s);
+    return n;
+}
+
+void rg_build__actors(rg_bld *b)
+{
+    for (size_t i = 0; i < b->doc->n_actors && !b->oom; i++)
+        rg_build__actor(b, rg_build__cluster(b, b->doc->actors[i].group_index,
+                                             0), i);
 }

@@ -570,3 +570,68 @@ void rg_build__links(rg_bld *b)
     }
     link_ids_free(&ids);
 }
+
+/* ---- for other charts (build_timeline.c) ---- */
+
+char **rg_build__link_ids(rg_bld *b)
+{
+    const rg_doc *d = b->doc;
+    link_ids ids = {0};
+    char **out = calloc(d->n_links + 1, sizeof(*out));
+    for (size_t i = 0; out != NULL && i < d->n_links; i++) {
+        const char *id = link_id(&ids, d, &d->links[i], i);
+        out[i] = id ? strdup(id) : NULL;
+        if (out[i] == NULL) {
+            rg_build__link_ids_free(out, i);
+            out = NULL;
+        }
+    }
+    link_ids_free(&ids);
+    b->oom |= out == NULL;
+    return out;
+}
+
+void rg_build__link_ids_free(char **ids, size_t n)
+{
+    for (size_t i = 0; ids != NULL && i < n; i++)
+        free(ids[i]);
+    free(ids);
+}
+
+void rg_build__link_part(rg_bld *b, void *obj, size_t i, const char *id,
+                         const char *what, int head)
+{
+    link_syms s;
+    link_syms_init(b, &s);
+    link_parts p = {.k = &b->doc->links[i], .i = i, .id = id};
+    link_colors(b, &p);
+    part_names(b, obj, &p, id, what, &s);
+    if (agobjkind(obj) == AGEDGE) {
+        line_look(b, obj, &p, head, &s);
+        return;
+    }
+    rg_build__set(obj, s.n_fontcolor, p.fontcolor);
+    rg_build__set(obj, s.n_fill, p.color);
+    rg_build__set(obj, s.n_color, p.color);
+}
+
+void rg_build__link_text(rg_bld *b, size_t i)
+{
+    const rg_link *k = &b->doc->links[i];
+    const rg_status_look *st = rg_style__status(k->status, b->opts->theme);
+    rg_buf *t = &b->tmp;
+    char *cut;
+    rg_buf__reset(t);
+    if (k->label != NULL && *k->label) {
+        const char *s = rg_build__clipped(t, k->label, 40, &cut);
+        rg_build__line_text(t, s);
+        free(cut);
+    }
+    if (st->marker != NULL)
+        rg_buf__printf(t, "%s<I>%s</I>", t->len ? " " : "", st->marker);
+    rg_build__cite_marker(b, t, &k->source);
+    if (b->opts->dates && k->date != NULL) {
+        rg_buf__puts(t, " ");
+        rg_build__dates(t, k->date, k->until);
+    }
+}

@@ -7,6 +7,7 @@
 #include "cli.h"
 
 #include "cli_print.h"
+#include "suggest.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -382,6 +383,21 @@ static int set_tlp(cli_args *a, const char *arg, const cli_value *v)
                                "amber+strict or red)", arg, values_tlps[i]);
     }
     return cli_bad_value(CLI_OPT_tlp, arg);
+}
+
+/* A kind of chart, with the one meant when it is misspelt. */
+static int set_view(cli_args *a, const char *arg, const cli_value *v)
+{
+    (void)v;
+    if (strcmp(arg, "graph") == 0 || strcmp(arg, "timeline") == 0) {
+        a->opts.view = arg[0] == 't' ? RG_VIEW_TIMELINE : RG_VIEW_GRAPH;
+        return 0;
+    }
+    const char *best = rg_suggest__best(arg, values_views, 2);
+    if (best != NULL)
+        return cli_usage_error("unknown view '%s'; did you mean '%s'? "
+                               "(--view takes graph or timeline)", arg, best);
+    return cli_bad_value(CLI_OPT_view, arg);
 }
 
 /* It starts ids in SVG and HTML: keep it to what ids allow. */

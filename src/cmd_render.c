@@ -79,6 +79,13 @@ static int load_for_render(const cli_args *a, const char *input, rg_doc **doc,
     rg_diags_set_strict(diags, false);
     if (bad)
         return EXIT_INPUT;
+    if (a->opts.view == RG_VIEW_TIMELINE && !rg_doc_any_dated(*doc)) {
+        rg_diags_add(diags, RG_ERROR, input,
+                     "--view timeline needs dates, and no actor or link "
+                     "has one; give links or events a \"date\" (YYYY, "
+                     "YYYY-MM or YYYY-MM-DD), or draw --view graph");
+        return EXIT_INPUT;
+    }
     for (size_t i = 0; i < a->opts.n_focus; i++) {
         long k = rg_doc_find_actor(*doc, a->opts.focus[i]);
         if (k < 0) {
@@ -388,6 +395,12 @@ int cli_run_render(int argc, char **argv)
     if (a.opts.focus_depth > 0 && a.opts.n_focus == 0)
         return cli_usage_error("%s", "--depth needs --focus ACTOR: the "
                                      "actors the depth is counted from");
+    if (a.opts.view == RG_VIEW_TIMELINE &&
+        (a.opts.engine != NULL || a.opts.direction != NULL))
+        return cli_usage_error("--view timeline places everything by date "
+                               "itself: it takes no %s; leave it out, or "
+                               "draw --view graph",
+                               a.opts.engine ? "--engine" : "--direction");
     if (a.opts.landscape && a.opts.page == RG_PAGE_NONE)
         return cli_usage_error("%s", "--landscape needs --page a4 or "
                                      "--page letter: the page it turns");

@@ -533,8 +533,17 @@ char *rg_job__setup(rg_job *out, const rg_doc *doc, const rg_render_opts *opts,
                  .sources = 1, .claims = !opts->no_claims,
                  .aliases = opts->aliases, .dates = opts->dates},
                 opts->dpi > 0 ? opts->dpi : 150, formats, n};
-    /* Which engine lays out is news only when something is laid out. */
-    rg_engine__pick(&j.bopts, doc, opts, n > 0 ? diags : NULL);
+    /* Which engine lays out is news only when something is laid out; a
+     * timeline places everything itself (nop2: neato -n2). */
+    int timeline = opts->view == RG_VIEW_TIMELINE;
+    rg_engine__pick(&j.bopts, doc, opts, n > 0 && !timeline ? diags : NULL);
+    if (timeline) {
+        j.bopts.engine = "nop2";
+        j.bopts.groups = 0;
+        j.bopts.link_labels = 1;
+        j.bopts.overlap = NULL;
+        j.bopts.timeline = 1;
+    }
     j.bopts.direction = opts->direction ? opts->direction
                         : doc->layout.direction ? doc->layout.direction
                                                 : "LR";

@@ -18,6 +18,7 @@
 #include "export.h"
 #include "job.h"
 #include "report.h"
+#include "timeline.h"
 #include "view.h"
 #include "view_grade.h"
 #include "worker.h"
@@ -120,6 +121,29 @@ static int run_here(const rg_job *j, rg_output *outs, rg_diags *diags)
     return rc;
 }
 
+int rg_render__view_refused(const rg_doc *doc, const rg_render_opts *opts,
+                            rg_diags *diags)
+{
+    if (opts->view != RG_VIEW_TIMELINE)
+        return 0;
+    if (opts->engine != NULL || opts->direction != NULL) {
+        rg_diags_add(diags, RG_ERROR, doc->file,
+                     "a timeline places everything by date itself: it "
+                     "takes no %s; leave it out, or draw --view graph",
+                     opts->engine != NULL ? "--engine" : "--direction");
+        return -1;
+    }
+    if (!rg_timeline__any_dated(doc)) {
+        rg_diags_add(diags, RG_ERROR, doc->file,
+                     "a timeline needs dates, and no actor or link %shas "
+                     "one; give links or events a \"date\" (YYYY, YYYY-MM "
+                     "or YYYY-MM-DD)",
+                     doc->view_note != NULL ? "of this view " : "");
+        return -1;
+    }
+    return 0;
+}
+
 /* Renders doc (the document or its view) without the worker: the charts
  * by a job in a child of its own or in this process, then the tables. */
 static int render_doc(rg_output **out, const rg_doc *doc,
@@ -130,6 +154,8 @@ static int render_doc(rg_output **out, const rg_doc *doc,
         rg_diags_add(diags, RG_ERROR, doc->file, "unknown output format");
         return -1;
     }
+    if (rg_render__view_refused(doc, opts, diags) != 0)
+        return -1;
     rg_format *charts = malloc((n ? n : 1) * sizeof(*charts));
     size_t nc = charts ? rg_render__charts(charts, formats, n) : 0;
     rg_job j;
@@ -297,6 +323,10 @@ static int pick_engine(const view_at *at, void *use, rg_diags *diags)
 {
     rg_build_opts b;
     view_use *u = use;
+    if (u->opts->view == RG_VIEW_TIMELINE) {
+        u->engine = "nop2"; /* as rg_job__setup() */
+        return 0;
+    }
     rg_engine__pick(&b, at->doc, u->opts, diags);
     u->engine = b.engine;
     return 0;
@@ -391,7 +421,8 @@ int rg_render(rg_output **out, rg_renderer *r, const rg_doc *doc,
     if (opts == NULL)
         opts = &dflt;
     *out = NULL;
-    if (rg_worker__busy(r, doc, diags))
+    if (rg_worker__busy(r, doc, diags) ||
+        rg_render__view_refused(doc, opts, diags) != 0)
         return -1;
     size_t n_charts = 0;
     if (rg_format__all_valid(formats, n))

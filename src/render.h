@@ -17,4 +17,10 @@ int rg_render__assemble(rg_output **out, const rg_doc *doc,
                         const rg_format *formats, size_t n,
                         rg_output *charts, rg_diags *diags);
 
+/* With opts->view a timeline: an error diagnostic and -1 when opts
+ * asks for an engine or a direction, or when nothing in doc is dated;
+ * else 0. */
+int rg_render__view_refused(const rg_doc *doc, const rg_render_opts *opts,
+                            rg_diags *diags);
+
 #endif

@@ -79,7 +79,7 @@ void rg_renderer_free(rg_renderer *r)
 typedef struct request {
     int32_t legend, svg_inline, svg_responsive, no_citations, theme;
     int32_t page, landscape, no_title, no_sources;
-    int32_t no_claims, aliases, dates;
+    int32_t no_claims, aliases, dates, view;
     uint32_t n;
     double dpi, layout_timeout;
     uint32_t formats[MAX_WORKER_FORMATS];
@@ -155,6 +155,7 @@ static void opts_of(rg_render_opts *o, const request *q, char *str[4])
     o->no_claims = q->no_claims != 0;
     o->aliases = q->aliases != 0;
     o->dates = q->dates != 0;
+    o->view = q->view == RG_VIEW_TIMELINE ? RG_VIEW_TIMELINE : RG_VIEW_GRAPH;
     o->theme = (rg_theme)q->theme;
     o->page = (unsigned)q->page < RG_PAGE_COUNT ? (rg_page)q->page
                                                 : RG_PAGE_NONE;
@@ -304,6 +305,7 @@ static int send_request(rg_renderer *r, const rg_job *j,
     q.no_claims = opts->no_claims;
     q.aliases = opts->aliases;
     q.dates = opts->dates;
+    q.view = (int32_t)opts->view;
     q.theme = (int32_t)opts->theme;
     q.page = (int32_t)opts->page;
     q.landscape = opts->landscape;
@@ -474,7 +476,8 @@ int rg_render_begin(rg_renderer *r, const rg_doc *doc,
         return -1;
     }
     pending *p = r->pend;
-    if (rg_worker__busy(r, doc, diags))
+    if (rg_worker__busy(r, doc, diags) ||
+        (opts != NULL && rg_render__view_refused(doc, opts, diags) != 0))
         return -1;
     memset(p, 0, sizeof(*p));
     rg_render_opts_init(&p->opts);

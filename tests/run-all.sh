@@ -152,6 +152,11 @@ sh tests/views/grade.sh "$bin" >"$log" 2>&1
 cat "$log"
 tally
 
+echo "== timeline charts: x grows with date, theme lines, undated band"
+sh tests/timeline/run.sh "$bin" >"$log" 2>&1
+cat "$log"
+tally
+
 echo "== contrast (WCAG AA) of every theme"
 sh tests/contrast/run.sh "$bin" >"$log" 2>&1
 cat "$log"

@@ -387,5 +387,12 @@ done
 if [ "$3" = 0 ]; then v=$(fmt_s "$(median "$tag")"); else v="failed ($3)"; fi
 printf '%7s %-40s %s\n' default "(no --engine: $(default_engine "$f"), no link labels)" "$v"
 
+# The timeline of the same document against the render without the view
+# (the default just above): the target is under 1.1.
+echo "  timeline, 10000 ..." >&2
+for _ in 1 2 3; do run tl-10000 -o /dev/null -- "$RG" render "$f" --view timeline -T svg; done
+a=$(median tl-10000); b=$(median "$tag")
+printf '%7s %-40s %s (without the view %s; ratio %s)\n' timeline "(--view timeline)" "$(fmt_s "$a")" "$(fmt_s "$b")" "$(ratio "$a" "$b")"
+
 echo
 echo "total: $(($(date +%s) - START)) s"

@@ -10,7 +10,8 @@
 #   - it exits 0: the case fails at once when the document says
 #     "x-must": "refuse" (it reads a local file or carries a scriptable
 #     URL: refusing it is the check, since a PNG cannot be searched);
-#     else it is rendered to SVG (plain, --inline with --aliases and --dates, --responsive), PNG,
+#     else it is rendered to SVG (plain, --inline with --aliases and --dates, --responsive,
+#     --view timeline when it has a date), PNG,
 #     PDF, DOT, the HTML report and Markdown, and every output is parsed:
 #     SVG with xmllint and scan-markup.py (no script element, event
 #     handler, scriptable URL, stylesheet, outside reference or local
@@ -123,7 +124,10 @@ hcase() {
         houtcome="rendered"
         (cd "$hd/out" && "$hbin" render ../in.json -o x.svg -o x.png -o x.pdf -o x.dot \
             -o x.html -o x.md && "$hbin" render ../in.json --inline --aliases --dates -o inline.svg &&
-            "$hbin" render ../in.json --responsive -o responsive.svg) >/dev/null 2>"$hd/render.err"
+            "$hbin" render ../in.json --responsive -o responsive.svg &&
+            { ! grep -q '"date"' ../in.json ||
+                "$hbin" render ../in.json --view timeline -o timeline.svg \
+                    -o timeline.html; }) >/dev/null 2>"$hd/render.err"
         rst=$?
         if [ $rst -ne 0 ]; then
             hreason "render exits $rst after check exited 0: $(grep -v '^ ' "$hd/render.err" | head -n 2)"
@@ -131,6 +135,8 @@ hcase() {
             hsvg "$hd/out/x.svg" "SVG"
             hsvg "$hd/out/inline.svg" "SVG --inline"
             hsvg "$hd/out/responsive.svg" "SVG --responsive"
+            [ ! -e "$hd/out/timeline.svg" ] ||
+                hsvg "$hd/out/timeline.svg" "SVG --view timeline"
             # The report promises well-formed XML, and must parse as HTML
             # (libxml2's HTML parser knows HTML 4 tags only: SVG and HTML 5
             # tags are not errors here).

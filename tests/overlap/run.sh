@@ -12,6 +12,9 @@
 #                  --landscape, --no-..., --aliases, --dates,
 #                  --layout-timeout), else (or when these are refused:
 #                  that is what some cases test) with none
+#   timeline/NAME  every document graphs/*.json and tests/timeline/*.json
+#                  that has a date, drawn with --view timeline (relgraph
+#                  only: naive-dot draws no timelines)
 #   stress/SEED    the documents of `build/stress --emit SEED`, seeds 0
 #                  to OVERLAP_SEEDS-1 (40; the suite's sample is 100),
 #                  each in the engine it asks for
@@ -104,12 +107,13 @@ case_options() {
     while [ $# -gt 0 ]; do
         case $1 in
         --engine | --direction | --focus | --depth | --theme | --page | \
-            --layout-timeout)
+            --layout-timeout | --view)
             [ $# -ge 2 ] || break
             printf '%s\n%s\n' "$1" "$2"
             shift ;;
         --engine=* | --direction=* | --focus=* | --depth=* | --theme=* | \
-            --page=* | --layout-timeout=* | --no-* | --aliases | --dates | --landscape)
+            --page=* | --layout-timeout=* | --view=* | --no-* | --aliases | \
+            --dates | --landscape)
             printf '%s\n' "$1" ;;
         esac
         shift
@@ -154,6 +158,13 @@ for dir in tests/cases/*/; do
         [ "$f" = input.json ] || name=$name/${f%.json}
         add "$name" "$dir$f" "$dir/args"
     done
+done
+echo 'render doc --view timeline' >"$out/timeline.args"
+for f in graphs/*.json tests/timeline/*.json; do
+    case $f in *.schema.json) continue ;; esac
+    [ "$bin" = naive-dot ] && break
+    grep -q '"date"' "$f" || continue
+    add "timeline/$(basename "$f" .json)" "$f" "$out/timeline.args"
 done
 s=0
 while [ $s -lt "$seeds" ]; do
@@ -300,7 +311,7 @@ awk -v tsv="$out/figures.tsv" '
         next
     }
     $1 == "overlap" || $1 == "cross" { print "     " $0 }' "$out/all.verdicts"
-for set in example case stress; do
+for set in example case timeline stress; do
     awk -F '\t' -v set=$set '$2 == set { n++; t += $3; o += $4; c += $5 }
         END { printf "%d %d %d %d\n", n, t, o, c }' "$out/figures.tsv" >"$out/sum"
     read -r charts texts over crossed <"$out/sum"
