@@ -76,24 +76,24 @@ static void text_item(rg_buf *b, const rg_diff_item *it, const item_words *w)
     rg_buf__printf(b, "%s %s", mark_sign[it->mark], what_names[it->what]);
     if (it->what == RG_DIFF_LINK) {
         rg_buf__putc(b, ' ');
-        rg_escape__json(b, w->from_name);
+        rg_escape__json_shown(b, w->from_name);
         rg_buf__puts(b, " \xe2\x86\x92 ");
-        rg_escape__json(b, w->to_name);
+        rg_escape__json_shown(b, w->to_name);
         if (w->label != NULL) {
             rg_buf__putc(b, ' ');
-            rg_escape__json(b, w->label);
+            rg_escape__json_shown(b, w->label);
         }
         if (w->kind != NULL) {
             rg_buf__puts(b, " [");
-            rg_escape__json(b, w->kind);
+            rg_escape__json_shown(b, w->kind);
             rg_buf__putc(b, ']');
         }
     } else if (w->id != NULL) {
         rg_buf__putc(b, ' ');
-        rg_escape__json(b, w->id);
+        rg_escape__json_shown(b, w->id);
         if (w->name != NULL && strcmp(w->name, w->id) != 0) {
             rg_buf__putc(b, ' ');
-            rg_escape__json(b, w->name);
+            rg_escape__json_shown(b, w->name);
         }
     }
 }
@@ -103,7 +103,7 @@ static void text_value(rg_buf *b, const char *s)
     if (s == NULL)
         rg_buf__puts(b, "(none)");
     else
-        rg_escape__json(b, s);
+        rg_escape__json_shown(b, s);
 }
 
 /* "field: old → new", or for an element of a list "field + new" and
@@ -113,7 +113,7 @@ static void text_field(rg_buf *b, const rg_diff_field *f, int list)
     rg_buf__puts(b, f->name);
     if (list && (f->old == NULL) != (f->new_ == NULL)) {
         rg_buf__puts(b, f->old == NULL ? " + " : " - ");
-        rg_escape__json(b, f->old == NULL ? f->new_ : f->old);
+        rg_escape__json_shown(b, f->old == NULL ? f->new_ : f->old);
         return;
     }
     rg_buf__puts(b, ": ");
@@ -160,7 +160,7 @@ static void json_member(rg_buf *b, const char *key, const char *value)
     if (value == NULL)
         return;
     rg_buf__printf(b, ", \"%s\": ", key);
-    rg_escape__json(b, value);
+    rg_escape__json_shown(b, value);
 }
 
 static void json_fields(rg_buf *b, const rg_diff *d, const rg_diff_item *it)
@@ -171,12 +171,12 @@ static void json_fields(rg_buf *b, const rg_diff *d, const rg_diff_item *it)
         rg_buf__printf(b, "%s\n      {\"field\": \"%s\", \"old\": ",
                        f ? "," : "", fl->name);
         if (fl->old != NULL)
-            rg_escape__json(b, fl->old);
+            rg_escape__json_shown(b, fl->old);
         else
             rg_buf__puts(b, "null");
         rg_buf__puts(b, ", \"new\": ");
         if (fl->new_ != NULL)
-            rg_escape__json(b, fl->new_);
+            rg_escape__json_shown(b, fl->new_);
         else
             rg_buf__puts(b, "null");
         rg_buf__putc(b, '}');
