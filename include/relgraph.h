@@ -406,7 +406,8 @@ int rg_diff_write(char **out, size_t *out_len, const rg_diff *diff,
                   rg_diff_format format, rg_diags *diags);
 /** Both documents as one, to render: the new document's actors and
  *  links, then those only in the old one, each with its mark
- *  (RG_MARK_ADDED, _REMOVED, _CHANGED) drawn on the chart. Borrowed;
+ *  (RG_MARK_ADDED, _REMOVED, _CHANGED) drawn on the chart;
+ *  rg_doc_find_actor() finds its actors by id only. Borrowed;
  *  valid until rg_diff_free(). NULL when out of memory (with a
  *  diagnostic). */
 const rg_doc *rg_diff_union(rg_diff *diff, rg_diags *diags);

@@ -33,6 +33,7 @@ void rg_diff__union_free(rg_diff_merged *u)
     free(u->doc.links);
     free(u->doc.groups);
     free(u->doc.sources);
+    rg_map__free(&u->doc.ids);
     free(u->note);
     free(u);
 }
@@ -211,6 +212,14 @@ static int make_union(rg_diff_merged *u, const rg_diff *d)
     add_removed_actors(u, d);
     if (add_removed_links(u, d) != 0)
         return -1;
+    /* Ids are unique in the union: an old id found in NEW is matched.
+     * Names are not (a removed actor and an added one may share one):
+     * look-ups by name find nothing. */
+    if (rg_map__reserve(&u->doc.ids, u->doc.n_actors) != 0)
+        return -1;
+    for (size_t j = 0; j < u->doc.n_actors; j++)
+        if (rg_map__put(&u->doc.ids, u->doc.actors[j].id, j, NULL) < 0)
+            return -1;
     return write_note(u, d);
 }
 
