@@ -69,33 +69,53 @@ static const char mark_sign[][4] = {"", "", "+", "-", "~"};
 static const char *const mark_names[] = {"", "", "added", "removed",
                                          "changed"};
 
+/* How a form writes what names an item: the escaper of its context and
+ * the marks around a link's label and kind, and between an id and a
+ * name. */
+typedef struct item_form {
+    void (*esc)(rg_buf *b, const char *s);
+    const char *label_l, *label_r, *kind_l, *kind_r, *name_sep;
+} item_form;
+
+static const item_form text_form = {rg_escape__json_shown, " ", "", " [",
+                                    "]", " "};
+static const item_form md_form = {rg_escape__md_cell, " \xe2\x80\x9c",
+                                  "\xe2\x80\x9d", " (", ")", ": "};
+
+/* A link as "From → To label [kind]", anything else as "id name". */
+static void describe(rg_buf *b, const item_words *w, const item_form *f)
+{
+    if (w->from != NULL) {
+        f->esc(b, w->from_name);
+        rg_buf__puts(b, " \xe2\x86\x92 ");
+        f->esc(b, w->to_name);
+        if (w->label != NULL) {
+            rg_buf__puts(b, f->label_l);
+            f->esc(b, w->label);
+            rg_buf__puts(b, f->label_r);
+        }
+        if (w->kind != NULL) {
+            rg_buf__puts(b, f->kind_l);
+            f->esc(b, w->kind);
+            rg_buf__puts(b, f->kind_r);
+        }
+    } else if (w->id != NULL) {
+        f->esc(b, w->id);
+        if (w->name != NULL && strcmp(w->name, w->id) != 0) {
+            rg_buf__puts(b, f->name_sep);
+            f->esc(b, w->name);
+        }
+    }
+}
+
 /* ---- text ---- */
 
 static void text_item(rg_buf *b, const rg_diff_item *it, const item_words *w)
 {
     rg_buf__printf(b, "%s %s", mark_sign[it->mark], what_names[it->what]);
-    if (it->what == RG_DIFF_LINK) {
+    if (w->from != NULL || w->id != NULL)
         rg_buf__putc(b, ' ');
-        rg_escape__json_shown(b, w->from_name);
-        rg_buf__puts(b, " \xe2\x86\x92 ");
-        rg_escape__json_shown(b, w->to_name);
-        if (w->label != NULL) {
-            rg_buf__putc(b, ' ');
-            rg_escape__json_shown(b, w->label);
-        }
-        if (w->kind != NULL) {
-            rg_buf__puts(b, " [");
-            rg_escape__json_shown(b, w->kind);
-            rg_buf__putc(b, ']');
-        }
-    } else if (w->id != NULL) {
-        rg_buf__putc(b, ' ');
-        rg_escape__json_shown(b, w->id);
-        if (w->name != NULL && strcmp(w->name, w->id) != 0) {
-            rg_buf__putc(b, ' ');
-            rg_escape__json_shown(b, w->name);
-        }
-    }
+    describe(b, w, &text_form);
 }
 
 static void text_value(rg_buf *b, const char *s)
@@ -225,27 +245,7 @@ static void md_item(rg_buf *b, const rg_diff_item *it, const item_words *w)
 {
     rg_buf__printf(b, "| %s | %s | ", mark_names[it->mark],
                    what_names[it->what]);
-    if (it->what == RG_DIFF_LINK) {
-        rg_escape__md_cell(b, w->from_name);
-        rg_buf__puts(b, " \xe2\x86\x92 ");
-        rg_escape__md_cell(b, w->to_name);
-        if (w->label != NULL) {
-            rg_buf__puts(b, " \xe2\x80\x9c");
-            rg_escape__md_cell(b, w->label);
-            rg_buf__puts(b, "\xe2\x80\x9d");
-        }
-        if (w->kind != NULL) {
-            rg_buf__puts(b, " (");
-            rg_escape__md_cell(b, w->kind);
-            rg_buf__putc(b, ')');
-        }
-    } else if (w->id != NULL) {
-        rg_escape__md_cell(b, w->id);
-        if (w->name != NULL && strcmp(w->name, w->id) != 0) {
-            rg_buf__puts(b, ": ");
-            rg_escape__md_cell(b, w->name);
-        }
-    }
+    describe(b, w, &md_form);
     rg_buf__puts(b, " |");
 }
 
