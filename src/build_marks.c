@@ -20,11 +20,11 @@ typedef struct mark_look {
 
 static const mark_look looks[] = {
     [RG_MARK_ADDED] = {"+", "diff-added", "added",
-                       {"#228833", "#66CC77", NULL}, "2.5", "bold"},
+                       {"#009E73", "#5CD6A8", NULL}, "2.5", "bold"},
     [RG_MARK_REMOVED] = {"\xe2\x88\x92", "diff-removed", "removed",
-                         {"#CC3311", "#FF7766", NULL}, "1.5", "dashed"},
+                         {"#B2182B", "#FF6B7A", NULL}, "1.5", "dashed"},
     [RG_MARK_CHANGED] = {"~", "diff-changed", "changed",
-                         {"#EE7733", "#FFAA55", NULL}, "2", NULL},
+                         {"#7B3294", "#C9A0E8", NULL}, "2", NULL},
 };
 
 static const mark_look *look_of(rg_mark mark)
