@@ -166,9 +166,7 @@ static void cmp_link(rg_diff *d, const void *x, const void *y)
     if (a->status != b->status)
         rg_diff__field(d, "status", rg_status_name(a->status),
                        rg_status_name(b->status));
-    if (a->directed != b->directed)
-        rg_diff__field(d, "directed", a->directed ? "true" : "false",
-                       b->directed ? "true" : "false");
+    /* directed is part of a link's key (link_key): never a change */
     cmp_int(d, "confidence", a->confidence, b->confidence);
     cmp_str(d, "date", a->date, b->date);
     cmp_str(d, "until", a->until, b->until);
