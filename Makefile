@@ -46,11 +46,13 @@ LIB_SRC += src/tlp.c src/build_tlp.c
 LIB_SRC += src/import.c src/import_stix.c src/import_stix_fields.c src/import_stix_links.c src/import_graph.c src/import_csv.c src/import_cyto.c src/import_jgf.c src/import_table.c
 LIB_SRC += src/import_stix_relgraph.c
 LIB_SRC += src/export.c src/export_stix.c src/export_graphml.c src/export_gexf.c src/export_cyjs.c src/export_csv.c
+LIB_SRC += src/diff.c src/diff_write.c src/diff_union.c src/build_marks.c
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 CLI_SRC := src/main.c src/cli_options.c src/cli_help.c src/cli_print.c \
            src/cmd_check.c src/cmd_render.c src/cmd_fmt.c
 CLI_SRC += src/cmd_schema.c src/cmd_import.c
 CLI_SRC += src/cli_man.c src/cli_complete.c
+CLI_SRC += src/cmd_diff.c
 CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 HEADERS := $(wildcard include/*.h src/*.h src/*.def)
 

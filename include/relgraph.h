@@ -388,6 +388,43 @@ const char *rg_doc_suggest_actor(const rg_doc *doc, const char *ref);
  *  "red", is that level or below. False for a level that is not one. */
 bool rg_doc_actor_shared(const rg_doc *doc, size_t i, const char *level);
 
+/* ------------------------------------------------------------------ */
+/* Comparing two documents                                             */
+
+/** What changed from one document to another (opaque). */
+typedef struct rg_diff rg_diff;
+
+/** The forms of a diff's report (rg_diff_write()). */
+typedef enum rg_diff_format {
+    RG_DIFF_TEXT = 0,  /**< a line per change: "+ actor ...", "~ link ..." */
+    RG_DIFF_JSON,      /**< one object (graphs/README.md gives its shape) */
+    RG_DIFF_MD         /**< a Markdown table, a row per change */
+} rg_diff_format;
+
+/** Compares two documents: actors by id, then by name or alias for ids
+ *  found on one side only (a renamed id); links by their ends, label and
+ *  kind (several with one key paired in document order); sources and
+ *  groups by id; each pair field by field. Both documents must outlive
+ *  the diff. Returns 0 and stores a diff to free with rg_diff_free(), or
+ *  -1 with a diagnostic when out of memory. */
+int rg_diff_new(rg_diff **out, const rg_doc *old_doc, const rg_doc *new_doc,
+                rg_diags *diags);
+/** True when nothing differs. */
+bool rg_diff_equal(const rg_diff *diff);
+/** The report in one form, NUL-terminated, for the caller to free(); ""
+ *  for the text and Markdown forms of an equal pair. Returns 0, or -1
+ *  with a diagnostic when out of memory. */
+int rg_diff_write(char **out, size_t *out_len, const rg_diff *diff,
+                  rg_diff_format format, rg_diags *diags);
+/** Both documents as one, to render: the new document's actors and
+ *  links, then those only in the old one, each with its mark
+ *  (RG_MARK_ADDED, _REMOVED, _CHANGED) drawn on the chart;
+ *  rg_doc_find_actor() finds its actors by id only. Borrowed;
+ *  valid until rg_diff_free(). NULL when out of memory (with a
+ *  diagnostic). */
+const rg_doc *rg_diff_union(rg_diff *diff, rg_diags *diags);
+void rg_diff_free(rg_diff *diff);
+
 /** The name of a status ("confirmed", ...). */
 const char *rg_status_name(rg_status status);
 /** True when `kind` is one of the built-in actor kinds. */

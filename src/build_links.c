@@ -301,6 +301,7 @@ static void line_look(rg_bld *b, Agedge_t *e, const link_parts *p, int head,
         rg_build__raw_attrs(b, e, AGEDGE, &ls->attrs);
     }
     rg_build__raw_attrs(b, e, AGEDGE, &p->k->attrs);
+    rg_build__mark(b, e, p->k->mark);
 }
 
 /* Whether an edge joins these two nodes already, either way. */
@@ -417,6 +418,8 @@ static Agnode_t *middle_node(rg_bld *b, const link_parts *p, int label,
     rg_build__set(n, s->n_margin, "0.1,0.06");
     rg_build__set(n, s->n_width, label ? "0" : "0.06");
     rg_build__set(n, s->n_height, label ? "0" : "0.06");
+    if (label)
+        rg_build__mark(b, n, p->k->mark);
     return n;
 }
 

@@ -98,7 +98,12 @@ typedef struct cli_args {
     size_t max_input;         /* --max-input; 0: the library's default */
     rg_load_opts load;        /* --actors, --sources, --groups,
                                  --keep-revoked */
+    rg_diff_format diff_format;  /* diff --format */
 } cli_args;
+
+/* diff --format: text, json or md into a->diff_format (cmd_diff.c).
+ * Returns EXIT_OK, or EXIT_USAGE after saying why. */
+int cli_diff_format(cli_args *a, const char *arg);
 
 /* How the command line asks for documents to be read: a->load with
  * --max-input. */

@@ -274,6 +274,8 @@ static int set_format(cli_args *a, const char *arg, const cli_value *v)
 {
     (void)v;
     rg_format f;
+    if (a->cmd == CLI_CMD_diff)
+        return cli_diff_format(a, arg);
     if (strchr(arg, '.') != NULL || rg_format_parse(&f, arg) != 0)
         return cli_bad_value(CLI_OPT_format, arg);
     int seen = 0;

@@ -102,6 +102,11 @@ void rg_escape__class(rg_buf *b, const char *s);
  * "</script>" in a file that a page may embed). */
 void rg_escape__json(rg_buf *b, const char *s);
 
+/* rg_escape__json, and the characters a terminal obeys rather than shows
+ * (C1 controls, bidirectional controls such as U+202E) as \uXXXX too:
+ * a JSON string fit to be read in a terminal (relgraph diff). */
+void rg_escape__json_shown(rg_buf *b, const char *s);
+
 /* ---- CSV ---- */
 
 /* True when a CSV cell holding s starts with a spreadsheet formula's

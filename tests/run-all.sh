@@ -157,6 +157,11 @@ sh tests/timeline/run.sh "$bin" >"$log" 2>&1
 cat "$log"
 tally
 
+echo "== diff: the reports, the marked chart, git's diff driver"
+sh tests/diff/run.sh "$bin" >"$log" 2>&1
+cat "$log"
+tally
+
 echo "== contrast (WCAG AA) of every theme"
 sh tests/contrast/run.sh "$bin" >"$log" 2>&1
 cat "$log"

@@ -270,6 +270,7 @@ echo
 echo "== load time (relgraph check) per actor; start-up ($(fmt_s "$c0") for check, $(fmt_s "$j0") for jparse, on a 3-actor file) subtracted =="
 printf '%8s %10s %12s %14s %14s %10s\n' actors check jparse "check/actor" "jparse/actor" growth
 cat "$LOAD"
+[ "$QUICK" = 1 ] || { echo; echo "== diff =="; sh tests/bench/run_diff.sh "$BUILD" "$RUNS"; }
 
 # ---- where the time goes ----
 

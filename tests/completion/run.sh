@@ -37,7 +37,7 @@ expect() {
     if [[ $got == "$want" ]]; then pass=$((pass + 1))
     else fail=$((fail + 1)); echo "FAIL relgraph $*<TAB>: got [$got], wanted [$want]"; fi
 }
-expect "check fmt import render schema" ""
+expect "check diff fmt import render schema" ""
 expect "--help --version" --
 expect "--theme" render doc.json --th
 expect "dark light mono" render doc.json --theme ""

@@ -29,7 +29,7 @@ FUZZ_CC      ?= clang
 FUZZ_TIME    ?= 60
 FUZZ_IMPORT_FORMATS := stix cyto jgf d3 csv
 FUZZ_IMPORT_TARGETS := $(FUZZ_IMPORT_FORMATS:%=import_%)
-FUZZ_TARGETS ?= load render $(FUZZ_IMPORT_TARGETS)
+FUZZ_TARGETS ?= load render diff $(FUZZ_IMPORT_TARGETS)
 # Extra libFuzzer options, e.g. FUZZ_ARGS="-max_len=4096 -print_final_stats=1"
 FUZZ_ARGS    ?=
 # Per-input time limit (seconds): a layout slower than this is reported as
@@ -90,6 +90,7 @@ $(FUZZ_IMPORT_FORMATS:%=$(FUZZ_DIR)/fuzz_import_%): $(FUZZ_DIR)/fuzz_import_%: \
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFUZZ_IMPORT_$* -fsanitize=fuzzer $< \
 	    $(FUZZ_OBJ) -o $@ $(PKG_LIBS)
 $(FUZZ_DIR)/fuzz_load $(FUZZ_DIR)/replay-load: tests/fuzz/fuzz_check.h
+$(FUZZ_DIR)/fuzz_diff $(FUZZ_DIR)/replay-diff: tests/fuzz/fuzz_check.h
 
 fuzz-build: $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
 
@@ -120,6 +121,11 @@ fuzz: fuzz-build
 	            dict=-dict=$(FUZZ_DIR)/import.dict; \
 	        fi; \
 	        ;; \
+	    diff) \
+	    for f in tests/fuzz/corpus-diff/*; do \
+	        [ -f "$$f" ] && cp "$$f" "$$c/seed-$${f##*/}"; \
+	    done; \
+	    ;; \
 	    *) \
 	    for f in graphs/*.json tests/fuzz/corpus/*; do \
 	        [ -f "$$f" ] && cp "$$f" "$$c/seed-$${f##*/}"; \
@@ -166,12 +172,13 @@ $(FUZZ_IMPORT_TARGETS:%=$(FUZZ_DIR)/replay-%): $(FUZZ_DIR)/replay-import_%: \
 
 # load and render replay FUZZ_REPLAY_FILES; each importer's target its own
 # seeds, tests/fuzz/corpus-import-<fmt>/ (regressions and valid inputs).
-fuzz-replay: $(FUZZ_DIR)/replay-load $(FUZZ_DIR)/replay-render \
+fuzz-replay: $(FUZZ_DIR)/replay-load $(FUZZ_DIR)/replay-render $(FUZZ_DIR)/replay-diff \
              $(FUZZ_IMPORT_TARGETS:%=$(FUZZ_DIR)/replay-%)
 	@pass=0; fail=0; \
-	for t in load render $(FUZZ_IMPORT_TARGETS); do \
+	for t in load render diff $(FUZZ_IMPORT_TARGETS); do \
 	    case $$t in \
 	    import_*) files=$$(ls tests/fuzz/corpus-import-$${t#import_}/*) ;; \
+	    diff) files=$$(ls tests/fuzz/corpus-diff/*) ;; \
 	    *) files='$(FUZZ_REPLAY_FILES)' ;; \
 	    esac; \
 	    $(FUZZ_ENV) $(FUZZ_DIR)/replay-$$t $$files \

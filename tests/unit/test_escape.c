@@ -169,6 +169,22 @@ static void json_escapes_quotes_controls_and_markup(void **state)
     expect_escaped(rg_escape__json, "\xc3\xa9", "\"\xc3\xa9\"");
 }
 
+/* What a terminal would obey (C1 and bidirectional controls) is shown
+ * as \uXXXX; other characters beyond ASCII stay as they are. */
+static void json_shown_escapes_what_a_terminal_obeys(void **state)
+{
+    (void)state;
+    expect_escaped(rg_escape__json_shown, "a\xe2\x80\xae" "b",
+                   "\"a\\u202eb\"");
+    expect_escaped(rg_escape__json_shown, "\xc2\x85\xc2\x9b[2J",
+                   "\"\\u0085\\u009b[2J\"");
+    expect_escaped(rg_escape__json_shown,
+                   "\xe2\x80\x8e\xe2\x80\x8f\xe2\x80\xaa\xe2\x81\xa6\xe2\x81\xa9",
+                   "\"\\u200e\\u200f\\u202a\\u2066\\u2069\"");
+    expect_escaped(rg_escape__json_shown, "\xe2\x80\x94 \xc3\xa9\x1b<",
+                   "\"\xe2\x80\x94 \xc3\xa9\\u001b\\u003c\"");
+}
+
 static void csv_quotes_what_needs_it(void **state)
 {
     (void)state;
@@ -218,6 +234,7 @@ int main(void)
         cmocka_unit_test(md_cell_is_one_line),
         cmocka_unit_test(class_keeps_a_token),
         cmocka_unit_test(json_escapes_quotes_controls_and_markup),
+        cmocka_unit_test(json_shown_escapes_what_a_terminal_obeys),
         cmocka_unit_test(csv_quotes_what_needs_it),
         cmocka_unit_test(csv_guards_formulas_not_numbers),
     };
