@@ -405,6 +405,7 @@ int rg_worker__takes(const rg_doc *doc, const rg_render_opts *opts,
 {
     if (opts->isolation != RG_ISOLATE_CHILD || !doc->from_file ||
         opts->n_focus != 0 || opts->tlp != NULL ||
+        opts->path_from != NULL ||
         n > MAX_WORKER_FORMATS ||
         !rg_format__all_valid(formats, n))
         return 0;
