@@ -137,7 +137,8 @@ static int bold_ends(rg_view *v, size_t from, size_t to)
         return -1;
     rg_attr *p = v->attrs;
     for (int e = 0; e < 2; e++) {
-        memcpy(p, at[e]->v, at[e]->n * sizeof(*p));
+        if (at[e]->n > 0)
+            memcpy(p, at[e]->v, at[e]->n * sizeof(*p));
         p[at[e]->n] = (rg_attr){"penwidth", "3"};
         at[e]->v = p;
         p += ++at[e]->n;
@@ -183,8 +184,7 @@ static int path_note(rg_view *v, const rg_doc *doc, const rg_chains *c,
     count_words(&words, c, groups);
     int rc = words.oom ? -1
                        : rg_view__note(v, doc,
-                                       "%s between %s and %s (outlined in "
-                                       "bold).%s",
+                                       "%s between %s and %s.%s",
                                        rg_buf__str(&words),
                                        doc->actors[from].name,
                                        doc->actors[to].name,
