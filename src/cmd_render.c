@@ -353,7 +353,7 @@ static int render_batch(const cli_args *a)
             batch_load(a, &cur, a->inputs[i]);
         done = prev;
         if (done.begun && rg_render_end(&done.outs, r) != 0)
-            done.status = EXIT_OUTPUT;
+            done.status = no_chain(done.diags) ? EXIT_INPUT : EXIT_OUTPUT;
         if (i > 0) {
             int st = batch_finish(a, &done);
             if (st > rc)
