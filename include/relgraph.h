@@ -549,7 +549,8 @@ typedef struct rg_render_opts {
      *  the two ends outlined in bold and the chart saying how many chains
      *  of how many links. When none joins them, rg_render() fails with
      *  an error whose path is "--path" that says what each reaches.
-     *  Made after the --tlp view; not with `focus`. NULL: no chains. */
+     *  Made after the --tlp view, before the `focus` one (the command
+     *  line takes one or the other). NULL: no chains. */
     const char *path_from;
     const char *path_to;
     unsigned n_paths;
