@@ -45,6 +45,7 @@ LIB_SRC += src/timeline.c src/build_timeline.c
 LIB_SRC += src/tlp.c src/build_tlp.c
 LIB_SRC += src/import.c src/import_stix.c src/import_stix_fields.c src/import_stix_links.c src/import_graph.c src/import_csv.c src/import_cyto.c src/import_jgf.c src/import_table.c
 LIB_SRC += src/import_stix_relgraph.c
+LIB_SRC += src/chain.c src/view_path.c
 LIB_SRC += src/export.c src/export_stix.c src/export_graphml.c src/export_gexf.c src/export_cyjs.c src/export_csv.c
 LIB_SRC += src/diff.c src/diff_write.c src/diff_union.c src/build_marks.c
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)

@@ -612,6 +612,21 @@ typedef struct rg_render_opts {
      *  an engine or a direction, and a document (or view) with nothing
      *  dated. */
     rg_view_kind view;
+    /** Draw only the shortest chains of links (followed either way)
+     *  between the actors path_from and path_to (each an id, name or
+     *  alias), up to n_paths of them (0: 3; at most 20), shortest first;
+     *  the two ends outlined in bold and the chart saying how many chains
+     *  of how many links. When none joins them, rg_render() fails with
+     *  an error whose path is "--path" that says what each reaches.
+     *  Made after the --tlp view, before the `focus` one (the command
+     *  line takes one or the other). NULL: no chains. */
+    const char *path_from;
+    const char *path_to;
+    unsigned n_paths;
+    /** With path_from: an actor's membership of a group (and a group's
+     *  of its parent) is a step of a chain too, the group drawn as the
+     *  box around its members. */
+    bool through_groups;
 } rg_render_opts;
 
 /** Stores the default options in `out`. */

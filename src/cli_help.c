@@ -79,7 +79,10 @@ static void option_entry(int i, cli_command cmd)
     snprintf(head, sizeof(head), "  %c%c%c --%s%s%s%s",
              o->letter ? '-' : ' ', o->letter ? o->letter : ' ',
              o->letter ? ',' : ' ', o->name,
-             o->arg == CLI_ARG_OPTIONAL ? "[=" : o->arg ? "=" : "",
+             o->arg == CLI_ARG_OPTIONAL ? "[="
+             /* a value of two words (--path A B) is not one with "=" */
+             : o->arg ? (strchr(o->metavar, ' ') ? " " : "=")
+                      : "",
              o->arg ? o->metavar : "", o->arg == CLI_ARG_OPTIONAL ? "]" : "");
     entry(head, cli_option_help((cli_option_id)i, cmd));
 }

@@ -364,6 +364,33 @@ static int set_graded_only(cli_args *a, const char *arg, const cli_value *v)
     return 0;
 }
 
+/* The command line being parsed, for --path's second word. */
+static char **parse_argv;
+static int parse_argc;
+
+/* --path A B: A is the option's value, B the word after it, taken as
+ * getopt_long takes an option's value (the inputs before it are moved
+ * past it). */
+static int set_path(cli_args *a, const char *arg, const cli_value *v)
+{
+    (void)v;
+    if (a->opts.path_from != NULL)
+        return cli_usage_error("%s", "--path is given once, with two "
+                                     "actors: --path A B");
+    if (optind >= parse_argc)
+        return cli_usage_error("--path takes two actors, --path A B; "
+                               "only '%s' is given", arg);
+    const char *to = parse_argv[optind];
+    if (to[0] == '-' && to[1] != '\0')
+        return cli_usage_error("--path takes two actors, --path A B; '%s' "
+                               "after '%s' is an option, not an actor",
+                               to, arg);
+    a->opts.path_from = arg;
+    a->opts.path_to = to;
+    optind++;
+    return 0;
+}
+
 /* A TLP level, in any case, stored as the format writes it. The label
  * ("TLP:AMBER") and TLP 1.0's "white" are refused with the word meant:
  * a sharing level is not guessed. */
@@ -436,6 +463,8 @@ SET(no_claims, a->opts.no_claims = true)
 SET(aliases, a->opts.aliases = true)
 SET(dates, a->opts.dates = true)
 SET(depth, a->opts.focus_depth = (unsigned)v->number)
+SET(paths, a->opts.n_paths = (unsigned)v->number)
+SET(through_groups, a->opts.through_groups = true)
 SET(dpi, a->opts.dpi = v->number)
 SET(inline, a->opts.svg_inline = true)
 SET(responsive, a->opts.svg_responsive = true)
@@ -577,6 +606,8 @@ int cli_parse(cli_args *a, cli_command cmd, int argc, char **argv,
     rg_render_opts_init(&a->opts);
     optind = 1;
     opterr = 0;
+    parse_argv = argv;
+    parse_argc = argc;
     int c;
     while ((c = getopt_long(argc, argv, short_options, long_options,
                             NULL)) != -1) {

@@ -24,11 +24,12 @@ static int named(const rg_actor *a, const char *ref)
     return 0;
 }
 
-/* Says why --focus `ref` names no actor: none has it, or several share
- * it as a name or alias, listed by id (the first 5) so that the user can
- * pick one. */
-static void focus_unknown(const rg_doc *doc, const char *input,
-                          const char *ref, rg_diags *diags)
+/* Says why `option` `ref` (--focus, --path) names no actor: none has
+ * it, or several share it as a name or alias, listed by id (the first 5)
+ * so that the user can pick one. */
+static void actor_unknown(const rg_doc *doc, const char *input,
+                          const char *option, const char *ref,
+                          rg_diags *diags)
 {
     char list[512] = "";
     size_t shown = 0, more = 0, len = 0;
@@ -53,16 +54,49 @@ static void focus_unknown(const rg_doc *doc, const char *input,
         snprintf(list + len, sizeof(list) - len, " and %zu more", more);
     if (shown + more > 1)
         rg_diags_add(diags, RG_ERROR, input,
-                     "--focus %s: several actors have this name or alias: "
-                     "%s; give one's id", ref, list);
+                     "%s %s: several actors have this name or alias: "
+                     "%s; give one's id", option, ref, list);
     else if (rg_doc_suggest_actor(doc, ref) != NULL)
         rg_diags_add(diags, RG_ERROR, input,
-                     "--focus %s: no actor has this id, name or alias; did "
-                     "you mean \"%s\"?", ref, rg_doc_suggest_actor(doc, ref));
+                     "%s %s: no actor has this id, name or alias; did "
+                     "you mean \"%s\"?", option, ref,
+                     rg_doc_suggest_actor(doc, ref));
     else
         rg_diags_add(diags, RG_ERROR, input,
-                     "--focus %s: no actor has this id, nor is it the "
-                     "name or alias of exactly one actor", ref);
+                     "%s %s: no actor has this id, nor is it the "
+                     "name or alias of exactly one actor", option, ref);
+}
+
+/* Checks the two actors of --path: each known and shared at --tlp, and
+ * not the same. Returns EXIT_OK or EXIT_USAGE. */
+static int check_path(const cli_args *a, const rg_doc *doc,
+                      const char *input, rg_diags *diags)
+{
+    const char *ref[2] = {a->opts.path_from, a->opts.path_to};
+    long k[2] = {-1, -1};
+    int rc = EXIT_OK;
+    for (int i = 0; i < 2 && ref[0] != NULL; i++) {
+        k[i] = rg_doc_find_actor(doc, ref[i]);
+        if (k[i] < 0) {
+            actor_unknown(doc, input, "--path", ref[i], diags);
+            rc = EXIT_USAGE;
+        } else if (a->opts.tlp != NULL &&
+                   !rg_doc_actor_shared(doc, (size_t)k[i], a->opts.tlp)) {
+            rg_diags_add(diags, RG_ERROR, input,
+                         "--path %s: this actor is withheld at --tlp %s; "
+                         "name one that may be shared at that level",
+                         ref[i], a->opts.tlp);
+            rc = EXIT_USAGE;
+        }
+    }
+    if (rc == EXIT_OK && ref[0] != NULL && k[0] == k[1]) {
+        rg_diags_add(diags, RG_ERROR, input,
+                     "--path %s %s: both name the actor \"%s\"; a chain "
+                     "joins two different actors", ref[0], ref[1],
+                     rg_doc_actor(doc, (size_t)k[0])->id);
+        rc = EXIT_USAGE;
+    }
+    return rc;
 }
 
 /* Loads a document to render and checks the --focus actors. Returns
@@ -89,7 +123,7 @@ static int load_for_render(const cli_args *a, const char *input, rg_doc **doc,
     for (size_t i = 0; i < a->opts.n_focus; i++) {
         long k = rg_doc_find_actor(*doc, a->opts.focus[i]);
         if (k < 0) {
-            focus_unknown(*doc, input, a->opts.focus[i], diags);
+            actor_unknown(*doc, input, "--focus", a->opts.focus[i], diags);
             rc = EXIT_USAGE;
         } else if (a->opts.tlp != NULL &&
                    !rg_doc_actor_shared(*doc, (size_t)k, a->opts.tlp)) {
@@ -100,7 +134,19 @@ static int load_for_render(const cli_args *a, const char *input, rg_doc **doc,
             rc = EXIT_USAGE;
         }
     }
-    return rc;
+    return rc != EXIT_OK ? rc : check_path(a, *doc, input, diags);
+}
+
+/* Whether a render failed because no chain joins the --path actors: a
+ * finding about the document, not trouble. */
+static int no_chain(const rg_diags *diags)
+{
+    for (size_t i = 0; i < rg_diags_count(diags); i++) {
+        const rg_diag *d = rg_diags_get(diags, i);
+        if (d->severity == RG_ERROR && strcmp(d->path, "--path") == 0)
+            return 1;
+    }
+    return 0;
 }
 
 /* The guard's end of a render (Graphviz crashed, ran out of time or
@@ -152,8 +198,11 @@ static int render_one(const cli_args *a, rg_renderer **r, const char *input,
         ro.isolation = RG_ISOLATE_GUARD;
         ro.on_fatal = on_fatal;
     }
-    if (rg_render(&outs, *r, doc, &ro, formats, nf, diags) != 0)
+    if (rg_render(&outs, *r, doc, &ro, formats, nf, diags) != 0) {
+        if (no_chain(diags))
+            rc = EXIT_INPUT;
         goto out;
+    }
     rg_file files[RG_FORMAT_COUNT + 16];
     for (int i = 0; i < n; i++)
         files[i] = (rg_file){paths[i], outs[i].data, outs[i].size};
@@ -311,7 +360,7 @@ static int render_batch(const cli_args *a)
             batch_load(a, &cur, a->inputs[i]);
         done = prev;
         if (done.begun && rg_render_end(&done.outs, r) != 0)
-            done.status = EXIT_OUTPUT;
+            done.status = no_chain(done.diags) ? EXIT_INPUT : EXIT_OUTPUT;
         if (i > 0) {
             int st = batch_finish(a, &done);
             if (st > rc)
@@ -386,6 +435,22 @@ static int check_args(cli_args *a)
     return EXIT_OK;
 }
 
+/* --paths and --through-groups need --path; --path and --focus both
+ * choose what to draw. */
+static int check_path_options(const cli_args *a)
+{
+    if ((a->opts.n_paths > 0 || a->opts.through_groups) &&
+        a->opts.path_from == NULL)
+        return cli_usage_error("%s needs --path A B: the actors the "
+                               "chains join", a->opts.n_paths > 0
+                                                  ? "--paths"
+                                                  : "--through-groups");
+    if (a->opts.path_from != NULL && a->opts.n_focus > 0)
+        return cli_usage_error("%s", "--path and --focus both choose the "
+                                     "actors to draw; use one of them");
+    return EXIT_OK;
+}
+
 int cli_run_render(int argc, char **argv)
 {
     cli_args a;
@@ -401,6 +466,8 @@ int cli_run_render(int argc, char **argv)
                                "itself: it takes no %s; leave it out, or "
                                "draw --view graph",
                                a.opts.engine ? "--engine" : "--direction");
+    if ((rc = check_path_options(&a)) != EXIT_OK)
+        return rc;
     if (a.opts.landscape && a.opts.page == RG_PAGE_NONE)
         return cli_usage_error("%s", "--landscape needs --page a4 or "
                                      "--page letter: the page it turns");

@@ -636,11 +636,14 @@ void rg_export__stix(rg_buf *b, const rg_doc *d, rg_buf *notes)
     when(&s);
     rg_cite c;
     int ok = rg_cite__init(&c, d) == 0;
-    s.actor_ids = calloc(d->n_actors + 1, sizeof(char *));
-    s.ident_ids = calloc(d->n_actors + 1, sizeof(char *));
+    /* A view's claimants past its drawn actors (n_named_only) have
+     * slots too: none of their own objects, so no identity. */
+    size_t all = d->n_actors + d->n_named_only;
+    s.actor_ids = calloc(all + 1, sizeof(char *));
+    s.ident_ids = calloc(all + 1, sizeof(char *));
     s.link_ids = calloc(d->n_links + 1, sizeof(char *));
-    s.said = malloc((d->n_actors + 1) * sizeof(*s.said));
-    for (size_t i = 0; s.said != NULL && i < d->n_actors; i++)
+    s.said = malloc((all + 1) * sizeof(*s.said));
+    for (size_t i = 0; s.said != NULL && i < all; i++)
         s.said[i] = SIZE_MAX;
     ok = ok && s.actor_ids && s.ident_ids && s.link_ids && s.said &&
          actor_ids(&s) == 0 && link_ids(&s) == 0;
@@ -665,8 +668,8 @@ void rg_export__stix(rg_buf *b, const rg_doc *d, rg_buf *notes)
     }
     if (!ok || s.tmp.oom)
         b->oom = 1;
-    free_ids(s.actor_ids, d->n_actors);
-    free_ids(s.ident_ids, d->n_actors);
+    free_ids(s.actor_ids, all);
+    free_ids(s.ident_ids, all);
     free_ids(s.link_ids, d->n_links);
     free(s.said);
     rg_cite__free(&c);

@@ -21,6 +21,7 @@
 #include "timeline.h"
 #include "view.h"
 #include "view_grade.h"
+#include "view_path.h"
 #include "worker.h"
 
 #include <stdlib.h>
@@ -268,8 +269,41 @@ static int view_grade(rg_view *v, const view_at *at,
     return 1;
 }
 
+/* --path: the shortest chains between two actors. */
+static int view_path(rg_view *v, const view_at *at,
+                     const rg_render_opts *opts, rg_diags *diags)
+{
+    if (opts->path_from == NULL)
+        return 0;
+    size_t a = find_actor(at, "path", opts->path_from, opts, diags);
+    size_t b = a == SIZE_MAX ? SIZE_MAX
+                             : find_actor(at, "path", opts->path_to ?
+                                          opts->path_to : "", opts, diags);
+    if (b == SIZE_MAX)
+        return -1;
+    if (a == b) {
+        rg_diags_add(diags, RG_ERROR, at->whole->file, "path: \"%s\" and "
+                     "\"%s\" are the same actor; name two",
+                     opts->path_from, opts->path_to);
+        return -1;
+    }
+    if (rg_view__path(v, at->doc, a, b, opts->n_paths ? opts->n_paths : 3,
+                      opts->through_groups, at->whole->file, diags) != 0) {
+        rg_view__free(v);
+        return -1;
+    }
+    return 1;
+}
+
+bool rg_render__views_asked(const rg_render_opts *opts)
+{
+    return opts->tlp != NULL || opts->n_focus != 0 ||
+           opts->path_from != NULL || opts->min_credibility != 0 ||
+           opts->graded_only;
+}
+
 /* The views, in the order they are made. */
-static view_stage *const stages[] = {view_grade, view_focus};
+static view_stage *const stages[] = {view_grade, view_path, view_focus};
 enum { N_STAGES = sizeof(stages) / sizeof(stages[0]) };
 
 /* What is done with the last view: `then` gets at->doc. */

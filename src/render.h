@@ -20,6 +20,11 @@ int rg_render__assemble(rg_output **out, const rg_doc *doc,
 /* With opts->view a timeline: an error diagnostic and -1 when opts
  * asks for an engine or a direction, or when nothing in doc is dated;
  * else 0. */
+/* Whether opts asks for a view of the document (--tlp, --focus, --path,
+ * grades, dates), which the worker, knowing documents only by their
+ * files, cannot make. */
+bool rg_render__views_asked(const rg_render_opts *opts);
+
 int rg_render__view_refused(const rg_doc *doc, const rg_render_opts *opts,
                             rg_diags *diags);
 

@@ -15,6 +15,8 @@ typedef struct rg_view {
     size_t **lists; /* the links' remapped claimed_by/disputed_by indexes */
     size_t n_lists;
     char *note;     /* "Showing 9 of 49 actors ...", also doc.view_note */
+    rg_attr *attrs; /* attributes the view gives some of its actors (the
+                       ends of --path drawn bold), or NULL */
 } rg_view;
 
 /* Makes the view of the actors keep_actor marks (non-zero; one flag for

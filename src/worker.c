@@ -406,8 +406,7 @@ int rg_worker__takes(const rg_doc *doc, const rg_render_opts *opts,
                      const rg_format *formats, size_t n)
 {
     if (opts->isolation != RG_ISOLATE_CHILD || !doc->from_file ||
-        opts->n_focus != 0 || opts->tlp != NULL ||
-        n > MAX_WORKER_FORMATS ||
+        rg_render__views_asked(opts) || n > MAX_WORKER_FORMATS ||
         !rg_format__all_valid(formats, n))
         return 0;
     for (size_t i = 0; i < n; i++)

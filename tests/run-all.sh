@@ -159,6 +159,8 @@ tally
 
 echo "== diff: the reports, the marked chart, git's diff driver"
 sh tests/diff/run.sh "$bin" >"$log" 2>&1
+echo "== chains between two actors (--path)"
+sh tests/views/path.sh "$bin" >"$log" 2>&1
 cat "$log"
 tally
 

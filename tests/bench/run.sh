@@ -257,6 +257,25 @@ for n in $SIZES; do
     pn=$n
 done
 
+# ---- views: --path on 10,000 actors ----
+
+# The chains between the first actor and the last, through groups (the
+# widest search), against the same render without --path and against
+# the load alone (check): the search's own cost. Markdown, so that the
+# layout of the whole (over a minute with sfdp) does not hide it.
+echo "[views] --path on 10,000 actors ..." >&2
+P10K=$DATA/bench-10000.json
+for i in $(seq "$RUNS"); do
+    run path-md -o "$T/p.md" -- "$RG" render "$P10K" --path a0 a9999 --through-groups -T md
+    run nopath-md -o "$T/n.md" -- "$RG" render "$P10K" -T md
+    run path-ck -- "$RG" check "$P10K"
+done
+a=$(median path-md); b=$(median nopath-md); c=$(median path-ck)
+row "--path A B on 10,000 actors, -T md / the same render without --path" \
+    "$(fmt_s "$a")" "$(fmt_s "$b")" "$(ratio "$a" "$b")" 1.1
+row "--path A B on 10,000 actors, -T md / check (the load alone)" \
+    "$(fmt_s "$a")" "$(fmt_s "$c")" "$(ratio "$a" "$c")" 1.1
+
 # ---- 6-8: STIX import and the data exports (run_import.sh) ----
 
 # shellcheck source=tests/bench/run_import.sh

@@ -39,7 +39,8 @@ expect() {
 }
 expect "check diff fmt import render schema" ""
 expect "--help --version" --
-expect "--theme" render doc.json --th
+expect "--theme --through-groups" render doc.json --th
+expect "--theme" render doc.json --the
 expect "dark light mono" render doc.json --theme ""
 expect "dark" render doc.json --theme d
 expect "dark light mono" render doc.json --theme = ""
@@ -56,6 +57,8 @@ expect "Deep\\ Panda $obrien Office\\ of\\ \\\"Personnel\\\"\\ Management deep-p
 expect 'Deep\ Panda' render doc.json --focus De
 expect 'deep-panda' render doc.json --focus d
 expect 'Deep\ Panda' render doc.json --focus '"Deep'
+expect 'deep-panda' render doc.json --path d
+expect 'opm' render doc.json --path deep-panda op
 expect 'Deep\ Panda' render doc.json --focus = Deep
 expect "$obrien" render doc.json --focus "O'"
 expect "o-brien" render doc.json --focus o-

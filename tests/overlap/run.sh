@@ -8,7 +8,8 @@
 #                  accepts (but those of cases of a failed layout, status
 #                  3, which draw nothing), drawn with the layout options
 #                  of the case's own args when it renders (--engine,
-#                  --direction, --focus, --depth, --theme, --page,
+#                  --direction, --focus, --depth, --path A B,
+#                  --paths, --through-groups, --theme, --page,
 #                  --landscape, --no-..., --aliases, --dates,
 #                  --layout-timeout), else (or when these are refused:
 #                  that is what some cases test) with none
@@ -111,6 +112,13 @@ case_options() {
             [ $# -ge 2 ] || break
             printf '%s\n%s\n' "$1" "$2"
             shift ;;
+        --path)
+            [ $# -ge 3 ] || break
+            printf '%s\n%s\n%s\n' "$1" "$2" "$3"
+            shift 2 ;;
+        --paths | --paths=* | --through-groups)
+            [ "$1" = --paths ] && { printf '%s\n' "$1"; shift; }
+            printf '%s\n' "$1" ;;
         --engine=* | --direction=* | --focus=* | --depth=* | --theme=* | \
             --page=* | --layout-timeout=* | --view=* | --no-* | --aliases | \
             --dates | --landscape)
