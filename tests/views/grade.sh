@@ -94,6 +94,19 @@ view 'a--b a--c b--d c--d d--a ' \
 view 'a--b ' 'Links graded 2 or better: 2 of 5 (1 ungraded kept). Showing 2 of 4 actors' 2 \
     --min-credibility 2 --focus Alpha --depth 2
 
+# A batch (--outdir) draws the same view: its renders go through the
+# layout worker, which knows documents only by their files and drew the
+# whole document.
+mkdir -p "$tmp/batch"
+if "$bin" render --outdir "$tmp/batch" -T svg --min-credibility 2 "$doc" \
+    2>"$tmp/err"; then
+    got=$(links "$tmp/batch/graded.svg")
+    check "--min-credibility in a batch: the same links" \
+        "[ '$got' = 'a--b c--d ' ]"
+else
+    bad "--min-credibility in a batch: $(cat "$tmp/err")"
+fi
+
 # STIX: confidence per the appendix, both grades kept through a round trip.
 if "$bin" render "$doc" -o "$tmp/g.stix.json" 2>"$tmp/err" &&
     "$bin" import "$tmp/g.stix.json" -o "$tmp/back.json" 2>"$tmp/err"; then
