@@ -38,6 +38,7 @@ LIB_SRC := src/model.c src/diag.c src/buf.c src/jsonpos.c src/load_json.c \
            src/view.c src/when.c src/pngenc.c src/fonts.c src/gvattrs.c src/suggest.c src/check_kinds.c src/check_warn.c src/page.c src/pdfmeta.c src/engine.c
 LIB_SRC += src/glyphs.c
 LIB_SRC += src/build_cross.c
+LIB_SRC += src/view_time.c src/build_marks.c
 LIB_SRC += src/tlp.c src/build_tlp.c
 LIB_SRC += src/import.c src/import_stix.c src/import_stix_fields.c src/import_stix_links.c src/import_graph.c src/import_csv.c src/import_cyto.c src/import_jgf.c src/import_table.c
 LIB_SRC += src/import_stix_relgraph.c

@@ -543,7 +543,25 @@ typedef struct rg_render_opts {
      *  withheld, never which. NULL: everything, the chart marked with the
      *  document's highest marking, if any. */
     const char *tlp;
+    /** Draw only what is valid at this date, YYYY, YYYY-MM or YYYY-MM-DD
+     *  (the whole year, month or day): an actor or link whose date..until
+     *  shares a day with it (a date alone: valid from then on), and the
+     *  undated ones; a link goes with either end. The chart says so
+     *  ("As of 1 June 2015: ..."). NULL: no such view. */
+    const char *as_of;
+    /** The same for a period "A..B" (from the first day of A to the last
+     *  of B), "A.." (from A on) or "..B" (up to B). NULL: none. */
+    const char *between;
+    /** With as_of or between: draw everything, what they leave out
+     *  faded (RG_MARK_FADED), instead of leaving it out. */
+    bool fade;
 } rg_render_opts;
+
+/** Whether opts->as_of, opts->between and opts->fade make sense
+ *  together: 0, or -1 with a one-line message in `why` (of `size`
+ *  bytes) naming the option, what is wrong and how to write it. */
+int rg_render_check_dates(const rg_render_opts *opts, char *why,
+                          size_t size);
 
 /** Stores the default options in `out`. */
 void rg_render_opts_init(rg_render_opts *out);

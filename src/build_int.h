@@ -129,4 +129,12 @@ int rg_build__wants_foot(const rg_bld *b);
 /* cgraph's id discipline that numbers names in order of first use. */
 extern Agiddisc_t rg_build__ids;
 
+/* ---- marks (build_marks.c) ---- */
+
+/* Draws a node or edge as its item's mark says (faded, ...), once the
+ * builder has set its own look; RG_MARK_NONE leaves it alone. */
+void rg_build__mark(rg_bld *b, void *obj, rg_mark mark);
+/* The legend's row for the marks the chart draws, if any. */
+void rg_build__mark_legend(rg_bld *b, rg_buf *t);
+
 #endif

@@ -135,6 +135,7 @@ static void actor_look(rg_bld *b, Agnode_t *n, const rg_actor *a,
     if (look.attrs != NULL)
         rg_build__raw_attrs(b, n, AGNODE, look.attrs);
     rg_build__raw_attrs(b, n, AGNODE, &a->attrs);
+    rg_build__mark(b, n, a->mark);
 }
 
 void rg_build__actors(rg_bld *b)

@@ -300,6 +300,7 @@ static void line_look(rg_bld *b, Agedge_t *e, const link_parts *p, int head,
         rg_build__raw_attrs(b, e, AGEDGE, &ls->attrs);
     }
     rg_build__raw_attrs(b, e, AGEDGE, &p->k->attrs);
+    rg_build__mark(b, e, p->k->mark);
 }
 
 /* Whether an edge joins these two nodes already, either way. */
@@ -416,6 +417,7 @@ static Agnode_t *middle_node(rg_bld *b, const link_parts *p, int label,
     rg_build__set(n, s->n_margin, "0.1,0.06");
     rg_build__set(n, s->n_width, label ? "0" : "0.06");
     rg_build__set(n, s->n_height, label ? "0" : "0.06");
+    rg_build__mark(b, n, p->k->mark);
     return n;
 }
 
@@ -469,6 +471,7 @@ static void claim_lines(rg_bld *b, link_ids *ids, Agnode_t *mid,
         rg_build__set(e, s->arrowsize, "0.5");
         if (strcmp(b->opts->engine, "dot") == 0)
             rg_build__set(e, s->weight, "0"); /* twopi drops such edges */
+        rg_build__mark(b, e, p->k->mark);
         bend_finish(b, ids, p, bend, e, id, s);
     }
 }

@@ -393,6 +393,9 @@ int cli_run_render(int argc, char **argv)
                                      "--page letter: the page it turns");
     if ((rc = check_source_date(&a)) != EXIT_OK)
         return rc;
+    char why[512];
+    if (rg_render_check_dates(&a.opts, why, sizeof(why)) != 0)
+        return cli_usage_error("%s", why);
     rg_diags *diags = rg_diags_new();
     rg_renderer *r = NULL;
     if (diags == NULL)

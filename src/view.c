@@ -249,5 +249,6 @@ void rg_view__free(rg_view *v)
     free(v->doc.actors);
     free(v->doc.links);
     free(v->note);
+    free(v->fade_note);
     memset(v, 0, sizeof(*v));
 }

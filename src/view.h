@@ -15,6 +15,7 @@ typedef struct rg_view {
     size_t **lists; /* the links' remapped claimed_by/disputed_by indexes */
     size_t n_lists;
     char *note;     /* "Showing 9 of 49 actors ...", also doc.view_note */
+    char *fade_note; /* also doc.fade_note (a --fade view), or NULL */
 } rg_view;
 
 /* Makes the view of the actors keep_actor marks (non-zero; one flag for
