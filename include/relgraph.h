@@ -563,6 +563,12 @@ typedef struct rg_render_opts {
 int rg_render_check_dates(const rg_render_opts *opts, char *why,
                           size_t size);
 
+/** Whether actor `i` of doc is kept by the --as-of or --between view
+ *  opts asks for (valid some day of it, or undated); true when opts asks
+ *  for none, fades, or its dates are not good (see rg_render_check_dates). */
+bool rg_doc_actor_in_period(const rg_doc *doc, size_t i,
+                            const rg_render_opts *opts);
+
 /** Stores the default options in `out`. */
 void rg_render_opts_init(rg_render_opts *out);
 

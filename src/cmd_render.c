@@ -91,6 +91,14 @@ static int load_for_render(const cli_args *a, const char *input, rg_doc **doc,
                          "focus on one that may be shared at that level",
                          a->opts.focus[i], a->opts.tlp);
             rc = EXIT_USAGE;
+        } else if (!rg_doc_actor_in_period(*doc, (size_t)k, &a->opts)) {
+            rg_diags_add(diags, RG_ERROR, input,
+                         "--focus %s: this actor is not valid %s %s; focus "
+                         "on one that is, or add --fade to keep it",
+                         a->opts.focus[i],
+                         a->opts.as_of ? "as of" : "between",
+                         a->opts.as_of ? a->opts.as_of : a->opts.between);
+            rc = EXIT_USAGE;
         }
     }
     return rc;

@@ -26,6 +26,16 @@ static void human(char *out, size_t size, const char *date)
         snprintf(out, size, "%.4s", date);
 }
 
+/* An argument as a message quotes it: cut at 40 bytes, so that the
+ * message's advice is never cut off instead. */
+static const char *shown(const char *arg, char buf[48])
+{
+    if (strlen(arg) <= 40)
+        return arg;
+    snprintf(buf, 48, "%.40s...", arg);
+    return buf;
+}
+
 /* One end of a period, `len` bytes of `date`: its first (end 0) or last
  * day into *out, or -1 with the message. */
 static int read_end(rg_day *out, const char *option, const char *arg,
@@ -39,15 +49,17 @@ static int read_end(rg_day *out, const char *option, const char *arg,
         if (rg_when__day(d, end, out))
             return 0;
     }
+    char a[48], e[48];
+    snprintf(e, sizeof(e), "%.*s", (int)(len < 40 ? len : 40), date);
     if (len == strlen(arg))
         snprintf(why, size, "--%s %s: not a date; write YYYY, YYYY-MM or "
                  "YYYY-MM-DD (a real month and day), e.g. --%s 2015-06-01",
-                 option, arg, option);
+                 option, shown(arg, a), option);
     else
-        snprintf(why, size, "--%s %s: '%.*s' is not a date; write YYYY, "
+        snprintf(why, size, "--%s %s: '%s%s' is not a date; write YYYY, "
                  "YYYY-MM or YYYY-MM-DD (a real month and day), e.g. "
-                 "--%s 2014-05..2015-09", option, arg, (int)len, date,
-                 option);
+                 "--%s 2014-05..2015-09", option, shown(arg, a), e,
+                 len > 40 ? "..." : "", option);
     return -1;
 }
 
@@ -89,9 +101,10 @@ static int read_between(rg_period *p, const char *arg, char *why, size_t size)
 {
     const char *dots = strstr(arg, "..");
     if (dots == NULL || strcmp(arg, "..") == 0) {
+        char a[48];
         snprintf(why, size, "--between %s: not a period; write A..B, A.. "
                  "or ..B with dates A and B, e.g. --between "
-                 "2014-05..2015-09", arg);
+                 "2014-05..2015-09", shown(arg, a));
         return -1;
     }
     size_t na = (size_t)(dots - arg), nb = strlen(dots + 2);
@@ -150,6 +163,17 @@ static bool valid(const char *date, const char *until, rg_span at)
     /* check refuses a date that is none; a view keeps what it cannot
      * place, as it keeps the undated */
     return !rg_when__span(date, until, &s) || rg_when__meet(s, at);
+}
+
+bool rg_doc_actor_in_period(const rg_doc *doc, size_t i,
+                            const rg_render_opts *opts)
+{
+    rg_period p;
+    char why[8];
+    if (opts->fade || i >= doc->n_actors ||
+        rg_view__period(&p, opts, why, sizeof(why)) <= 0)
+        return true;
+    return valid(doc->actors[i].date, doc->actors[i].until, p.span);
 }
 
 /* What the view keeps: the counts, and flags for each actor and link. */

@@ -147,6 +147,11 @@ sh tests/tlp/run.sh "$bin" >"$log" 2>&1
 cat "$log"
 tally
 
+echo "== dates as views: --as-of, --between, --fade"
+sh tests/views/time.sh "$bin" >"$log" 2>&1
+cat "$log"
+tally
+
 echo "== contrast (WCAG AA) of every theme"
 sh tests/contrast/run.sh "$bin" >"$log" 2>&1
 cat "$log"
