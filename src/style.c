@@ -111,7 +111,8 @@ const char *rg_style__color(const char *color, rg_theme theme, char buf[8])
     return buf;
 }
 
-const char *rg_style__faded(const char *color, rg_theme theme, char buf[8])
+const char *rg_style__faded(const char *color, rg_theme theme,
+                            unsigned percent, char buf[8])
 {
     unsigned rgb[3], page[3];
     const rg_palette *pal = rg_style__palette(theme);
@@ -121,7 +122,7 @@ const char *rg_style__faded(const char *color, rg_theme theme, char buf[8])
         page[0] = page[1] = page[2] = 0xFF; /* "white" */
     unsigned c[3];
     for (int i = 0; i < 3; i++)
-        c[i] = (rgb[i] + 2 * page[i]) / 3 & 0xFFu;
+        c[i] = (rgb[i] * (100 - percent) + page[i] * percent) / 100 & 0xFFu;
     snprintf(buf, 8, "#%02X%02X%02X", c[0], c[1], c[2]);
     return buf;
 }
