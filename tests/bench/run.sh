@@ -148,13 +148,13 @@ bench_time_views() {
     echo "[time views] 10,000 actors to SVG, with and without --as-of ..." >&2
     for i in $(seq "$RUNS"); do
         if [ $((i % 2)) = 1 ]; then
-            run tv-none -o "$T/tv.svg" -- "$RG" render "$f" -T svg
-            run tv-all -o "$T/tv.svg" -- "$RG" render "$f" --between 1000..9999 -T svg
-            run tv-fade -o "$T/tv.svg" -- "$RG" render "$f" --as-of 2010 --fade -T svg
+            run tv-none -o "$T/tv.svg" -- "$RG" render "$f" --layout-timeout 900 -T svg
+            run tv-all -o "$T/tv.svg" -- "$RG" render "$f" --layout-timeout 900 --between 1000..9999 -T svg
+            run tv-fade -o "$T/tv.svg" -- "$RG" render "$f" --layout-timeout 900 --as-of 2010 --fade -T svg
         else
-            run tv-fade -o "$T/tv.svg" -- "$RG" render "$f" --as-of 2010 --fade -T svg
-            run tv-all -o "$T/tv.svg" -- "$RG" render "$f" --between 1000..9999 -T svg
-            run tv-none -o "$T/tv.svg" -- "$RG" render "$f" -T svg
+            run tv-fade -o "$T/tv.svg" -- "$RG" render "$f" --layout-timeout 900 --as-of 2010 --fade -T svg
+            run tv-all -o "$T/tv.svg" -- "$RG" render "$f" --layout-timeout 900 --between 1000..9999 -T svg
+            run tv-none -o "$T/tv.svg" -- "$RG" render "$f" --layout-timeout 900 -T svg
         fi
     done
     a=$(median tv-all); b=$(median tv-none); c=$(median tv-fade)
@@ -338,7 +338,7 @@ fi
 one_engine() {
     local f=$1 e=$2 to=$3 tag="eng-$RANDOM-$RANDOM+any" r s
     for _ in 1 2 3; do
-        run "$tag" -o /dev/null -- "$RG" render "$f" --engine "$e" --layout-timeout "$to" -T svg
+        run "$tag" -o /dev/null -- "$RG" render "$f" --layout-timeout 900 --engine "$e" --layout-timeout "$to" -T svg
         r=$(tail -1 "$T/$tag")
         set -- $r
         s=$3
@@ -413,7 +413,7 @@ done
 echo "  default, 10000 ..." >&2
 tag="eng-default+any"
 for _ in 1 2 3; do
-    run "$tag" -o /dev/null -- "$RG" render "$f" --layout-timeout 120 -T svg
+    run "$tag" -o /dev/null -- "$RG" render "$f" --layout-timeout 900 --layout-timeout 120 -T svg
     set -- $(tail -1 "$T/$tag")
     [ "$3" = 0 ] || break
     awk -v x="$1" 'BEGIN { exit !(x >= 10) }' && break

@@ -76,15 +76,22 @@ static void bad_periods_say_why(void **state)
     assert_non_null(strstr(why, "--fade needs"));
 }
 
+/* The time view of d as of `as_of`, into v. */
+static void view_as_of(rg_view *v, const rg_doc *d, const char *as_of,
+                       bool fade)
+{
+    rg_period p;
+    char why[256];
+    assert_int_equal(period(&p, as_of, NULL, fade, why), 1);
+    assert_int_equal(rg_view__time(v, d, &p, fade), 0);
+}
+
 static void view_keeps_what_meets(void **state)
 {
     (void)state;
     rg_doc *d = load(doc_json);
-    rg_period p;
-    char why[256];
     rg_view v;
-    assert_int_equal(period(&p, "2017-07-01", NULL, false, why), 1);
-    assert_int_equal(rg_view__time(&v, d, &p, false), 0);
+    view_as_of(&v, d, "2017-07-01", false);
     assert_int_equal(v.doc.n_actors, 2); /* c ended in 2013 */
     assert_int_equal(v.doc.n_links, 2);  /* a -> c goes with c */
     assert_string_equal(v.doc.links[0].until, "2020");
@@ -99,11 +106,8 @@ static void fade_marks_the_rest(void **state)
 {
     (void)state;
     rg_doc *d = load(doc_json);
-    rg_period p;
-    char why[256];
     rg_view v;
-    assert_int_equal(period(&p, "2021", NULL, true, why), 1);
-    assert_int_equal(rg_view__time(&v, d, &p, true), 0);
+    view_as_of(&v, d, "2021", true);
     assert_int_equal(v.doc.n_actors, 3);
     assert_int_equal(v.doc.n_links, 3);
     assert_int_equal(v.doc.actors[0].mark, RG_MARK_NONE);
