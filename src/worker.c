@@ -73,7 +73,7 @@ void rg_renderer_free(rg_renderer *r)
  * limit ends the worker, not relgraph; that document fails with exit
  * status 3 and the next one gets a new worker. After a failed job the
  * worker exits too, so that no document is rendered by a process that
- * Graphviz may have left in a bad state. A view (--focus) is rendered in
+ * Graphviz may have left in a bad state. A view (--focus, --as-of) is rendered in
  * a child of its own: the worker knows documents only by their files. */
 
 typedef struct request {
@@ -405,6 +405,7 @@ int rg_worker__takes(const rg_doc *doc, const rg_render_opts *opts,
 {
     if (opts->isolation != RG_ISOLATE_CHILD || !doc->from_file ||
         opts->n_focus != 0 || opts->tlp != NULL ||
+        opts->as_of != NULL || opts->between != NULL ||
         n > MAX_WORKER_FORMATS ||
         !rg_format__all_valid(formats, n))
         return 0;

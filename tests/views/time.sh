@@ -92,6 +92,11 @@ check "the ids of a time view have a prefix of their own" \
 check "--focus's note follows the time view's" \
     grep -q "From 2016 on: 4 of 5 actors, 4 of 5 links (2 undated kept)\. Showing 3 of 4 actors" "$tmp/focus.svg"
 
+# With --diagnostics json the chart is laid out in a child process, which
+# must get the view too (it once got the whole document).
+"$bin" render "$doc" --as-of 2012 --diagnostics json -o "$tmp/child.svg" 2>/dev/null
+check "a view laid out in a child process" test "$(ids child)" = "actor-ann actor-desk link-ann--desk "
+
 for f in md html; do
     "$bin" render "$doc" --as-of 2017-06 -T $f >"$tmp/r.$f" 2>/dev/null
     check "the $f report says which view it is" grep -q "$note" "$tmp/r.$f"
