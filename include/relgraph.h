@@ -629,8 +629,8 @@ void rg_preload(void);
  *  options (the options', else the document's, else the one picked by
  *  size, for the view when opts->focus is set), without rendering; for
  *  messages about a render. Borrowed: a static string, or the options'
- *  or the document's. NULL only when a focus actor is unknown or memory
- *  runs out. */
+ *  or the document's. NULL only when a focus actor is unknown, the
+ *  dates of as_of or between are not good, or memory runs out. */
 const char *rg_render_engine(const rg_doc *doc, const rg_render_opts *opts);
 
 /** Reads SOURCE_DATE_EPOCH, the time written into PDF outputs for
