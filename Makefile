@@ -42,6 +42,7 @@ LIB_SRC += src/glyphs.c
 LIB_SRC += src/build_cross.c
 LIB_SRC += src/grade.c src/view_grade.c src/build_grade.c
 LIB_SRC += src/timeline.c src/build_timeline.c
+LIB_SRC += src/view_time.c
 LIB_SRC += src/tlp.c src/build_tlp.c
 LIB_SRC += src/import.c src/import_stix.c src/import_stix_fields.c src/import_stix_links.c src/import_graph.c src/import_csv.c src/import_cyto.c src/import_jgf.c src/import_table.c
 LIB_SRC += src/import_stix_relgraph.c

@@ -627,7 +627,31 @@ typedef struct rg_render_opts {
      *  of its parent) is a step of a chain too, the group drawn as the
      *  box around its members. */
     bool through_groups;
+    /** Draw only what is valid at this date, YYYY, YYYY-MM or YYYY-MM-DD
+     *  (the whole year, month or day): an actor or link whose date..until
+     *  shares a day with it (a date alone: valid from then on), and the
+     *  undated ones; a link goes with either end. The chart says so
+     *  ("As of 1 June 2015: ..."). NULL: no such view. */
+    const char *as_of;
+    /** The same for a period "A..B" (from the first day of A to the last
+     *  of B), "A.." (from A on) or "..B" (up to B). NULL: none. */
+    const char *between;
+    /** With as_of or between: draw everything, what they leave out
+     *  faded (RG_MARK_FADED), instead of leaving it out. */
+    bool fade;
 } rg_render_opts;
+
+/** Whether opts->as_of, opts->between and opts->fade make sense
+ *  together: 0, or -1 with a one-line message in `why` (of `size`
+ *  bytes) naming the option, what is wrong and how to write it. */
+int rg_render_check_dates(const rg_render_opts *opts, char *why,
+                          size_t size);
+
+/** Whether actor `i` of doc is kept by the --as-of or --between view
+ *  opts asks for (valid some day of it, or undated); true when opts asks
+ *  for none, fades, or its dates are not good (see rg_render_check_dates). */
+bool rg_doc_actor_in_period(const rg_doc *doc, size_t i,
+                            const rg_render_opts *opts);
 
 /** Stores the default options in `out`. */
 void rg_render_opts_init(rg_render_opts *out);
@@ -689,8 +713,8 @@ void rg_preload(void);
  *  options (the options', else the document's, else the one picked by
  *  size, for the view when opts->focus is set), without rendering; for
  *  messages about a render. Borrowed: a static string, or the options'
- *  or the document's. NULL only when a focus actor is unknown or memory
- *  runs out. */
+ *  or the document's. NULL only when a focus actor is unknown, the
+ *  dates of as_of or between are not good, or memory runs out. */
 const char *rg_render_engine(const rg_doc *doc, const rg_render_opts *opts);
 
 /** Reads SOURCE_DATE_EPOCH, the time written into PDF outputs for

@@ -151,18 +151,18 @@ void rg_build__foot(rg_bld *b, rg_buf *t);
 /* Whether the chart has anything at its foot (sources or a marking). */
 int rg_build__wants_foot(const rg_bld *b);
 
-/* ---- marks set by views (build_marks.c) ---- */
-
-/* Draws an rg_mark on a graph object already given its own look: an
- * actor's node, a link's edge or its label node. Nothing for
- * RG_MARK_NONE. */
-void rg_build__mark(rg_bld *b, void *obj, rg_mark mark);
-/* The legend's row for the marks that occur in the chart, or nothing. */
-void rg_build__legend_marks(rg_bld *b, rg_buf *t);
-
 /* ---- object ids (build_ids.c) ---- */
 
 /* cgraph's id discipline that numbers names in order of first use. */
 extern Agiddisc_t rg_build__ids;
+
+/* ---- marks set by views (build_marks.c) ---- */
+
+/* Draws a node or edge as its item's mark says (faded, a diff's added,
+ * removed or changed), once the builder has set its own look: an actor's
+ * node, a link's edge or its label node. RG_MARK_NONE leaves it alone. */
+void rg_build__mark(rg_bld *b, void *obj, rg_mark mark);
+/* The legend's rows for the marks the chart draws, if any. */
+void rg_build__mark_legend(rg_bld *b, rg_buf *t);
 
 #endif

@@ -289,7 +289,7 @@ static void legend(rg_bld *b, rg_buf *t)
             t->data[mark] = '\0';
         }
     }
-    rg_build__legend_marks(b, t);
+    rg_build__mark_legend(b, t);
     rg_buf__puts(t, "</TABLE></TD></TR>");
 }
 

@@ -418,7 +418,8 @@ static Agnode_t *middle_node(rg_bld *b, const link_parts *p, int label,
     rg_build__set(n, s->n_margin, "0.1,0.06");
     rg_build__set(n, s->n_width, label ? "0" : "0.06");
     rg_build__set(n, s->n_height, label ? "0" : "0.06");
-    if (label)
+    /* a diff's marker goes before a label's text, not on a bare point */
+    if (label || p->k->mark == RG_MARK_FADED)
         rg_build__mark(b, n, p->k->mark);
     return n;
 }
@@ -473,6 +474,9 @@ static void claim_lines(rg_bld *b, link_ids *ids, Agnode_t *mid,
         rg_build__set(e, s->arrowsize, "0.5");
         if (strcmp(b->opts->engine, "dot") == 0)
             rg_build__set(e, s->weight, "0"); /* twopi drops such edges */
+        /* faded with its link; a diff marks the link, not who says so */
+        if (p->k->mark == RG_MARK_FADED)
+            rg_build__mark(b, e, p->k->mark);
         bend_finish(b, ids, p, bend, e, id, s);
     }
 }
@@ -633,6 +637,7 @@ void rg_build__link_text(rg_bld *b, size_t i)
     if (st->marker != NULL)
         rg_buf__printf(t, "%s<I>%s</I>", t->len ? " " : "", st->marker);
     rg_build__cite_marker(b, t, &k->source);
+    rg_build__grade_marker(b, t, &k->source, k->credibility);
     if (b->opts->dates && k->date != NULL) {
         rg_buf__puts(t, " ");
         rg_build__dates(t, k->date, k->until);

@@ -132,6 +132,14 @@ static int load_for_render(const cli_args *a, const char *input, rg_doc **doc,
                          "focus on one that may be shared at that level",
                          a->opts.focus[i], a->opts.tlp);
             rc = EXIT_USAGE;
+        } else if (!rg_doc_actor_in_period(*doc, (size_t)k, &a->opts)) {
+            rg_diags_add(diags, RG_ERROR, input,
+                         "--focus %s: this actor is not valid %s %s; focus "
+                         "on one that is, or add --fade to keep it",
+                         a->opts.focus[i],
+                         a->opts.as_of ? "as of" : "between",
+                         a->opts.as_of ? a->opts.as_of : a->opts.between);
+            rc = EXIT_USAGE;
         }
     }
     return rc != EXIT_OK ? rc : check_path(a, *doc, input, diags);
@@ -473,6 +481,9 @@ int cli_run_render(int argc, char **argv)
                                      "--page letter: the page it turns");
     if ((rc = check_source_date(&a)) != EXIT_OK)
         return rc;
+    char why[512];
+    if (rg_render_check_dates(&a.opts, why, sizeof(why)) != 0)
+        return cli_usage_error("%s", why);
     rg_diags *diags = rg_diags_new();
     rg_renderer *r = NULL;
     if (diags == NULL)

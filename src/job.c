@@ -489,6 +489,24 @@ static void focus_part(rg_buf *p, const rg_doc *doc,
     }
 }
 
+/* What a time view adds to the prefix: "asof-2015-06-", "between-2014-
+ * to-2015-09-" (an open end left empty), then "fade-" with --fade. The
+ * dates were checked; any other character is made '-' all the same. */
+static void time_part(rg_buf *p, const rg_render_opts *opts)
+{
+    const char *d = opts->as_of != NULL ? opts->as_of : opts->between;
+    rg_buf__puts(p, opts->as_of != NULL ? "asof-" : "between-");
+    for (size_t i = 0; d[i] != '\0' && i < 24; i++) {
+        if (d[i] == '.' && d[i + 1] == '.') {
+            rg_buf__puts(p, "-to-");
+            i++;
+        } else {
+            rg_buf__putc(p, (d[i] >= '0' && d[i] <= '9') ? d[i] : '-');
+        }
+    }
+    rg_buf__puts(p, opts->fade ? "-fade-" : "-");
+}
+
 /* An id prefix from the document's file name: its stem, with characters
  * not allowed in ids made '-', starting with a letter, then for a view
  * what focus_part() adds. NULL when out of memory. */
@@ -512,6 +530,8 @@ static char *default_prefix(const rg_doc *doc, const rg_render_opts *opts)
         rg_buf__putc(&p, ok ? c : '-');
     }
     rg_buf__putc(&p, '-');
+    if (opts->as_of != NULL || opts->between != NULL)
+        time_part(&p, opts);
     if (opts->n_focus > 0)
         focus_part(&p, doc, opts);
     if (p.oom) {

@@ -117,6 +117,9 @@ struct rg_doc {
      * whether it withholds anything; NULL and false otherwise. */
     const char *tlp_level;
     bool tlp_withheld;
+    /* In a --fade view: what its faded items are outside of, for the
+     * legend ("outside 1 June 2015"); NULL otherwise. */
+    const char *fade_note;
 };
 
 rg_doc *rg_doc__new(const char *file);

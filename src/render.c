@@ -22,6 +22,7 @@
 #include "view.h"
 #include "view_grade.h"
 #include "view_path.h"
+#include "view_time.h"
 #include "worker.h"
 
 #include <stdlib.h>
@@ -227,6 +228,25 @@ static size_t find_actor(const view_at *at, const char *option,
 typedef int view_stage(rg_view *v, const view_at *at,
                        const rg_render_opts *opts, rg_diags *diags);
 
+/* --as-of, --between: what is valid at a date or in a period (with
+ * --fade: everything, the rest faded). */
+static int view_time(rg_view *v, const view_at *at,
+                     const rg_render_opts *opts, rg_diags *diags)
+{
+    rg_period p;
+    char why[512];
+    int asked = rg_view__period(&p, opts, why, sizeof(why));
+    if (asked < 0)
+        rg_diags_add(diags, RG_ERROR, at->whole->file, "%s", why);
+    if (asked <= 0)
+        return asked;
+    if (rg_view__time(v, at->doc, &p, opts->fade) == 0)
+        return 1;
+    rg_diags_add(diags, RG_ERROR, at->whole->file, "out of memory");
+    rg_view__free(v);
+    return -1;
+}
+
 /* --focus: the actors within focus_depth links of the focus actors. */
 static int view_focus(rg_view *v, const view_at *at,
                       const rg_render_opts *opts, rg_diags *diags)
@@ -299,11 +319,13 @@ bool rg_render__views_asked(const rg_render_opts *opts)
 {
     return opts->tlp != NULL || opts->n_focus != 0 ||
            opts->path_from != NULL || opts->min_credibility != 0 ||
-           opts->graded_only;
+           opts->graded_only || opts->as_of != NULL ||
+           opts->between != NULL;
 }
 
 /* The views, in the order they are made. */
-static view_stage *const stages[] = {view_grade, view_path, view_focus};
+static view_stage *const stages[] = {view_time, view_grade, view_path,
+                                      view_focus};
 enum { N_STAGES = sizeof(stages) / sizeof(stages[0]) };
 
 /* What is done with the last view: `then` gets at->doc. */

@@ -111,6 +111,22 @@ const char *rg_style__color(const char *color, rg_theme theme, char buf[8])
     return buf;
 }
 
+const char *rg_style__faded(const char *color, rg_theme theme,
+                            unsigned percent, char buf[8])
+{
+    unsigned rgb[3], page[3];
+    const rg_palette *pal = rg_style__palette(theme);
+    if (parse_hex(color, rgb) != 0)
+        return pal->muted;
+    if (parse_hex(pal->bg, page) != 0)
+        page[0] = page[1] = page[2] = 0xFF; /* "white" */
+    unsigned c[3];
+    for (int i = 0; i < 3; i++)
+        c[i] = (rgb[i] * (100 - percent) + page[i] * percent) / 100 & 0xFFu;
+    snprintf(buf, 8, "#%02X%02X%02X", c[0], c[1], c[2]);
+    return buf;
+}
+
 /* A fill of the light palette as the theme shows it. Mono keeps light
  * fills light (black text stays readable) and their order of lightness;
  * dark keeps the hue at 42% of its value. */

@@ -64,6 +64,12 @@ const rg_style *rg_style__link_kind(const rg_doc *doc, const char *kind);
  * other colours, and every colour of the other themes, as they are. */
 const char *rg_style__color(const char *color, rg_theme theme, char buf[8]);
 
+/* A "#RRGGBB" colour faded `percent` of the way towards the theme's
+ * page, into buf: what a --fade view draws outside its dates. Other
+ * colours give the theme's muted ink. */
+const char *rg_style__faded(const char *color, rg_theme theme,
+                            unsigned percent, char buf[8]);
+
 /* A character that draws an actor's shape in the legend's swatch, as
  * UTF-8, or NULL for a shape no character of DejaVu Sans (which the setup
  * installs: fonts-dejavu-core) draws: box, rounded box, box3d, hexagon,

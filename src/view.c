@@ -250,5 +250,6 @@ void rg_view__free(rg_view *v)
     free(v->doc.links);
     free(v->note);
     free(v->attrs);
+    free(v->fade_note);
     memset(v, 0, sizeof(*v));
 }

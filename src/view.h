@@ -17,6 +17,7 @@ typedef struct rg_view {
     char *note;     /* "Showing 9 of 49 actors ...", also doc.view_note */
     rg_attr *attrs; /* attributes the view gives some of its actors (the
                        ends of --path drawn bold), or NULL */
+    char *fade_note; /* also doc.fade_note (a --fade view), or NULL */
 } rg_view;
 
 /* Makes the view of the actors keep_actor marks (non-zero; one flag for

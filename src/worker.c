@@ -73,7 +73,7 @@ void rg_renderer_free(rg_renderer *r)
  * limit ends the worker, not relgraph; that document fails with exit
  * status 3 and the next one gets a new worker. After a failed job the
  * worker exits too, so that no document is rendered by a process that
- * Graphviz may have left in a bad state. A view (--focus) is rendered in
+ * Graphviz may have left in a bad state. A view (--focus, --as-of) is rendered in
  * a child of its own: the worker knows documents only by their files. */
 
 typedef struct request {

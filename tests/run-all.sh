@@ -161,6 +161,8 @@ echo "== diff: the reports, the marked chart, git's diff driver"
 sh tests/diff/run.sh "$bin" >"$log" 2>&1
 echo "== chains between two actors (--path)"
 sh tests/views/path.sh "$bin" >"$log" 2>&1
+echo "== dates as views: --as-of, --between, --fade"
+sh tests/views/time.sh "$bin" >"$log" 2>&1
 cat "$log"
 tally
 

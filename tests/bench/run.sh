@@ -29,6 +29,8 @@
 #   BENCH_IMPORT=0         leave out STIX import and the exports
 #                          (run_import.sh)
 #   BENCH_IMPORT_ONLY=1    only those (make bench-import)
+#   BENCH_TIME_ONLY=1      only the time views (--as-of on 10,000 actors):
+#                          BENCH_TIME_ONLY=1 bash tests/bench/run.sh
 set -eu
 
 BUILD=${BUILD:-build}
@@ -135,6 +137,36 @@ echo "relgraph benchmarks: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, loa
 echo "$("$RG" --version 2>&1 | head -1); $(dot -V 2>&1); jansson $(pkg-config --modversion jansson 2>/dev/null || echo '?')"
 echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'); $RUNS runs per figure, medians"
 echo
+
+# ---- dates as views: --as-of on 10,000 actors ----
+
+# The same render with and without a time view: --between 1000..9999
+# keeps everything (the view's own cost), --as-of 2010 --fade draws
+# everything with a tenth faded (the view and the marks).
+bench_time_views() {
+    local f=$DATA/bench-10000.json i a b c
+    echo "[time views] 10,000 actors to SVG, with and without --as-of ..." >&2
+    for i in $(seq "$RUNS"); do
+        if [ $((i % 2)) = 1 ]; then
+            run tv-none -o "$T/tv.svg" -- "$RG" render "$f" --layout-timeout 900 -T svg
+            run tv-all -o "$T/tv.svg" -- "$RG" render "$f" --layout-timeout 900 --between 1000..9999 -T svg
+            run tv-fade -o "$T/tv.svg" -- "$RG" render "$f" --layout-timeout 900 --as-of 2010 --fade -T svg
+        else
+            run tv-fade -o "$T/tv.svg" -- "$RG" render "$f" --layout-timeout 900 --as-of 2010 --fade -T svg
+            run tv-all -o "$T/tv.svg" -- "$RG" render "$f" --layout-timeout 900 --between 1000..9999 -T svg
+            run tv-none -o "$T/tv.svg" -- "$RG" render "$f" --layout-timeout 900 -T svg
+        fi
+    done
+    a=$(median tv-all); b=$(median tv-none); c=$(median tv-fade)
+    row "render 10,000 actors --between keeping all / without" "$(fmt_s "$a")" "$(fmt_s "$b")" "$(ratio "$a" "$b")" 1.10
+    row "render 10,000 actors --as-of 2010 --fade / without" "$(fmt_s "$c")" "$(fmt_s "$b")" "$(ratio "$c" "$b")" 1.10
+}
+
+if [ "${BENCH_TIME_ONLY:-0}" = 1 ]; then
+    bench_time_views
+    print_rows
+    exit 0
+fi
 
 if [ "${BENCH_IMPORT_ONLY:-0}" = 1 ]; then
     # shellcheck source=tests/bench/run_import.sh
@@ -276,6 +308,8 @@ row "--path A B on 10,000 actors, -T md / the same render without --path" \
 row "--path A B on 10,000 actors, -T md / check (the load alone)" \
     "$(fmt_s "$a")" "$(fmt_s "$c")" "$(ratio "$a" "$c")" 1.1
 
+bench_time_views
+
 # ---- 6-8: STIX import and the data exports (run_import.sh) ----
 
 # shellcheck source=tests/bench/run_import.sh
@@ -324,7 +358,7 @@ fi
 one_engine() {
     local f=$1 e=$2 to=$3 tag="eng-$RANDOM-$RANDOM+any" r s
     for _ in 1 2 3; do
-        run "$tag" -o /dev/null -- "$RG" render "$f" --engine "$e" --layout-timeout "$to" -T svg
+        run "$tag" -o /dev/null -- "$RG" render "$f" --layout-timeout 900 --engine "$e" --layout-timeout "$to" -T svg
         r=$(tail -1 "$T/$tag")
         set -- $r
         s=$3
@@ -399,7 +433,7 @@ done
 echo "  default, 10000 ..." >&2
 tag="eng-default+any"
 for _ in 1 2 3; do
-    run "$tag" -o /dev/null -- "$RG" render "$f" --layout-timeout 120 -T svg
+    run "$tag" -o /dev/null -- "$RG" render "$f" --layout-timeout 900 --layout-timeout 120 -T svg
     set -- $(tail -1 "$T/$tag")
     [ "$3" = 0 ] || break
     awk -v x="$1" 'BEGIN { exit !(x >= 10) }' && break
