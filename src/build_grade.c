@@ -51,6 +51,12 @@ void rg_build__grade_marker(rg_bld *b, rg_buf *t, const rg_strv *src,
     rg_buf__puts(t, "</B></FONT>");
 }
 
+void rg_build__grade_actor(rg_bld *b, rg_buf *t, const rg_actor *a)
+{
+    if (grade_bit(a->credibility))
+        rg_build__grade_marker(b, t, &a->source, a->credibility);
+}
+
 /* "GRADES": each reliability letter and credibility that a marker of the
  * chart shows, with its words ("B usually reliable source", "2 probably
  * true"); nothing when no marker does. */

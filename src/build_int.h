@@ -129,6 +129,10 @@ void rg_build__cite_marker(rg_bld *b, rg_buf *t, const rg_strv *src);
  * of the grades shown; "(B) " for a graded source in the Sources block. */
 void rg_build__grade_marker(rg_bld *b, rg_buf *t, const rg_strv *src,
                             int credibility);
+/* An actor's marker, as rg_build__grade_marker() makes it, when the actor
+ * is graded: the letters of its sources alone would repeat, on every
+ * name, what the Sources block says once. */
+void rg_build__grade_actor(rg_bld *b, rg_buf *t, const rg_actor *a);
 void rg_build__grade_legend(rg_bld *b, rg_buf *t);
 void rg_build__grade_source(rg_buf *line, const rg_source *s);
 /* The "Sources" block: "[n] title, publisher, date, url" for each cited

@@ -42,7 +42,7 @@ static void actor_label(rg_bld *b, const rg_actor *a)
     rg_buf__reset(t);
     rg_build__name_text(t, a->name, 24);
     rg_build__cite_marker(b, t, &a->source);
-    rg_build__grade_marker(b, t, &a->source, a->credibility);
+    rg_build__grade_actor(b, t, a);
     if (b->opts->aliases && a->aliases.n > 0)
         actor_aliases(b, t, a);
     if (b->opts->dates && (a->date != NULL || a->until != NULL)) {

@@ -202,7 +202,7 @@ static double boxes(tl *t)
         rg_buf__reset(&b->tmp);
         rg_build__name_text(&b->tmp, a->name, 24);
         rg_build__cite_marker(b, &b->tmp, &a->source);
-        rg_build__grade_marker(b, &b->tmp, &a->source, a->credibility);
+        rg_build__grade_actor(b, &b->tmp, a);
         size_t lines, chars = html_chars(rg_buf__str(&b->tmp), &lines);
         double w = (double)chars * CHAR_W + 24, h = (double)lines * LINE_H + 12;
         widest = w > widest ? w : widest;
@@ -227,7 +227,7 @@ static void theme_lines(tl *t)
         rg_buf label = {0};
         rg_build__name_text(&label, a->name, 24);
         rg_build__cite_marker(b, &label, &a->source);
-        rg_build__grade_marker(b, &label, &a->source, a->credibility);
+        rg_build__grade_actor(b, &label, a);
         Agnode_t *n = rg_build__actor(b, b->g, ai);
         if (n != NULL) {
             rg_build__set_html(b, n, t->label, rg_buf__str(&label));

@@ -177,12 +177,12 @@ links=$(grep -c '"from":' "$opm")
 markers=$(grep -c '>\[1\]</text>' "$svg")
 check "every actor and link of the OPM chart carries [1] ($actors + $links, got $markers)" \
     test "$markers" -eq $((actors + links))
-check "the SVG ends with a Sources block" sh -c "grep -A4 'id=\"opm-2015-sources\" class=\"sources\"' '$svg' | grep -q '>\[1\] China Says OPM Hack Was Not State&#45;Sponsored, Washington Free Beacon, 2015&#45;12&#45;02,'"
+check "the SVG ends with a Sources block" sh -c "grep -A4 'id=\"opm-2015-sources\" class=\"sources\"' '$svg' | grep -q '>\[1\] (B) China Says OPM Hack Was Not State&#45;Sponsored, Washington Free Beacon, 2015&#45;12&#45;02,'"
 check "the source's url is a link in SVG" grep -q 'xlink:href="https://freebeacon.com/national-security/china-says-opm-hack-was-not-state-sponsored/"' "$svg"
 name="the PDF holds the Sources block"
 if have pdftotext "$name" "(Debian package poppler-utils)"; then
     pdftotext "$tmp/opm-2015.pdf" "$tmp/opm.txt" 2>"$tmp/err"
-    check "$name" sh -c "grep -q '^SOURCES' '$tmp/opm.txt' && grep -q '^\[1\] China Says OPM Hack' '$tmp/opm.txt'"
+    check "$name" sh -c "grep -q '^SOURCES' '$tmp/opm.txt' && grep -q '^\[1\] (B) China Says OPM Hack' '$tmp/opm.txt'"
 fi
 # --no-citations: the CLI case no-citations.
 cat >"$tmp/cite.json" <<'JSON'

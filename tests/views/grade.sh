@@ -94,6 +94,23 @@ view 'a--b a--c b--d c--d d--a ' \
 view 'a--b ' 'Links graded 2 or better: 2 of 5 (1 ungraded kept). Showing 2 of 4 actors' 2 \
     --min-credibility 2 --focus Alpha --depth 2
 
+# An ungraded actor citing a graded source shows no letter (it would
+# repeat the Sources block on every name); a graded one its grade.
+cat >"$tmp/actors.json" <<'JSON'
+{ "relgraph": 1,
+  "sources": [ { "id": "s1", "title": "One", "reliability": "B" } ],
+  "actors": [ { "id": "e", "name": "Echo", "source": "s1" },
+              { "id": "f", "name": "Foxtrot", "source": "s1", "credibility": 3 } ],
+  "links": [ { "from": "e", "to": "f", "source": "s1" } ] }
+JSON
+if "$bin" render "$tmp/actors.json" -o "$tmp/actors.svg" 2>"$tmp/err"; then
+    texts "$tmp/actors.svg" | tr '\n' '|' >"$tmp/actors.txt"
+    check "an ungraded actor: its footnote, no letter; a graded one: B3" \
+        "grep -q 'Echo |\\[1\\]|Foxtrot |\\[1\\]| |B3|' '$tmp/actors.txt'"
+else
+    bad "render the actors' grades: $(cat "$tmp/err")"
+fi
+
 # A batch (--outdir) draws the same view: its renders go through the
 # layout worker, which knows documents only by their files and drew the
 # whole document.
