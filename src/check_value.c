@@ -2,43 +2,18 @@
  * URLs (check.h). Pure functions; no state. */
 #include "check.h"
 
-#include <ctype.h>
+#include "when.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* ---- values ---- */
 
-static int digits(const char *s, int n)
-{
-    for (int i = 0; i < n; i++)
-        if (s[i] < '0' || s[i] > '9')
-            return 0;
-    return 1;
-}
-
 int rg_check__date(const char *s)
 {
-    size_t len = strlen(s);
-    if (len != 4 && len != 7 && len != 10)
-        return 0;
-    if (!digits(s, 4))
-        return 0;
-    if (len == 4)
-        return 1;
-    if (s[4] != '-' || !digits(s + 5, 2))
-        return 0;
-    int year = atoi(s), month = (s[5] - '0') * 10 + (s[6] - '0');
-    if (month < 1 || month > 12)
-        return 0;
-    if (len == 7)
-        return 1;
-    if (s[7] != '-' || !digits(s + 8, 2))
-        return 0;
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    int day = (s[8] - '0') * 10 + (s[9] - '0');
-    return day >= 1 && day <= days[month - 1] + (month == 2 && leap);
+    rg_day day;
+    return rg_when__day(s, 0, &day);
 }
 
 static int casecmp_n(const char *a, const char *b, size_t n)

@@ -6,6 +6,7 @@
 
 #include "escape.h"
 #include "format.h"
+#include "when.h"
 
 #include <graphviz/gvc.h>
 #include <stdio.h>
@@ -159,19 +160,11 @@ void rg_export__xml_fields(rg_buf *b, rg_buf *tmp, const rg_doc *d,
 
 const char *rg_export__day(char out[11], const char *date, int end)
 {
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    size_t n = strlen(date);
-    memcpy(out, date, n < 10 ? n : 10);
-    out[n < 10 ? n : 10] = '\0';
-    if (n == 4)
-        memcpy(out + 4, end ? "-12" : "-01", 4);
-    if (n == 4 || n == 7) {
-        int year = atoi(out), month = atoi(out + 5);
-        int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-        int last = month >= 1 && month <= 12
-                       ? days[month - 1] + (month == 2 && leap) : 28;
-        snprintf(out + 7, 4, "-%02d", end ? last : 1);
-    }
+    rg_day day;
+    if (rg_when__day(date, end, &day))
+        rg_when__format(day, out);
+    else
+        snprintf(out, 11, "%s", date); /* checked: never so */
     return out;
 }
 

@@ -16,6 +16,8 @@
  * (sort_first, sort_w), which has no argument for it. */
 #include "timeline.h"
 
+#include "when.h"
+
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -37,77 +39,22 @@
  * 2,000 lanes of labels and an 85 MB SVG. */
 #define TL_MAX_LABELLED 5000
 
-/* Days since 1970-01-01 of a day of the proleptic Gregorian calendar. */
-static long days_of(long y, long m, long d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-/* The date of a day: year, month (1-12), day (1-31). */
-static void date_of(long z, long *y, long *m, long *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = doy - (153 * mp + 2) / 5 + 1;
-    *m = mp < 10 ? mp + 3 : mp - 9;
-    *y = yoe + era * 400 + (*m <= 2);
-}
-
-static int digits(const char *s, int n, long *out)
-{
-    long v = 0;
-    for (int i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return -1;
-        v = v * 10 + (s[i] - '0');
-    }
-    *out = v;
-    return 0;
-}
-
-int rg_timeline__days(const char *s, long *lo, long *hi)
-{
-    long y, m = 0, d = 0;
-    size_t n = s ? strlen(s) : 0;
-    if ((n != 4 && n != 7 && n != 10) || digits(s, 4, &y) != 0 ||
-        (n >= 7 && (s[4] != '-' || digits(s + 5, 2, &m) != 0 || m < 1 ||
-                    m > 12)) ||
-        (n == 10 && (s[7] != '-' || digits(s + 8, 2, &d) != 0 || d < 1 ||
-                     d > 31)))
-        return -1;
-    *lo = days_of(y, m ? m : 1, d ? d : 1);
-    if (d)
-        *hi = *lo;
-    else if (m)
-        *hi = (m == 12 ? days_of(y + 1, 1, 1) : days_of(y, m + 1, 1)) - 1;
-    else
-        *hi = days_of(y + 1, 1, 1) - 1;
-    return 0;
-}
-
 /* The days of an item's date (a partial one covers its year or month).
  * Returns 0, or -1 when it has none. */
 static int span_of(const char *date, long *lo, long *hi)
 {
-    return date == NULL ? -1 : rg_timeline__days(date, lo, hi);
+    return date != NULL && rg_when__day(date, 0, lo) &&
+                   rg_when__day(date, 1, hi)
+               ? 0 : -1;
 }
 
 /* The last day of an item with this date and until: until's last day,
  * else the date's. */
 static long end_of(const char *until, long hi)
 {
-    long l2, h2;
-    if (until != NULL && rg_timeline__days(until, &l2, &h2) == 0 && h2 > hi)
-        return h2;
+    long last;
+    if (until != NULL && rg_when__day(until, 1, &last) && last > hi)
+        return last;
     return hi;
 }
 
@@ -260,8 +207,8 @@ static const unit units[] = {
  * count of the unit since its origin. */
 static long tick_index(const unit *u, long z, int up)
 {
-    long y, m, d;
-    date_of(z, &y, &m, &d);
+    int y, m, d;
+    rg_when__civil(z, &y, &m, &d);
     long n = u->kind == 0 ? z : u->kind == 1 ? y * 12 + m - 1 : y;
     int exact = u->kind == 0 || (d == 1 && (u->kind == 1 || m == 1));
     long q = n >= 0 ? n / u->step : -((-n + u->step - 1) / u->step);
@@ -277,9 +224,9 @@ static long tick_day(const unit *u, long q)
         return n;
     if (u->kind == 1) {
         long y = n >= 0 ? n / 12 : -((-n + 11) / 12);
-        return days_of(y, n - y * 12 + 1, 1);
+        return rg_when__from_civil(y, (int)(n - y * 12 + 1), 1);
     }
-    return days_of(n, 1, 1);
+    return rg_when__from_civil(n, 1, 1);
 }
 
 static void tick_text(char *buf, size_t cap, const unit *u, long z)
@@ -287,14 +234,14 @@ static void tick_text(char *buf, size_t cap, const unit *u, long z)
     static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May",
                                       "Jun", "Jul", "Aug", "Sep", "Oct",
                                       "Nov", "Dec"};
-    long y, m, d;
-    date_of(z, &y, &m, &d);
+    int y, m, d;
+    rg_when__civil(z, &y, &m, &d);
     if (u->kind == 0)
-        snprintf(buf, cap, "%ld %s %ld", d, mon[m - 1], y);
+        snprintf(buf, cap, "%d %s %d", d, mon[m - 1], y);
     else if (u->kind == 1)
-        snprintf(buf, cap, "%s %ld", mon[m - 1], y);
+        snprintf(buf, cap, "%s %d", mon[m - 1], y);
     else
-        snprintf(buf, cap, "%ld", y);
+        snprintf(buf, cap, "%d", y);
 }
 
 /* The ticks of [dmin, dmax]: the finest unit with at most 11 intervals (12 ticks),

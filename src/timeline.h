@@ -50,11 +50,6 @@ typedef struct rg_tl_plan {
  * a link's. */
 int rg_timeline__any_dated(const rg_doc *doc);
 
-/* The first and last day (days since 1970-01-01) that a date of the
- * format (YYYY, YYYY-MM, YYYY-MM-DD) covers, in *lo and *hi. Returns 0,
- * or -1 when s is not such a date. */
-int rg_timeline__days(const char *s, long *lo, long *hi);
-
 /* Makes the plan. label_width(ctx, link) estimates the width in points
  * of a link's label (0: none). Returns 0, or -1 when out of memory. */
 int rg_timeline__plan(rg_tl_plan *out, const rg_doc *doc,

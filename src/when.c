@@ -16,11 +16,18 @@ static int month_days(long year, int month)
     return days[month - 1] + (month == 2 && leap(year));
 }
 
-/* Days from 1 January 1970 to 1 January of `year` (years 1 to 9999). */
+/* a / b rounded down (b > 0), for years before year 1. */
+static long floor_div(long a, long b)
+{
+    return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+/* Days from 1 January 1970 to 1 January of `year`. */
 static rg_day year_start(long year)
 {
-    long y = year - 1;
-    long before = 365 * y + y / 4 - y / 100 + y / 400; /* to 1 Jan of year */
+    long y = year - 1; /* whole years since 1 January of year 1 */
+    long before = 365 * y + floor_div(y, 4) - floor_div(y, 100) +
+                  floor_div(y, 400);
     return before - 719162; /* the same count to 1 Jan 1970 */
 }
 
@@ -37,12 +44,19 @@ static bool digits(const char *s, int n, long *out)
     return true;
 }
 
+rg_day rg_when__from_civil(long year, int month, int mday)
+{
+    rg_day d = year_start(year);
+    for (int m = 1; m < month; m++)
+        d += month_days(year, m);
+    return d + mday - 1;
+}
+
 bool rg_when__day(const char *date, int end, rg_day *out)
 {
     size_t n = date != NULL ? strlen(date) : 0;
     long year, month = end ? 12 : 1, mday = 1;
-    if ((n != 4 && n != 7 && n != 10) || !digits(date, 4, &year) ||
-        year < 1)
+    if ((n != 4 && n != 7 && n != 10) || !digits(date, 4, &year))
         return false;
     if (n >= 7 && (date[4] != '-' || !digits(date + 5, 2, &month) ||
                    month < 1 || month > 12))
@@ -52,10 +66,7 @@ bool rg_when__day(const char *date, int end, rg_day *out)
         return false;
     if (n < 10 && end)
         mday = month_days(year, (int)month);
-    rg_day d = year_start(year);
-    for (int m = 1; m < month; m++)
-        d += month_days(year, m);
-    *out = d + mday - 1;
+    *out = rg_when__from_civil(year, (int)month, (int)mday);
     return true;
 }
 

@@ -30,6 +30,10 @@ bool rg_when__day(const char *date, int end, rg_day *out);
  * before date is the caller's to refuse (check does). */
 bool rg_when__span(const char *date, const char *until, rg_span *out);
 
+/* The day of a year (any, even before year 1: the calendar goes on),
+ * month (1-12) and day of the month (1-31). */
+rg_day rg_when__from_civil(long year, int month, int mday);
+
 /* A day as YYYY-MM-DD, into out. */
 void rg_when__format(rg_day day, char out[11]);
 

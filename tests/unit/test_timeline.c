@@ -17,28 +17,6 @@
 
 #include <stdio.h>
 
-static void dates_become_days(void **state)
-{
-    (void)state;
-    long lo, hi;
-    assert_int_equal(rg_timeline__days("1970-01-01", &lo, &hi), 0);
-    assert_int_equal(lo, 0);
-    assert_int_equal(hi, 0);
-    assert_int_equal(rg_timeline__days("2015", &lo, &hi), 0);
-    assert_int_equal(lo, 16436);       /* 2015-01-01 */
-    assert_int_equal(hi - lo, 364);    /* to 31 December */
-    assert_int_equal(rg_timeline__days("2016-02", &lo, &hi), 0);
-    assert_int_equal(hi - lo, 28);     /* a leap February */
-    assert_int_equal(rg_timeline__days("1900-02", &lo, &hi), 0);
-    assert_int_equal(hi - lo, 27);     /* 1900 was not a leap year */
-    assert_int_equal(rg_timeline__days("1969-12-31", &lo, &hi), 0);
-    assert_int_equal(lo, -1);
-    const char *bad[] = {"15", "2015-13", "2015-6", "2015-06-4", "", "x015",
-                         "2015/06", "2015-06-00"};
-    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
-        assert_int_equal(rg_timeline__days(bad[i], &lo, &hi), -1);
-}
-
 static double width_of(void *ctx, size_t link)
 {
     (void)ctx, (void)link;
@@ -140,7 +118,6 @@ static void a_long_span_keeps_a_dozen_ticks(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(dates_become_days),
         cmocka_unit_test(the_plan_follows_the_dates),
         cmocka_unit_test(a_long_span_keeps_a_dozen_ticks),
     };

@@ -33,6 +33,8 @@ static void days_from_text(void **state)
     assert_false(rg_when__day("2015-02-29", 0, &d));
     assert_false(rg_when__day("2015-13", 0, &d));
     assert_false(rg_when__day("15", 0, &d));
+    assert_false(rg_when__day("2015-06-31", 0, &d));
+    assert_false(rg_when__day("2015-06-04T00", 0, &d));
     assert_false(rg_when__day("2015-6-1", 0, &d));
     assert_false(rg_when__day(NULL, 0, &d));
     assert_int_equal(d, 7);
@@ -49,6 +51,23 @@ static void days_to_text(void **state)
         rg_when__format(day(dates[i], 0), out);
         assert_string_equal(out, dates[i]);
     }
+}
+
+static void days_of_any_year(void **state)
+{
+    (void)state;
+    assert_int_equal(rg_when__from_civil(1970, 1, 1), 0);
+    assert_int_equal(rg_when__from_civil(2015, 6, 4), day("2015-06-04", 0));
+    /* the axis of a long span may start before year 1 */
+    assert_int_equal(rg_when__from_civil(1, 1, 1) -
+                         rg_when__from_civil(0, 1, 1), 366); /* 0 leaps */
+    assert_int_equal(rg_when__from_civil(0, 1, 1) -
+                         rg_when__from_civil(-1, 1, 1), 365);
+    int y, m, d;
+    rg_when__civil(rg_when__from_civil(-1, 12, 31), &y, &m, &d);
+    assert_int_equal(y, -1);
+    assert_int_equal(m, 12);
+    assert_int_equal(d, 31);
 }
 
 static void spans_meet(void **state)
@@ -72,6 +91,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(days_from_text),
         cmocka_unit_test(days_to_text),
+        cmocka_unit_test(days_of_any_year),
         cmocka_unit_test(spans_meet),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
