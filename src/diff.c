@@ -85,6 +85,12 @@ static void cmp_int(rg_diff *d, const char *name, int a, int b)
         rg_diff__field(d, name, num(d, a), num(d, b));
 }
 
+/* A credibility, 0 (ungraded) shown as none. */
+static void cmp_grade(rg_diff *d, const char *name, int a, int b)
+{
+    cmp_int(d, name, a > 0 ? a : -1, b > 0 ? b : -1);
+}
+
 /* Whether s is in v: a scan for short lists, a map for long ones (a
  * hostile list of thousands must not cost its square). */
 static int in_list(const rg_strv *v, const rg_map *m, const char *s)
@@ -157,6 +163,7 @@ static void cmp_actor(rg_diff *d, const void *x, const void *y)
     cmp_list(d, "source", &a->source, &b->source);
     cmp_list(d, "tags", &a->tags, &b->tags);
     cmp_int(d, "confidence", a->confidence, b->confidence);
+    cmp_grade(d, "credibility", a->credibility, b->credibility);
     cmp_str(d, "tlp", a->tlp, b->tlp);
 }
 
@@ -168,6 +175,7 @@ static void cmp_link(rg_diff *d, const void *x, const void *y)
                        rg_status_name(b->status));
     /* directed is part of a link's key (link_key): never a change */
     cmp_int(d, "confidence", a->confidence, b->confidence);
+    cmp_grade(d, "credibility", a->credibility, b->credibility);
     cmp_str(d, "date", a->date, b->date);
     cmp_str(d, "until", a->until, b->until);
     cmp_list(d, "source", &a->source, &b->source);
@@ -185,6 +193,7 @@ static void cmp_source(rg_diff *d, const void *x, const void *y)
     cmp_str(d, "publisher", a->publisher, b->publisher);
     cmp_str(d, "date", a->date, b->date);
     cmp_str(d, "url", a->url, b->url);
+    cmp_str(d, "reliability", a->reliability, b->reliability);
     cmp_str(d, "tlp", a->tlp, b->tlp);
 }
 

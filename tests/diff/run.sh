@@ -34,6 +34,25 @@ old=$here/old.json new=$here/new.json
 diff_() { "$bin" diff "$@" >"$tmp/out" 2>"$tmp/err"; st=$?; }
 has() { grep -F -q -- "$1" "$tmp/out"; }
 
+# Only the grades change: a source's reliability, a link's and an
+# actor's credibility (compared as any other field: they once were not).
+if [ "$has_python" = 1 ]; then
+    python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+d['sources'][0]['reliability'] = 'E'
+d['links'][0]['credibility'] = 6
+d['actors'][0]['credibility'] = 2
+json.dump(d, open(sys.argv[2], 'w'))" "$new" "$tmp/graded.json"
+    diff_ "$new" "$tmp/graded.json"
+    check "grades only: exit 1" test "$st" = 1
+    check "grades only: a source's reliability (none) -> E" has 'reliability: (none) → "E"'
+    check "grades only: a link's credibility (none) -> 6" has 'credibility: (none) → "6"'
+    check "grades only: an actor's credibility (none) -> 2" has 'credibility: (none) → "2"'
+else
+    skipped "grades only: python3 is not installed"
+fi
+
 for f in text json md; do
     diff_ "$old" "$old" --format "$f"
     check "equal documents, $f: exit 0" test "$st" = 0
