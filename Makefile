@@ -6,6 +6,7 @@
 #   make check      the same under ASan and UBSan, with -Werror, and the
 #                   fuzzing corpus replayed (tests/fuzz)
 #   make stress     1,000 generated documents rendered under ASan
+#   make watch-stress  relgraph watch --serve under 10 s of load on loopback
 #   make overlap    overlapping and crossed text measured in Chromium: plain
 #                   dot, OVERLAP_OLD=path/to/relgraph if given, this build
 #   make install    PREFIX=/usr/local DESTDIR=
@@ -63,7 +64,7 @@ WATCH_LIBS := $(shell $(PKG_CONFIG) --libs libmicrohttpd 2>/dev/null)
 HEADERS := $(wildcard include/*.h src/*.h src/*.def)
 
 .PHONY: FORCE all demo test check stress install uninstall clean deps test-deps fuzz bench
-.PHONY: deb deb-deps
+.PHONY: deb deb-deps watch-stress
 
 # A line per step ("  CC      src/x.c"); V=1 shows the commands instead.
 V ?= 0
@@ -180,6 +181,10 @@ $(BUILD)/stress: tests/stress/stress.c $(BUILD)/librelgraph.a $(HEADERS)
 test: test-deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(BUILD)/stress
 	@BUILD=$(BUILD) STRESS_N=$(STRESS_N) sh tests/run-all.sh
+
+# relgraph watch --serve under 10 s of load (a 2 s sample runs in make test).
+watch-stress: all
+	@WATCH_LOAD_SECONDS=10 sh tests/watch/serve.sh $(BUILD)/relgraph
 
 # ASan and UBSan, every warning an error, in a build directory of its own.
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \

@@ -211,6 +211,14 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn,
     return send_text(conn, MHD_HTTP_NOT_FOUND, "not found\n");
 }
 
+/* The path is matched as sent, never unescaped: "/%00" would else be
+ * "/" cut short by its NUL, and answered as the page. */
+static size_t keep_escaped(void *cls, struct MHD_Connection *conn, char *s)
+{
+    (void)cls, (void)conn;
+    return strlen(s);
+}
+
 watch_server *watch_serve_start(unsigned port, unsigned *bound, char *err,
                                 size_t err_len)
 {
@@ -233,7 +241,7 @@ watch_server *watch_serve_start(unsigned port, unsigned *bound, char *err,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)IDLE_SECONDS,
         MHD_OPTION_THREAD_STACK_SIZE, (size_t)THREAD_STACK,
-        MHD_OPTION_END);
+        MHD_OPTION_UNESCAPE_CALLBACK, keep_escaped, NULL, MHD_OPTION_END);
     if (s->daemon == NULL) {
         snprintf(err, err_len, "cannot listen on 127.0.0.1:%u (%s)", port,
                  port ? "in use? pick another PORT, or 0 for a free one"
