@@ -77,7 +77,7 @@ function showProblems(list) {
     if (d.suggestion) {
       const fix = document.createElement('span');
       fix.className = 'fix';
-      fix.textContent = 'did you mean "' + d.suggestion + '"?';
+      fix.textContent = 'suggestion: ' + d.suggestion;
       li.append(fix);
     }
     problemList.append(li);
@@ -137,8 +137,10 @@ function linkItem(k, id) {
   const st = document.createElement('span');
   st.className = 'status';
   st.textContent = k.status;
-  li.append(document.createTextNode(arrow + (k.label ? k.label + ' ' : '') +
-                                    other + ' '), st);
+  const name = document.createElement('strong');
+  name.textContent = other;
+  li.append(document.createTextNode(arrow), name,
+            document.createTextNode((k.label ? ': ' + k.label : '') + ', '), st);
   const who = [];
   if (k.claimed_by.length) who.push('claimed by ' + k.claimed_by.join(', '));
   if (k.disputed_by.length) who.push('disputed by ' + k.disputed_by.join(', '));
