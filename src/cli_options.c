@@ -52,6 +52,7 @@ static const char *const values_tlps[] = {
 #define FOR(command) \
     (CLI_FOR(command) | \
      (CLI_FOR(command) == CLI_FOR(render) ? CLI_FOR(watch) : 0u))
+#define ONLY CLI_FOR
 #define ALL CLI_ALL
 #define TOP CLI_TOP
 const cli_option cli_options[CLI_OPT_COUNT] = {

@@ -249,9 +249,6 @@ static int check_args(cli_args *a)
     if (strcmp(a->inputs[0], "-") == 0)
         return cli_usage_error("%s", "watch needs a file to watch, not "
                                      "standard input");
-    if (a->outdir != NULL || a->n_t > 0)
-        return cli_usage_error("%s", "watch writes -o files (and --serve "
-                                     "a page): it takes no --outdir or -T");
     if (a->n_outputs == 0 && !a->serve)
         return cli_usage_error("%s", "say what to keep up to date: -o FILE, "
                                      "--serve, or both");

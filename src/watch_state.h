@@ -15,7 +15,7 @@ typedef struct watch_state {
     const rg_doc *doc;     /* the last good document, or NULL */
 } watch_state;
 
-/* Returns the state as JSON text (ASCII; strings escaped), to free(), or
+/* Returns the state as JSON text (strings escaped), to free(), or
  * NULL when out of memory. */
 char *watch_state_json(const watch_state *st);
 

@@ -1,7 +1,10 @@
 # Shell shared by the tests of relgraph watch (tests/watch/*.sh); sourced
-# with `.` after the caller has set $bin (relgraph) and $dir (a scratch
-# folder).
+# with `.` after the caller has set $bin (relgraph, an absolute path) and
+# $dir (a scratch folder, removed at exit with any watch still running).
 #
+#   check NAME STATUS    "ok NAME" when STATUS is 0, else "FAIL NAME" and
+#                        the end of watch.err; counts into $pass and $fail
+#   t COMMAND...         runs COMMAND quietly and prints its status
 #   start_watch ARG...   runs `relgraph watch ARG...` in $dir in the
 #                        background: $wpid, its stderr in $dir/watch.err,
 #                        its stdout in $dir/watch.out
@@ -12,6 +15,23 @@
 #                        status, or "hung" after killing it (not in $(...):
 #                        only this shell can wait for it)
 #   served_port          the port watch.out names (after --serve)
+
+wpid=0
+pass=0
+fail=0
+trap 'kill "$wpid" 2>/dev/null; rm -rf "$dir"' EXIT
+
+check() {
+    if [ "$2" = 0 ]; then
+        echo "ok $1"
+        pass=$((pass + 1))
+    else
+        echo "FAIL $1"
+        fail=$((fail + 1))
+        [ -f "$dir/watch.err" ] && sed 's/^/    | /' "$dir/watch.err" | tail -n 20
+    fi
+}
+t() { "$@" >/dev/null 2>&1; echo $?; }
 
 start_watch() {
     (cd "$dir" && exec "$bin" watch "$@" >watch.out 2>watch.err) &

@@ -13,23 +13,7 @@ set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 top=$(cd "$(dirname "$0")/../.." && pwd)
 dir=$(mktemp -d)
-trap 'kill "$wpid" 2>/dev/null; rm -rf "$dir"' EXIT
-wpid=0
-pass=0
-fail=0
 . "$top/tests/watch/lib.sh"
-
-check() {
-    if [ "$2" = 0 ]; then
-        echo "ok $1"
-        pass=$((pass + 1))
-    else
-        echo "FAIL $1"
-        fail=$((fail + 1))
-        [ -f "$dir/watch.err" ] && sed 's/^/    | /' "$dir/watch.err" | tail -n 20
-    fi
-}
-t() { "$@" >/dev/null 2>&1; echo $?; }
 
 cp "$top/graphs/minimal.json" "$dir/doc.json"
 start_watch doc.json -o out.svg -o out.png

@@ -17,10 +17,6 @@ set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 top=$(cd "$(dirname "$0")/../.." && pwd)
 dir=$(mktemp -d)
-trap 'kill "$wpid" 2>/dev/null; rm -rf "$dir"' EXIT
-wpid=0
-pass=0
-fail=0
 . "$top/tests/watch/lib.sh"
 for tool in python3 curl; do
     if ! command -v $tool >/dev/null 2>&1; then
@@ -30,16 +26,6 @@ for tool in python3 curl; do
     fi
 done
 
-check() {
-    if [ "$2" = 0 ]; then
-        echo "ok $1"
-        pass=$((pass + 1))
-    else
-        echo "FAIL $1"
-        fail=$((fail + 1))
-    fi
-}
-t() { "$@" >/dev/null 2>&1; echo $?; }
 # Counts a client.py run's verdicts.
 tally_py() {
     cat "$dir/py.out"
