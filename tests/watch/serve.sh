@@ -68,5 +68,27 @@ stop_watch
 check "Ctrl-C ends the server too, status 0 (was $wst)" "$(t test "$wst" = 0)"
 check "the port is closed" "$(t test "$(curl -s -o /dev/null -w '%{http_code}' "$url/")" = 000)"
 
+# A hostile document: its strings reach the page only as escaped JSON.
+python3 - "$dir/doc.json" <<'EOF2'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["actors"][0]["name"] = "</script><img src=x onerror=alert(1)>\u2028\u202e\"'&"
+for k in d["links"]:
+    k["quote"] = "<svg onload=alert(2)>\n</textarea>"
+json.dump(d, open(sys.argv[1], "w"))
+EOF2
+: >"$dir/watch.err"
+start_watch doc.json --serve 0
+port=$(served_port)
+wait_lines 1
+curl -s "http://127.0.0.1:$port/state.json" >"$dir/state.json"
+check "hostile names: the state is JSON with the name as written" "$(t python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d['actors'][0]['name'].startswith('</script><img')
+assert all(k['quote'].startswith('<svg onload') for k in d['links'])" "$dir/state.json")"
+check "hostile names: no raw < or > in the state" "$(t test -z "$(tr -d '\n' <"$dir/state.json" | grep '[<>]')")"
+stop_watch
+
 echo "watch-serve: $pass passed, $fail failed"
 [ $fail = 0 ]
