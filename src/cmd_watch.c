@@ -20,6 +20,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,7 @@ typedef struct watch {
     rg_doc *last;        /* the last good document */
     watch_server *server;
     unsigned long builds;
+    size_t warnings;     /* of the last good build; SIZE_MAX before one */
     rg_format formats[17];
     size_t n_formats;    /* the -o formats, then SVG for the page */
 } watch;
@@ -170,8 +172,12 @@ static void build(watch *w)
     fprintf(stderr, "%s: ", CLI_PROG);
     cli_put_shown(line, 0);
     fputc('\n', stderr);
-    if (!ok)
+    /* A good build's warnings in full when their number changes (the
+     * first build's too); a bad build's every diagnostic. */
+    if (!ok || warnings != w->warnings)
         cli_print_diags(diags);
+    if (ok)
+        w->warnings = warnings;
     fflush(stderr);
     publish(w, ok, outs != NULL ? &outs[w->n_formats - 1] : NULL, when, line,
             diags);
@@ -289,7 +295,7 @@ int cli_run_watch(int argc, char **argv)
     int rc = cli_parse(&a, CLI_CMD_watch, argc, argv, check_args);
     if (rc != EXIT_OK || (rc = cli_render_check(&a)) != EXIT_OK)
         return rc;
-    watch w = {.a = &a, .input = a.inputs[0]};
+    watch w = {.a = &a, .input = a.inputs[0], .warnings = SIZE_MAX};
     for (int i = 0; i < a.n_outputs; i++)
         w.formats[w.n_formats++] = a.formats[i];
     if (a.serve)
