@@ -7,8 +7,10 @@
 #
 #   sh tests/bench/run_watch.sh path/to/relgraph [N]
 #
-# Prints "SAVE-TO-CHART RENDER" in seconds (medians), a line; progress
-# and the figures of each save on stderr.
+# Prints "SAVE-TO-CHART RENDER [SAVE-TO-PAGE]" in seconds (medians), a
+# line; SAVE-TO-PAGE is the time to the new chart shown by the page in
+# headless Chromium (tests/watch/page.js, WATCH_BENCH), when Chromium and
+# node are there. Progress and each save's figures on stderr.
 set -eu
 rg=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 n=${2:-20}
@@ -46,4 +48,19 @@ for i in $(seq "$n"); do
     e=$(date +%s.%N)
     echo "$s $e" | awk '{ printf "%.6f\n", $2 - $1 }'
 done >"$dir/renders"
-echo "$(median <"$dir/saves") $(median <"$dir/renders")"
+# The same in the page itself, in headless Chromium, when there is one.
+page=""
+if command -v "${CHROMIUM:-chromium}" >/dev/null 2>&1 && command -v node >/dev/null 2>&1; then
+    cp "$top/graphs/opm-2015.json" "$dir/doc.json"
+    WATCH_BENCH=$n node "$top/tests/watch/page.js" "${CHROMIUM:-chromium}" "$rg" \
+        "$dir/doc.json" "$dir" >"$dir/page.out" 2>&1 || true
+    sed -n 's/^bench //p' "$dir/page.out" >"$dir/pages"
+    if [ "$(wc -l <"$dir/pages")" = "$n" ]; then
+        echo "save to chart in the page, each (s): $(tr '\n' ' ' <"$dir/pages")" >&2
+        page=$(median <"$dir/pages")
+    else
+        echo "run_watch.sh: the page's timing failed:" >&2
+        tail -n 5 "$dir/page.out" >&2
+    fi
+fi
+echo "$(median <"$dir/saves") $(median <"$dir/renders") $page"

@@ -14,6 +14,7 @@
  * links open, goes to OUT/watch-page.png.
  *
  *   node page.js CHROMIUM RELGRAPH DOC OUT
+ *   WATCH_BENCH=N node page.js ...   the timings of make bench instead
  *
  * Prints "ok NAME" or "FAIL NAME: why" per check. */
 'use strict';
@@ -130,6 +131,20 @@ async function hover(actor) {
   await page('Input.dispatchMouseEvent', { type: 'mouseMoved', x: pt[0], y: pt[1] });
 }
 
+/* WATCH_BENCH=N: N saves in place, each followed by the time from the
+ * save to the new chart in the page (as the page noted it), a line
+ * "bench SECONDS" each; no checks. */
+async function bench(n) {
+  for (let i = 1; i <= n; i++) {
+    const t0 = Date.now();
+    saveInPlace(named('Deep Panda ' + i));
+    if (!await waitBuild(i + 1, true)) throw new Error('no build ' + (i + 1));
+    const shown = Number(await js('document.body.dataset.shownAt'));
+    console.log('bench ' + ((shown - t0) / 1000).toFixed(4));
+    await sleep(300);
+  }
+}
+
 async function main() {
   fs.writeFileSync(path.join(out, 'watch.err'), '');
   const port = await startWatch(0);
@@ -138,6 +153,10 @@ async function main() {
   await page('Page.enable');
   await page('Runtime.enable');
   await page('Page.navigate', { url: `http://127.0.0.1:${port}/` });
+  if (process.env.WATCH_BENCH) {
+    if (!await waitBuild(1, true)) throw new Error('no first build');
+    return bench(Number(process.env.WATCH_BENCH));
+  }
   check('first load: the chart', await waitBuild(1, true) && await chartHas('Deep Panda'));
   check('first load: fitted to the window', await js(`(() => { const s = document.querySelector('#chart svg').getBoundingClientRect(),
       v = document.getElementById('view').getBoundingClientRect();
