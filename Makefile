@@ -6,6 +6,7 @@
 #   make check      the same under ASan and UBSan, with -Werror, and the
 #                   fuzzing corpus replayed (tests/fuzz)
 #   make stress     1,000 generated documents rendered under ASan
+#   make watch-stress  relgraph watch --serve under 10 s of load on loopback
 #   make overlap    overlapping and crossed text measured in Chromium: plain
 #                   dot, OVERLAP_OLD=path/to/relgraph if given, this build
 #   make install    PREFIX=/usr/local DESTDIR=
@@ -49,17 +50,22 @@ LIB_SRC += src/import_stix_relgraph.c
 LIB_SRC += src/chain.c src/view_path.c
 LIB_SRC += src/export.c src/export_stix.c src/export_graphml.c src/export_gexf.c src/export_cyjs.c src/export_csv.c
 LIB_SRC += src/diff.c src/diff_write.c src/diff_union.c src/build_marks.c
+LIB_SRC += src/watch_rules.c
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 CLI_SRC := src/main.c src/cli_options.c src/cli_help.c src/cli_print.c \
            src/cmd_check.c src/cmd_render.c src/cmd_fmt.c
 CLI_SRC += src/cmd_schema.c src/cmd_import.c
 CLI_SRC += src/cli_man.c src/cli_complete.c
 CLI_SRC += src/cmd_diff.c
+CLI_SRC += src/cmd_watch.c src/watch_serve.c src/watch_state.c
 CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
+CLI_OBJ += $(BUILD)/obj/watch_page.o
+# relgraph watch --serve's HTTP server; the command's alone, not the library's.
+WATCH_LIBS := $(shell $(PKG_CONFIG) --libs libmicrohttpd 2>/dev/null)
 HEADERS := $(wildcard include/*.h src/*.h src/*.def)
 
 .PHONY: FORCE all demo test check stress install uninstall clean deps test-deps fuzz bench
-.PHONY: deb deb-deps
+.PHONY: deb deb-deps watch-stress
 
 # A line per step ("  CC      src/x.c"); V=1 shows the commands instead.
 V ?= 0
@@ -88,7 +94,21 @@ $(BUILD)/librelgraph.a: $(LIB_OBJ)
 
 $(BUILD)/relgraph: $(CLI_OBJ) $(BUILD)/librelgraph.a
 	$(step) LINK $@
-	$(Q)$(CC) $(ALL_CFLAGS) $^ -o $@ $(ALL_LDFLAGS) $(PKG_LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) $^ -o $@ $(ALL_LDFLAGS) $(PKG_LIBS) $(WATCH_LIBS)
+
+# The live page of relgraph watch --serve, embedded as byte arrays.
+WATCH_PAGE := src/watch_page.html src/watch_page.js src/watch_page.css
+$(BUILD)/obj/watch_page.c: $(WATCH_PAGE) | $(BUILD)/obj
+	$(step) GEN $@
+	$(Q)for f in html js css; do \
+	    printf 'const unsigned char watch_page_%s[] = {\n' $$f; \
+	    od -An -v -tx1 src/watch_page.$$f | sed 's/\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	    printf '0};\nconst size_t watch_page_%s_len = %s;\n' $$f \
+	        "$$(wc -c < src/watch_page.$$f | tr -d ' ')"; \
+	done > $@.tmp && mv $@.tmp $@
+$(BUILD)/obj/watch_page.o: $(BUILD)/obj/watch_page.c
+	$(step) CC $<
+	$(Q)$(CC) $(ALL_CFLAGS) -include stddef.h -c $< -o $@
 
 # `relgraph schema` looks for the schema where `make install` puts it:
 # DATADIR, compiled into cmd_schema.o, which is built again when DATADIR
@@ -162,6 +182,10 @@ $(BUILD)/stress: tests/stress/stress.c $(BUILD)/librelgraph.a $(HEADERS)
 test: test-deps
 	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(BUILD)/stress
 	@BUILD=$(BUILD) STRESS_N=$(STRESS_N) sh tests/run-all.sh
+
+# relgraph watch --serve under 10 s of load (a 2 s sample runs in make test).
+watch-stress: all
+	@WATCH_LOAD_SECONDS=10 sh tests/watch/serve.sh $(BUILD)/relgraph
 
 # ASan and UBSan, every warning an error, in a build directory of its own.
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \

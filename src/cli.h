@@ -99,7 +99,21 @@ typedef struct cli_args {
     rg_load_opts load;        /* --actors, --sources, --groups,
                                  --keep-revoked */
     rg_diff_format diff_format;  /* diff --format */
+    int serve;                /* watch --serve given */
+    unsigned serve_port;      /* its PORT; 0: a free one */
 } cli_args;
+
+/* What render and watch refuse in their options together (--depth
+ * without --focus, ...). Returns EXIT_OK, or EXIT_USAGE after saying
+ * why. */
+int cli_render_check(const cli_args *a);
+/* Loads `input` to render and checks the actors that --focus and --path
+ * name. Returns EXIT_OK, EXIT_INPUT or EXIT_USAGE; *doc is set even on
+ * failure (or NULL). */
+int cli_render_load(const cli_args *a, const char *input, rg_doc **doc,
+                    rg_diags *diags);
+/* Whether a failed render found no chain between the --path actors. */
+int cli_render_no_chain(const rg_diags *diags);
 
 /* diff --format: text, json or md into a->diff_format (cmd_diff.c).
  * Returns EXIT_OK, or EXIT_USAGE after saying why. */

@@ -48,7 +48,11 @@ static const char *const values_tlps[] = {
 #include "docfmt.def"
     NULL};
 
-#define FOR CLI_FOR
+/* watch takes every option of render (and its own). */
+#define FOR(command) \
+    (CLI_FOR(command) | \
+     (CLI_FOR(command) == CLI_FOR(render) ? CLI_FOR(watch) : 0u))
+#define ONLY CLI_FOR
 #define ALL CLI_ALL
 #define TOP CLI_TOP
 const cli_option cli_options[CLI_OPT_COUNT] = {
@@ -387,6 +391,24 @@ static int set_path(cli_args *a, const char *arg, const cli_value *v)
                                to, arg);
     a->opts.path_from = arg;
     a->opts.path_to = to;
+    optind++;
+    return 0;
+}
+
+/* --serve [PORT]: the port as --serve=PORT, or as the next word when
+ * it is a number. */
+static int set_serve(cli_args *a, const char *arg, const cli_value *v)
+{
+    const char *next = optind < parse_argc ? parse_argv[optind] : "";
+    a->serve = 1;
+    a->serve_port = arg != NULL ? (unsigned)v->number : 0;
+    if (arg != NULL || next[0] == '\0' || strspn(next, "0123456789") !=
+                                             strlen(next))
+        return 0;
+    cli_value port;
+    if (parse_value(&cli_options[CLI_OPT_serve], next, &port) != 0)
+        return cli_bad_value(CLI_OPT_serve, next);
+    a->serve_port = (unsigned)port.number;
     optind++;
     return 0;
 }

@@ -459,27 +459,44 @@ static int check_path_options(const cli_args *a)
     return EXIT_OK;
 }
 
+int cli_render_check(const cli_args *a)
+{
+    int rc;
+    if (a->opts.focus_depth > 0 && a->opts.n_focus == 0)
+        return cli_usage_error("%s", "--depth needs --focus ACTOR: the "
+                                     "actors the depth is counted from");
+    if (a->opts.view == RG_VIEW_TIMELINE &&
+        (a->opts.engine != NULL || a->opts.direction != NULL))
+        return cli_usage_error("--view timeline places everything by date "
+                               "itself: it takes no %s; leave it out, or "
+                               "draw --view graph",
+                               a->opts.engine ? "--engine" : "--direction");
+    if ((rc = check_path_options(a)) != EXIT_OK)
+        return rc;
+    if (a->opts.landscape && a->opts.page == RG_PAGE_NONE)
+        return cli_usage_error("%s", "--landscape needs --page a4 or "
+                                     "--page letter: the page it turns");
+    return check_source_date(a);
+}
+
+int cli_render_load(const cli_args *a, const char *input, rg_doc **doc,
+                    rg_diags *diags)
+{
+    return load_for_render(a, input, doc, diags);
+}
+
+int cli_render_no_chain(const rg_diags *diags)
+{
+    return no_chain(diags);
+}
+
 int cli_run_render(int argc, char **argv)
 {
     cli_args a;
     int rc = cli_parse(&a, CLI_CMD_render, argc, argv, check_args);
     if (rc != EXIT_OK)
         return rc;
-    if (a.opts.focus_depth > 0 && a.opts.n_focus == 0)
-        return cli_usage_error("%s", "--depth needs --focus ACTOR: the "
-                                     "actors the depth is counted from");
-    if (a.opts.view == RG_VIEW_TIMELINE &&
-        (a.opts.engine != NULL || a.opts.direction != NULL))
-        return cli_usage_error("--view timeline places everything by date "
-                               "itself: it takes no %s; leave it out, or "
-                               "draw --view graph",
-                               a.opts.engine ? "--engine" : "--direction");
-    if ((rc = check_path_options(&a)) != EXIT_OK)
-        return rc;
-    if (a.opts.landscape && a.opts.page == RG_PAGE_NONE)
-        return cli_usage_error("%s", "--landscape needs --page a4 or "
-                                     "--page letter: the page it turns");
-    if ((rc = check_source_date(&a)) != EXIT_OK)
+    if ((rc = cli_render_check(&a)) != EXIT_OK)
         return rc;
     char why[512];
     if (rg_render_check_dates(&a.opts, why, sizeof(why)) != 0)

@@ -125,6 +125,17 @@ sh tests/browser/run.sh "$bin" >"$log" 2>&1
 cat "$log"
 tally
 
+echo "== relgraph watch: saves in place and by rename, the live page's server, the page in headless Chromium"
+sh tests/watch/run.sh "$bin" >"$log" 2>&1
+cat "$log"
+tally
+sh tests/watch/serve.sh "$bin" >"$log" 2>&1
+cat "$log"
+tally
+sh tests/watch/browser.sh "$bin" >"$log" 2>&1
+cat "$log"
+tally
+
 echo "== every script: names in Chinese, Arabic, Cyrillic, Hebrew"
 sh tests/scripts/run.sh "$bin" >"$log" 2>&1
 cat "$log"

@@ -31,6 +31,9 @@
 #   BENCH_IMPORT_ONLY=1    only those (make bench-import)
 #   BENCH_TIME_ONLY=1      only the time views (--as-of on 10,000 actors):
 #                          BENCH_TIME_ONLY=1 bash tests/bench/run.sh
+#   BENCH_WATCH=0          leave out relgraph watch's save-to-page latency
+#                          (tests/bench/run_watch.sh; alone: sh
+#                          tests/bench/run_watch.sh build/relgraph 20)
 set -eu
 
 BUILD=${BUILD:-build}
@@ -243,6 +246,19 @@ for i in $(seq "$RUNS"); do
 done
 a=$(median rg-3); b=$(median dot-3)
 row "OPM chart to SVG+PNG+PDF, one run / 3 dot runs" "$(fmt_s "$a")" "$(fmt_s "$b")" "$(ratio "$a" "$b")" 0.6
+
+# ---- relgraph watch: a save to the updated chart in the live page ----
+
+if [ "${BENCH_WATCH:-1}" != 0 ]; then
+    echo "[watch] OPM: a save to the updated chart in the live page, 20 saves ..." >&2
+    set -- $(sh tests/bench/run_watch.sh "$RG" 20)
+    b=$(awk -v r="$2" 'BEGIN { printf "%.6f", r + 0.1 }')
+    row "OPM saved under relgraph watch --serve: to the new chart read / one render + 100 ms (20)" \
+        "$(fmt_s "$1")" "$(fmt_s "$b")" "$(ratio "$1" "$b")" 1.0
+    [ -n "${3:-}" ] &&
+        row "OPM saved under relgraph watch --serve: to the new chart shown in Chromium / one render + 100 ms (20)" \
+            "$(fmt_s "$3")" "$(fmt_s "$b")" "$(ratio "$3" "$b")" 1.0
+fi
 
 # ---- 4: 50 small documents in one batch run vs 50 dot runs ----
 

@@ -37,7 +37,7 @@ expect() {
     if [[ $got == "$want" ]]; then pass=$((pass + 1))
     else fail=$((fail + 1)); echo "FAIL relgraph $*<TAB>: got [$got], wanted [$want]"; fi
 }
-expect "check diff fmt import render schema" ""
+expect "check diff fmt import render schema watch" ""
 expect "--help --version" --
 expect "--theme --through-groups" render doc.json --th
 expect "--theme" render doc.json --the
@@ -55,6 +55,9 @@ expect "" render doc.json --dpi ""
 obrien=$(printf '%q' "O'Brien's \$(touch pwned) \`touch pwned2\`")
 expect "Deep\\ Panda $obrien Office\\ of\\ \\\"Personnel\\\"\\ Management deep-panda o-brien opm two-lines" render doc.json --focus ""
 expect 'Deep\ Panda' render doc.json --focus De
+expect '--serve' watch doc.json --se
+expect 'Deep\ Panda' watch doc.json --focus De
+expect '' watch doc.json --outd
 expect 'deep-panda' render doc.json --focus d
 expect 'Deep\ Panda' render doc.json --focus '"Deep'
 expect 'deep-panda' render doc.json --path d
