@@ -54,8 +54,8 @@ else
     echo "skip deb man: no man-db"; skip=$((skip + 1))
 fi
 got=$(bash --norc -c 'source /usr/share/bash-completion/completions/relgraph
-    COMP_WORDS=(relgraph render doc.json --th); COMP_CWORD=3; _relgraph; echo "${COMPREPLY[*]}"')
-[ "$got" = --theme ] && ok || bad "installed completion: relgraph render doc.json --th: [$got]"
+    COMP_WORDS=(relgraph render doc.json --the); COMP_CWORD=3; _relgraph; echo "${COMPREPLY[*]}"')
+[ "$got" = --theme ] && ok || bad "installed completion: relgraph render doc.json --the: [$got]"
 # a program against the -dev package, linked statically as its README says
 cat > "$tmp/prog.c" <<'C'
 #include <relgraph.h>
