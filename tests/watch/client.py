@@ -203,8 +203,14 @@ def load(port, seconds, doc, pid):
     check("all 50 streams heard the last build", heard == 50,
           "%d of 50" % heard)
     check("the builds were heard (%d)" % last, last >= 2, last)
-    check("memory is flat (RSS %d kB -> %d kB)" % (before, after),
-          after <= before * 1.25 + 4096, "grew")
+    if os.environ.get("HOSTILE_ASAN"):
+        # AddressSanitizer keeps freed memory in quarantine (256 MB by
+        # default): its RSS grows whatever the server does.
+        print("skip memory is flat: not measurable under AddressSanitizer "
+              "(RSS %d kB -> %d kB)" % (before, after))
+    else:
+        check("memory is flat (RSS %d kB -> %d kB)" % (before, after),
+              after <= before * 1.25 + 4096, "grew")
     deadline = time.time() + 15
     while not slow and time.time() < deadline:
         time.sleep(0.2)

@@ -19,6 +19,7 @@
 wpid=0
 pass=0
 fail=0
+skip=0
 trap 'kill "$wpid" 2>/dev/null; rm -rf "$dir"' EXIT
 
 check() {

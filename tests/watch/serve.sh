@@ -31,6 +31,7 @@ tally_py() {
     cat "$dir/py.out"
     pass=$((pass + $(grep -c '^ok ' "$dir/py.out")))
     fail=$((fail + $(grep -c '^FAIL ' "$dir/py.out")))
+    skip=$((skip + $(grep -c '^skip ' "$dir/py.out")))
     [ -s "$dir/py.out" ] || fail=$((fail + 1))
 }
 
@@ -90,5 +91,5 @@ assert all(k['quote'].startswith('<svg onload') for k in d['links'])" "$dir/stat
 check "hostile names: no raw < or > in the state" "$(t test -z "$(tr -d '\n' <"$dir/state.json" | grep '[<>]')")"
 stop_watch
 
-echo "watch-serve: $pass passed, $fail failed"
+echo "watch-serve: $pass passed, $fail failed, $skip skipped"
 [ $fail = 0 ]
