@@ -87,6 +87,13 @@ static int check_path(const cli_args *a, const rg_doc *doc,
                          "name one that may be shared at that level",
                          ref[i], a->opts.tlp);
             rc = EXIT_USAGE;
+        } else if (!rg_doc_actor_in_period(doc, (size_t)k[i], &a->opts)) {
+            rg_diags_add(diags, RG_ERROR, input,
+                         "--path %s: this actor is not valid %s %s; name "
+                         "one that is, or add --fade to keep it", ref[i],
+                         a->opts.as_of ? "as of" : "between",
+                         a->opts.as_of ? a->opts.as_of : a->opts.between);
+            rc = EXIT_USAGE;
         }
     }
     if (rc == EXIT_OK && ref[0] != NULL && k[0] == k[1]) {
