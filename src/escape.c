@@ -360,42 +360,24 @@ static int obeyed_len(const unsigned char *p)
     return 0;
 }
 
-static const char *obeyed_escape(const unsigned char *p)
-{
-    static const char *const c1[32] = {
-        "\\u0080", "\\u0081", "\\u0082", "\\u0083", "\\u0084", "\\u0085",
-        "\\u0086", "\\u0087", "\\u0088", "\\u0089", "\\u008a", "\\u008b",
-        "\\u008c", "\\u008d", "\\u008e", "\\u008f", "\\u0090", "\\u0091",
-        "\\u0092", "\\u0093", "\\u0094", "\\u0095", "\\u0096", "\\u0097",
-        "\\u0098", "\\u0099", "\\u009a", "\\u009b", "\\u009c", "\\u009d",
-        "\\u009e", "\\u009f"};
-    static const char *const bidi80[] = {"\\u200e", "\\u200f", "\\u202a",
-                                         "\\u202b", "\\u202c", "\\u202d",
-                                         "\\u202e"};
-    static const char *const bidi81[] = {"\\u2066", "\\u2067", "\\u2068",
-                                         "\\u2069"};
-    if (p[0] == 0xC2)
-        return c1[p[1] - 0x80];
-    if (p[1] == 0x81)
-        return bidi81[p[2] - 0xA6];
-    return bidi80[p[2] <= 0x8F ? p[2] - 0x8E : p[2] - 0xAA + 2];
-}
-
-static const char *json_shown_rule(const char *p, const char *start)
-{
-    const unsigned char *u = (const unsigned char *)p;
-    for (int k = 1; k <= 2; k++)
-        if (p - k >= start && obeyed_len(u - k) > k)
-            return ""; /* the rest of one escaped below */
-    if (obeyed_len(u) > 0)
-        return obeyed_escape(u);
-    return json_rule(p, start);
-}
-
 void rg_escape__json_shown(rg_buf *b, const char *s)
 {
+    const unsigned char *p = (const unsigned char *)s, *run = p;
     rg_buf__putc(b, '"');
-    apply(b, s, strlen(s), json_shown_rule);
+    while (*p != '\0') {
+        int n = obeyed_len(p);
+        if (n == 0) {
+            p++;
+            continue;
+        }
+        apply(b, (const char *)run, (size_t)(p - run), json_rule);
+        unsigned cp = n == 2 ? (p[0] & 0x1Fu) << 6 | (p[1] & 0x3Fu)
+                             : (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 |
+                                   (p[2] & 0x3Fu);
+        rg_buf__printf(b, "\\u%04x", cp);
+        run = p += n;
+    }
+    apply(b, (const char *)run, (size_t)(p - run), json_rule);
     rg_buf__putc(b, '"');
 }
 
