@@ -35,6 +35,13 @@ tally() {
     grep '^skip ' "$log" >>"$skips"
 }
 
+# run_script SCRIPT: runs a test script on $bin, shows its log, counts it.
+run_script() {
+    sh "$1" "$bin" >"$log" 2>&1
+    cat "$log"
+    tally
+}
+
 echo "== unit tests (cmocka)"
 units=0
 for t in "$build"/tests/test_*; do
@@ -77,19 +84,13 @@ if [ $units -eq 0 ]; then
 fi
 
 echo "== CLI cases (tests/cases)"
-sh tests/run-cases.sh "$bin" >"$log" 2>&1
-cat "$log"
-tally
+run_script tests/run-cases.sh
 
 echo "== STIX import (../shared/data/interop/stix)"
-sh tests/import/stix.sh "$bin" >"$log" 2>&1
-cat "$log"
-tally
+run_script tests/import/stix.sh
 
 echo "== outputs"
-sh tests/check-outputs.sh "$bin" >"$log" 2>&1
-cat "$log"
-tally
+run_script tests/check-outputs.sh
 
 echo "== library symbols"
 # Every global symbol of the library carries the rg_ prefix (ASan adds an
@@ -106,9 +107,7 @@ else
 fi
 
 echo "== JSON Schema (ajv)"
-sh tests/schema/run.sh "$bin" >"$log" 2>&1
-cat "$log"
-tally
+run_script tests/schema/run.sh
 
 echo "== data exports: STIX, GraphML, GEXF, Cytoscape.js, CSV"
 BUILD=$build sh tests/export/run.sh "$bin" >"$log" 2>&1
@@ -116,35 +115,21 @@ cat "$log"
 tally
 
 echo "== round trips: interop files, STIX ids, documents through CSV, STIX, Cytoscape.js"
-sh tests/roundtrip/run.sh "$bin" >"$log" 2>&1
-cat "$log"
-tally
+run_script tests/roundtrip/run.sh
 
 echo "== two charts in one page, in headless Chromium"
-sh tests/browser/run.sh "$bin" >"$log" 2>&1
-cat "$log"
-tally
+run_script tests/browser/run.sh
 
 echo "== relgraph watch: saves in place and by rename, the live page's server, the page in headless Chromium"
-sh tests/watch/run.sh "$bin" >"$log" 2>&1
-cat "$log"
-tally
-sh tests/watch/serve.sh "$bin" >"$log" 2>&1
-cat "$log"
-tally
-sh tests/watch/browser.sh "$bin" >"$log" 2>&1
-cat "$log"
-tally
+run_script tests/watch/run.sh
+run_script tests/watch/serve.sh
+run_script tests/watch/browser.sh
 
 echo "== every script: names in Chinese, Arabic, Cyrillic, Hebrew"
-sh tests/scripts/run.sh "$bin" >"$log" 2>&1
-cat "$log"
-tally
+run_script tests/scripts/run.sh
 
 echo "== group boxes in every layout engine"
-sh tests/groups/run.sh "$bin" >"$log" 2>&1
-cat "$log"
-tally
+run_script tests/groups/run.sh
 
 echo "== no overlapping text, in headless Chromium"
 # Strict: fails while any chart has overlapping or crossed text
@@ -154,33 +139,25 @@ grep -v '^chart .*: [0-9]* texts, 0 overlapping pairs, 0 crossed texts$' "$log"
 tally
 
 echo "== TLP markings: nothing withheld leaks, the label top and foot"
-sh tests/tlp/run.sh "$bin" >"$log" 2>&1
-cat "$log"
-tally
+run_script tests/tlp/run.sh
 
 echo "== grades: markers, legend, --min-credibility, tables, STIX"
-sh tests/views/grade.sh "$bin" >"$log" 2>&1
-cat "$log"
-tally
+run_script tests/views/grade.sh
 
 echo "== timeline charts: x grows with date, theme lines, undated band"
-sh tests/timeline/run.sh "$bin" >"$log" 2>&1
-cat "$log"
-tally
+run_script tests/timeline/run.sh
 
 echo "== diff: the reports, the marked chart, git's diff driver"
-sh tests/diff/run.sh "$bin" >"$log" 2>&1
+run_script tests/diff/run.sh
+
 echo "== chains between two actors (--path)"
-sh tests/views/path.sh "$bin" >"$log" 2>&1
+run_script tests/views/path.sh
+
 echo "== dates as views: --as-of, --between, --fade"
-sh tests/views/time.sh "$bin" >"$log" 2>&1
-cat "$log"
-tally
+run_script tests/views/time.sh
 
 echo "== contrast (WCAG AA) of every theme"
-sh tests/contrast/run.sh "$bin" >"$log" 2>&1
-cat "$log"
-tally
+run_script tests/contrast/run.sh
 
 echo "== hostile input"
 HOSTILE_BIG=${HOSTILE_BIG:-200000} sh tests/hostile.sh "$bin" >"$log" 2>&1
@@ -188,22 +165,14 @@ cat "$log"
 tally
 
 echo "== import: Cytoscape.js, JSON Graph Format and d3 files"
-sh tests/import/graphs.sh "$bin" >"$log" 2>&1
-cat "$log"
-tally
+run_script tests/import/graphs.sh
 
 echo "== import: CSV tables read back as written"
-sh tests/import/csv.sh "$bin" >"$log" 2>&1
-cat "$log"
-tally
+run_script tests/import/csv.sh
 
 echo "== man pages and bash completion"
-sh tests/man/run.sh "$bin" >"$log" 2>&1
-cat "$log"
-tally
-sh tests/completion/run.sh "$bin" >"$log" 2>&1
-cat "$log"
-tally
+run_script tests/man/run.sh
+run_script tests/completion/run.sh
 
 n=${STRESS_N:-100}
 echo "== stress sample: $n generated documents"
