@@ -12,8 +12,7 @@
  *    a dotted leader: placed right to left, a label takes the lowest lane
  *    above every label whose leader would cross it, so that no label
  *    overlaps another or is crossed by a leader, whatever the dates.
- * State: none beyond a call's but the context of the qsort() running
- * (sort_first, sort_w), which has no argument for it. */
+ * State: none beyond a call's. */
 #include "timeline.h"
 
 #include "when.h"
@@ -88,13 +87,39 @@ bool rg_doc_any_dated(const rg_doc *doc)
 
 /* ---- theme lines ---- */
 
+/* A sort key: in order of a, then b, then i, the index sorted (qsort()
+ * takes no context, so the keys travel with the indexes). */
+typedef struct sort_key {
+    double a, b;
+    size_t i;
+} sort_key;
+
 typedef struct work {
     const rg_doc *doc;
     rg_tl_plan *p;
     long *first;       /* by actor: the first day it takes part; LONG_MAX */
     long *lo, *hi;     /* by item: its date's first and last day */
     long *end;         /* by item: the last day of its until, else hi */
+    sort_key *keys;    /* room for a sort of the actors or the items */
 } work;
+
+static int cmp_keys(const void *x, const void *y)
+{
+    const sort_key *p = x, *q = y;
+    if (p->a != q->a)
+        return p->a < q->a ? -1 : 1;
+    if (p->b != q->b)
+        return p->b < q->b ? -1 : 1;
+    return (p->i > q->i) - (p->i < q->i);
+}
+
+/* Sorts idx[0..n) by the keys w->keys[0..n) hold for them. */
+static void sort_keyed(work *w, size_t *idx, size_t n)
+{
+    qsort(w->keys, n, sizeof(*w->keys), cmp_keys);
+    for (size_t j = 0; j < n; j++)
+        idx[j] = w->keys[j].i;
+}
 
 static int is_event(const rg_actor *a)
 {
@@ -109,15 +134,6 @@ static void take_part(work *w, size_t actor, long day)
     }
     if (day < w->first[actor])
         w->first[actor] = day;
-}
-
-static const long *sort_first;
-static int cmp_rows(const void *a, const void *b)
-{
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    if (sort_first[x] != sort_first[y])
-        return sort_first[x] < sort_first[y] ? -1 : 1;
-    return x < y ? -1 : x > y;
 }
 
 /* The theme lines: the actors with a date, the ends of dated links, and
@@ -144,8 +160,11 @@ static void pick_rows(work *w)
             is_event(&d->actors[fr ? t : f]))
             take_part(w, fr ? t : f, LONG_MAX);
     }
-    sort_first = w->first;
-    qsort(w->p->rows, w->p->n_rows, sizeof(size_t), cmp_rows);
+    for (size_t r = 0; r < w->p->n_rows; r++) {
+        size_t a = w->p->rows[r];
+        w->keys[r] = (sort_key){(double)w->first[a], 0, a};
+    }
+    sort_keyed(w, w->p->rows, w->p->n_rows);
     for (size_t r = 0; r < w->p->n_rows; r++)
         w->p->row_of[w->p->rows[r]] = r;
 }
@@ -272,28 +291,16 @@ static void axis(rg_tl_plan *p, long dmin, long dmax, long *a, long *b)
     }
 }
 
-static work *sort_w;
-static int cmp_items(const void *a, const void *b)
-{
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    const long *lo = sort_w->lo, *hi = sort_w->hi;
-    if (lo[x] != lo[y])
-        return lo[x] < lo[y] ? -1 : 1;
-    if (hi[x] != hi[y])
-        return hi[x] < hi[y] ? -1 : 1;
-    return x < y ? -1 : x > y;
-}
-
-/* The dated items into ord, by span (cmp_items); returns how many. */
+/* The dated items into ord, by span (first day, then last); returns
+ * how many. */
 static size_t sort_dated(work *w, size_t *ord)
 {
     rg_tl_plan *p = w->p;
     size_t n = 0;
     for (size_t i = 0; i < p->n_items; i++)
         if (!p->items[i].undated)
-            ord[n++] = i;
-    sort_w = w;
-    qsort(ord, n, sizeof(*ord), cmp_items);
+            w->keys[n++] = (sort_key){(double)w->lo[i], (double)w->hi[i], i};
+    sort_keyed(w, ord, n);
     return n;
 }
 
@@ -419,15 +426,6 @@ static void place_undated(rg_tl_plan *p)
         p->band_x1 = p->band_x0 + 70;
 }
 
-static int cmp_by_x_desc(const void *a, const void *b)
-{
-    const rg_tl_item *x = sort_w->p->items + *(const size_t *)a;
-    const rg_tl_item *y = sort_w->p->items + *(const size_t *)b;
-    if (x->x != y->x)
-        return x->x > y->x ? -1 : 1;
-    return x->index > y->index ? -1 : x->index < y->index;
-}
-
 /* The lanes, right to left: a label from x + pad to x + pad + w takes
  * the lane above those of every label placed already whose leader
  * stands in that range (all placed ones stand at or right of x). */
@@ -435,11 +433,12 @@ static void lanes(work *w, size_t *ord)
 {
     rg_tl_plan *p = w->p;
     size_t n = 0;
+    /* right to left; at one x, the later link first */
     for (size_t i = 0; i < p->n_items; i++)
         if (p->items[i].label_w > 0)
-            ord[n++] = i;
-    sort_w = w;
-    qsort(ord, n, sizeof(*ord), cmp_by_x_desc);
+            w->keys[n++] = (sort_key){-p->items[i].x,
+                                      -(double)p->items[i].index, i};
+    sort_keyed(w, ord, n);
     p->n_lanes = 0;
     for (size_t i = 0; i < n; i++) {
         rg_tl_item *it = &p->items[ord[i]];
@@ -495,13 +494,15 @@ int rg_timeline__plan(rg_tl_plan *out, const rg_doc *doc,
     size_t na = doc->n_actors ? doc->n_actors : 1;
     size_t ni = doc->n_actors + doc->n_links + 1;
     work w = {doc, out, malloc(na * sizeof(long)), malloc(ni * sizeof(long)),
-              malloc(ni * sizeof(long)), malloc(ni * sizeof(long))};
+              malloc(ni * sizeof(long)), malloc(ni * sizeof(long)),
+              malloc((ni > na ? ni : na) * sizeof(sort_key))};
     size_t *ord = malloc(ni * sizeof(*ord));
     out->rows = malloc(na * sizeof(*out->rows));
     out->row_of = malloc(na * sizeof(*out->row_of));
     out->items = calloc(ni, sizeof(*out->items));
     int rc = -1;
     if (w.first == NULL || w.lo == NULL || w.hi == NULL || w.end == NULL ||
+        w.keys == NULL ||
         ord == NULL ||
         out->rows == NULL || out->row_of == NULL || out->items == NULL)
         goto out;
@@ -527,6 +528,7 @@ out:
     free(w.lo);
     free(w.hi);
     free(w.end);
+    free(w.keys);
     free(ord);
     if (rc != 0)
         rg_timeline__free(out);
