@@ -6,6 +6,9 @@
 
 #include "cli.h"
 
+#include "buf.h"
+#include "escape.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -25,43 +28,11 @@ static const char *prog = CLI_PROG;
  * escaped, as \x1b or \u202e, and so is each byte that is not UTF-8 (as
  * \xff). A backslash is printed as it is. */
 
-/* The code point of the UTF-8 character at `s` (no overlong form, no
- * surrogate, at most U+10FFFF), and its length; 0 when `s` does not start
- * one. */
-static int utf8_char(const unsigned char *s, unsigned *cp)
-{
-    int n = s[0] < 0x80 ? 1 : s[0] >= 0xC2 && s[0] <= 0xDF ? 2
-            : s[0] >= 0xE0 && s[0] <= 0xEF ? 3 : s[0] >= 0xF0 && s[0] <= 0xF4
-            ? 4 : 0;
-    unsigned v = n == 1 ? s[0] : n == 2 ? s[0] & 0x1Fu
-                 : n == 3 ? s[0] & 0x0Fu : s[0] & 0x07u;
-    for (int i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        v = v << 6 | (s[i] & 0x3Fu);
-    }
-    if (n == 0 || (n == 3 && (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF))) ||
-        (n == 4 && (v < 0x10000 || v > 0x10FFFF)))
-        return 0;
-    *cp = v;
-    return n;
-}
-
-static int hidden_char(unsigned cp)
-{
-    return (cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp <= 0x9F) ||
-           cp == 0x061C || cp == 0x200E || cp == 0x200F ||
-           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
-}
-
-/* The character at *s as it is printed, into `out`: its own bytes, or an
- * escape (a tab too, unless keep_tab). Advances *s. Returns the columns
- * it takes on the terminal. */
 static int show_char(const char **s, char out[16], int keep_tab)
 {
     const unsigned char *u = (const unsigned char *)*s;
     unsigned cp = 0;
-    int n = utf8_char(u, &cp);
+    int n = rg_escape__utf8(*s, &cp);
     if (n == 0) {
         *s += 1;
         return snprintf(out, 16, "\\x%02x", u[0]);
@@ -69,7 +40,7 @@ static int show_char(const char **s, char out[16], int keep_tab)
     *s += n;
     if (cp == '\t' && !keep_tab)
         return snprintf(out, 16, "\\t");
-    if (hidden_char(cp))
+    if (rg_escape__obeyed(cp))
         return snprintf(out, 16, cp < 0x80 ? "\\x%02x" : "\\u%04x", cp);
     memcpy(out, u, (size_t)n);
     out[n] = '\0';
@@ -153,30 +124,13 @@ static void print_caret(const rg_diag *d, const palette *c)
  * written to standard output. */
 static int diag_json;
 
-/* A JSON string, valid UTF-8 whatever `s` holds (a file name need not be
- * UTF-8): each byte that is not UTF-8 becomes U+FFFD, and the characters
- * a terminal would obey (see hidden_char) are \u escapes. */
+/* A JSON string fit for a terminal (rg_escape__json_shown). */
 static void json_string(const char *s)
 {
-    fputc('"', stderr);
-    while (s && *s) {
-        const unsigned char *u = (const unsigned char *)s;
-        unsigned cp = 0;
-        int n = utf8_char(u, &cp);
-        if (n == 0) {
-            fputs("\\ufffd", stderr);
-            s++;
-            continue;
-        }
-        if (cp == '"' || cp == '\\')
-            fprintf(stderr, "\\%c", (int)cp);
-        else if (cp == '\t' || hidden_char(cp))
-            fprintf(stderr, "\\u%04x", cp);
-        else
-            fwrite(s, 1, (size_t)n, stderr);
-        s += n;
-    }
-    fputc('"', stderr);
+    rg_buf b = {0};
+    rg_escape__json_shown(&b, s != NULL ? s : "");
+    fputs(b.oom ? "\"\"" : rg_buf__str(&b), stderr);
+    rg_buf__free(&b);
 }
 
 static void print_diags_json(const rg_diags *diags)

@@ -344,40 +344,55 @@ void rg_escape__json(rg_buf *b, const char *s)
     rg_buf__putc(b, '"');
 }
 
-/* The length of the UTF-8 sequence at p when it is a character that a
- * terminal obeys rather than shows: a C1 control (U+0080 to U+009F) or
- * a bidirectional control (U+200E, U+200F, U+202A to U+202E, U+2066 to
- * U+2069); else 0. */
-static int obeyed_len(const unsigned char *p)
+int rg_escape__utf8(const char *s, unsigned *cp)
 {
-    if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
-        return 2;
-    if (p[0] == 0xE2 && p[1] == 0x80 &&
-        (p[2] == 0x8E || p[2] == 0x8F || (p[2] >= 0xAA && p[2] <= 0xAE)))
-        return 3;
-    if (p[0] == 0xE2 && p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9)
-        return 3;
-    return 0;
+    const unsigned char *u = (const unsigned char *)s;
+    int n = u[0] < 0x80 ? 1 : u[0] >= 0xC2 && u[0] <= 0xDF ? 2
+            : u[0] >= 0xE0 && u[0] <= 0xEF ? 3 : u[0] >= 0xF0 && u[0] <= 0xF4
+            ? 4 : 0;
+    unsigned v = n == 1 ? u[0] : n == 2 ? u[0] & 0x1Fu
+                 : n == 3 ? u[0] & 0x0Fu : u[0] & 0x07u;
+    for (int i = 1; i < n; i++) {
+        if ((u[i] & 0xC0) != 0x80)
+            return 0;
+        v = v << 6 | (u[i] & 0x3Fu);
+    }
+    if (n == 0 || (n == 3 && (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF))) ||
+        (n == 4 && (v < 0x10000 || v > 0x10FFFF)))
+        return 0;
+    *cp = v;
+    return n;
+}
+
+int rg_escape__obeyed(unsigned cp)
+{
+    return (cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp <= 0x9F) ||
+           cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
 void rg_escape__json_shown(rg_buf *b, const char *s)
 {
-    const unsigned char *p = (const unsigned char *)s, *run = p;
     rg_buf__putc(b, '"');
-    while (*p != '\0') {
-        int n = obeyed_len(p);
+    while (s != NULL && *s != '\0') {
+        unsigned cp = 0;
+        int n = rg_escape__utf8(s, &cp);
         if (n == 0) {
-            p++;
+            rg_buf__puts(b, "\\ufffd");
+            s++;
             continue;
         }
-        apply(b, (const char *)run, (size_t)(p - run), json_rule);
-        unsigned cp = n == 2 ? (p[0] & 0x1Fu) << 6 | (p[1] & 0x3Fu)
-                             : (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 |
-                                   (p[2] & 0x3Fu);
-        rg_buf__printf(b, "\\u%04x", cp);
-        run = p += n;
+        if (cp == '"' || cp == '\\') {
+            rg_buf__putc(b, '\\');
+            rg_buf__putc(b, (char)cp);
+        } else if (cp == '\t' || cp == '<' || cp == '>' ||
+                   rg_escape__obeyed(cp)) {
+            rg_buf__printf(b, "\\u%04x", cp);
+        } else {
+            rg_buf__putn(b, s, (size_t)n);
+        }
+        s += n;
     }
-    apply(b, (const char *)run, (size_t)(p - run), json_rule);
     rg_buf__putc(b, '"');
 }
 

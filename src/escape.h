@@ -102,9 +102,19 @@ void rg_escape__class(rg_buf *b, const char *s);
  * "</script>" in a file that a page may embed). */
 void rg_escape__json(rg_buf *b, const char *s);
 
-/* rg_escape__json, and the characters a terminal obeys rather than shows
- * (C1 controls, bidirectional controls such as U+202E) as \uXXXX too:
- * a JSON string fit to be read in a terminal (relgraph diff). */
+/* The UTF-8 character at s: its length (1 to 4) and code point in *cp,
+ * or 0 when s does not start with a well-formed one. */
+int rg_escape__utf8(const char *s, unsigned *cp);
+
+/* Whether a terminal obeys the character rather than shows it: C0
+ * controls but tab, DEL, C1 controls, and the bidirectional controls
+ * (U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069). */
+int rg_escape__obeyed(unsigned cp);
+
+/* s as a JSON string fit to be read in a terminal (relgraph diff, the
+ * CLI's --diagnostics=json): '"' and '\\' backslashed; tab, '<', '>' and
+ * every character rg_escape__obeyed() names as \uXXXX; a byte that is
+ * not UTF-8 as \ufffd (a file name need not be UTF-8). */
 void rg_escape__json_shown(rg_buf *b, const char *s);
 
 /* ---- CSV ---- */
