@@ -114,6 +114,9 @@ void rg_build__link_part(rg_bld *b, void *obj, size_t i, const char *id,
 /* Link i's label on one line, in b->tmp: its label cut at 40 characters,
  * its status marker, its footnote marker, with --dates its dates. */
 void rg_build__link_text(rg_bld *b, size_t i);
+/* An actor's label into b->tmp: its name, footnote marker and grade,
+ * then (not in a timeline) its aliases, dates and note as asked. */
+void rg_build__actor_label(rg_bld *b, const rg_actor *a);
 /* The timeline chart (build_timeline.c), in place of the actors, links
  * and groups. */
 void rg_build__timeline(rg_bld *b);

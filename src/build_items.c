@@ -36,13 +36,15 @@ static void actor_aliases(rg_bld *b, rg_buf *t, const rg_actor *a)
     rg_buf__free(&all);
 }
 
-static void actor_label(rg_bld *b, const rg_actor *a)
+void rg_build__actor_label(rg_bld *b, const rg_actor *a)
 {
     rg_buf *t = &b->tmp;
     rg_buf__reset(t);
     rg_build__name_text(t, a->name, 24);
     rg_build__cite_marker(b, t, &a->source);
     rg_build__grade_actor(b, t, a);
+    if (b->opts->timeline)
+        return; /* a theme line's box: the name alone */
     if (b->opts->aliases && a->aliases.n > 0)
         actor_aliases(b, t, a);
     if (b->opts->dates && (a->date != NULL || a->until != NULL)) {
@@ -123,7 +125,7 @@ static void actor_look(rg_bld *b, Agnode_t *n, const rg_actor *a,
 {
     rg_kind_look look;
     rg_style__kind(b->doc, a->kind, b->opts->theme, &look);
-    actor_label(b, a);
+    rg_build__actor_label(b, a);
     rg_build__set_html(b, n, s->label, rg_buf__str(&b->tmp));
     rg_build__set(n, s->shape, look.shape);
     rg_build__set(n, s->style, look.style);

@@ -190,19 +190,15 @@ static void syms(tl *t)
 
 /* ---- theme lines ---- */
 
-/* Each actor's box: its name and footnote marker (the chart's own box
- * otherwise), right-aligned to the theme lines; the rows' heights from
+/* Each actor's box: the chart's own, labelled as in a timeline (name,
+ * footnote marker, grade), right-aligned to the theme lines; the rows' heights from
  * the names' lines. Returns the width of the widest box. */
 static double boxes(tl *t)
 {
     rg_bld *b = t->b;
     double widest = 60, y = t->lanes_y + 14;
     for (size_t r = 0; r < t->p.n_rows && !b->oom; r++) {
-        const rg_actor *a = &b->doc->actors[t->p.rows[r]];
-        rg_buf__reset(&b->tmp);
-        rg_build__name_text(&b->tmp, a->name, 24);
-        rg_build__cite_marker(b, &b->tmp, &a->source);
-        rg_build__grade_actor(b, &b->tmp, a);
+        rg_build__actor_label(b, &b->doc->actors[t->p.rows[r]]);
         size_t lines, chars = html_chars(rg_buf__str(&b->tmp), &lines);
         double w = (double)chars * CHAR_W + 24, h = (double)lines * LINE_H + 12;
         widest = w > widest ? w : widest;
@@ -224,24 +220,16 @@ static void theme_lines(tl *t)
     for (size_t r = 0; r < t->p.n_rows && !b->oom; r++) {
         size_t ai = t->p.rows[r];
         const rg_actor *a = &b->doc->actors[ai];
-        rg_buf label = {0};
-        rg_build__name_text(&label, a->name, 24);
-        rg_build__cite_marker(b, &label, &a->source);
-        rg_build__grade_actor(b, &label, a);
-        Agnode_t *n = rg_build__actor(b, b->g, ai);
-        if (n != NULL) {
-            rg_build__set_html(b, n, t->label, rg_buf__str(&label));
+        Agnode_t *n = rg_build__actor(b, b->g, ai); /* labelled, marked */
+        if (n != NULL)
             tl_pos(t, n, t->box_x, t->row_y[r]);
-        }
-        b->oom |= label.oom;
-        rg_buf__free(&label);
         Agedge_t *e = tl_line(t, t->line_x0, t->row_y[r],
                            t->line_x1, t->row_y[r], "theme-line",
                            b->pal->muted, "solid");
         if (e == NULL)
             continue;
         rg_buf__reset(&b->tmp);
-        rg_buf__printf(&b->tmp, "actor-%s-line", a->id);
+        rg_buf__printf(&b->tmp, "theme-line-%s", a->id);
         rg_build__set(e, t->e_id, rg_buf__str(&b->tmp));
         rg_build__title(b, rg_buf__str(&b->tmp), a->name);
         rg_buf__reset(&b->tmp);
@@ -295,7 +283,7 @@ static void event_mark(tl *t, const rg_tl_item *it)
     const char *color = look.fill ? look.fill : b->pal->ink;
     double y = t->row_y[it->row_a];
     rg_buf__reset(&b->tmp);
-    rg_buf__printf(&b->tmp, "actor-%s-mark", a->id);
+    rg_buf__printf(&b->tmp, "event-mark-%s", a->id);
     rg_buf id = {0};
     rg_buf__puts(&id, rg_buf__str(&b->tmp));
     rg_build__title(b, rg_buf__str(&id), a->name);

@@ -347,7 +347,7 @@ static double place_run(work *w, const size_t *ord, size_t s, size_t e,
     double k = -(double)links / 2 + 0.5, left = x0;
     for (size_t j = s; j < e; j++) {
         rg_tl_item *it = &p->items[ord[j]];
-        double end = (double)(w->end[ord[j]] + 1 - a) * scale;
+        double end = (double)(w->end[ord[j]] + 1 - a) * scale + shift;
         end = end > x0 ? end : x0;
         if (it->is_event) {
             it->x = end - x0 < 4 ? (x0 + end) / 2 : x0;

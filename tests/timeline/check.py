@@ -136,10 +136,10 @@ def main():
     for a in doc["actors"]:
         if "date" in a:
             lo, hi = span(a["date"])
-            g = el("actor-%s-mark" % a["id"])
+            g = el("event-mark-%s" % a["id"])
             say(g is not None, "event %s has its mark" % a["id"])
             if g is not None:
-                items.append((lo, hi, first_x(g), "actor-%s-mark" % a["id"]))
+                items.append((lo, hi, first_x(g), "event-mark-%s" % a["id"]))
     # the links of one span are spread across it, at least 5 pt apart:
     # as many as do not fit stand beyond its ends, half on each side
     same = {}
@@ -159,10 +159,10 @@ def main():
     say(not order, "x grows with date from item to item%s"
         % ("; not: %s before %s" % order[0] if order else ""))
     missing = [r for r in sorted(rows)
-               if el("actor-%s-line" % r) is None or el("actor-%s" % r) is None]
+               if el("theme-line-%s" % r) is None or el("actor-%s" % r) is None]
     say(not missing, "a theme line and a box for each of %d actors%s"
         % (len(rows), "; missing: " + ", ".join(missing[:5]) if missing else ""))
-    extra = [a for a in actors if a not in rows and el("actor-%s-line" % a)
+    extra = [a for a in actors if a not in rows and el("theme-line-%s" % a)
              is not None and not [k for k in doc["links"]
                                   if a in (k["from"], k["to"])]]
     say(not extra, "no theme line for an actor without links or dates")

@@ -65,7 +65,7 @@ fi
 
 # A theme line has no other text: the names are in the boxes.
 if [ -s "$svg" ] && grep -q 'class="edge theme&#45;line"' "$svg" &&
-    grep -q 'id="t-actor&#45;alpha&#45;line"' "$svg"; then
+    grep -q 'id="t-theme&#45;line&#45;alpha"' "$svg"; then
     ok "theme lines are edges with the actor's id"
 else
     bad "theme lines are edges with the actor's id"
@@ -85,8 +85,8 @@ fi
 # The timeline of a focus view, at a TLP level.
 if "$bin" render "$top/graphs/opm-2015.json" --view timeline --focus \
     "Five PLA hackers" --tlp red -o "$tmp/f.svg" 2>"$tmp/f.err" &&
-    grep -q 'actor&#45;pla&#45;five&#45;line' "$tmp/f.svg" && grep -q 'TLP:RED' "$tmp/f.svg" &&
-    ! grep -q 'actor&#45;xinhua&#45;line' "$tmp/f.svg"; then
+    grep -q 'theme&#45;line&#45;pla&#45;five' "$tmp/f.svg" && grep -q 'TLP:RED' "$tmp/f.svg" &&
+    ! grep -q 'theme&#45;line&#45;xinhua' "$tmp/f.svg"; then
     ok "--focus and --tlp compose with the timeline"
 else
     bad "--focus and --tlp compose with the timeline: $(head -n 3 "$tmp/f.err")"
@@ -127,6 +127,44 @@ EOF
     fi
 else
     skipped "the long span needs python3 to write its document"
+fi
+
+# Actors called "p-line" and "e-mark" beside "p" and "e": every id of the
+# chart stays unique (theme lines and event marks once took "actor-ID-
+# line", an actor's own namespace). And an interval after a day whose 200
+# links spill past it keeps its bar when it is moved right of them (its
+# end was left where it was, before its start).
+if [ "$have_python" = 1 ]; then
+    python3 - "$tmp/crowd.json" <<'EOF'
+import json, sys
+acts = [{"id": "p"}, {"id": "p-line"}, {"id": "e-mark"},
+        {"id": "e", "kind": "event", "date": "2015-01-02"},
+        {"id": "late", "kind": "event", "date": "2015-12-31"}]
+acts += [{"id": "n%d" % i} for i in range(200)]
+links = [{"from": "n%d" % i, "to": "p", "label": "x", "date": "2015-01-01"}
+         for i in range(200)]
+links += [{"from": "p", "to": "p-line", "label": "span",
+           "date": "2015-01-02", "until": "2015-01-03"},
+          {"from": "e-mark", "to": "e", "label": "at"},
+          {"from": "late", "to": "p", "label": "end"}]
+json.dump({"relgraph": 1, "actors": acts, "links": links}, open(sys.argv[1], "w"))
+EOF
+    if "$bin" render "$tmp/crowd.json" --view timeline -o "$tmp/crowd.svg" 2>"$tmp/crowd.err" &&
+        python3 - "$tmp/crowd.svg" <<'EOF'
+import collections, re, sys
+s = open(sys.argv[1]).read()
+ids = collections.Counter(re.findall(r' id="([^"]+)"', s))
+dup = [k for k, v in ids.items() if v > 1]
+bars = len(re.findall(r'class="edge link&#45;bar"', s))
+sys.exit("ids twice: %s; link bars: %d" % (dup[:4], bars) if dup or bars != 1 else 0)
+EOF
+    then
+        ok "unique ids beside actors called p-line and e-mark; a moved interval keeps its bar"
+    else
+        bad "unique ids and a moved interval's bar: $(head -c 300 "$tmp/crowd.err")"
+    fi
+else
+    skipped "unique ids and a moved interval's bar: needs python3"
 fi
 
 echo "timeline: $pass passed, $fail failed, $skip skipped"
