@@ -24,8 +24,10 @@ static unsigned cited_letters(rg_bld *b, const rg_strv *src)
     unsigned bits = 0;
     for (size_t i = 0; i < src->n; i++) {
         long si = rg_cite__find(&b->cite, b->doc, src->v[i]);
-        const char *r = si >= 0 ? b->doc->sources[si].reliability : NULL;
-        if (r != NULL && r[0] >= 'A' && r[0] <= 'F')
+        const char *r = si >= 0 ? rg_grade__reliability(
+                                      b->doc->sources[si].reliability)
+                                : NULL;
+        if (r != NULL)
             bits |= 1u << (r[0] - 'A');
     }
     return bits;
@@ -57,6 +59,17 @@ void rg_build__grade_actor(rg_bld *b, rg_buf *t, const rg_actor *a)
         rg_build__grade_marker(b, t, &a->source, a->credibility);
 }
 
+/* A grade and its words in the GRADES row, six to a row. */
+static void legend_cell(rg_buf *t, size_t *shown, char grade,
+                        const char *words, const char *after)
+{
+    if (*shown > 0 && *shown % 6 == 0)
+        rg_buf__puts(t, "</TR><TR><TD></TD>");
+    rg_buf__printf(t, "<TD ALIGN=\"RIGHT\"><B>%c</B></TD><TD "
+                      "ALIGN=\"LEFT\">%s%s  </TD>", grade, words, after);
+    (*shown)++;
+}
+
 /* "GRADES": each reliability letter and credibility that a marker of the
  * chart shows, with its words ("B usually reliable source", "2 probably
  * true"); nothing when no marker does. */
@@ -69,6 +82,9 @@ void rg_build__grade_legend(rg_bld *b, rg_buf *t)
         numbers |= grade_bit(d->links[i].credibility);
     }
     for (size_t i = 0; i < d->n_actors; i++) {
+        /* an ungraded actor shows no marker (rg_build__grade_actor) */
+        if (grade_bit(d->actors[i].credibility) == 0)
+            continue;
         letters |= cited_letters(b, &d->actors[i].source);
         numbers |= grade_bit(d->actors[i].credibility);
     }
@@ -77,26 +93,15 @@ void rg_build__grade_legend(rg_bld *b, rg_buf *t)
     rg_buf__printf(t, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" "
                       "COLOR=\"%s\">GRADES</FONT></TD>", b->pal->muted);
     size_t shown = 0;
-    for (int l = 0; l < 6; l++) {
-        if (!(letters & (1u << l)))
-            continue;
-        if (shown > 0 && shown % 6 == 0)
-            rg_buf__puts(t, "</TR><TR><TD></TD>");
-        rg_buf__printf(t, "<TD ALIGN=\"RIGHT\"><B>%c</B></TD><TD "
-                          "ALIGN=\"LEFT\">%s source  </TD>", 'A' + l,
-                       rg_grade__reliability_words((char)('A' + l)));
-        shown++;
-    }
-    for (int n = 1; n <= RG_GRADE_CREDIBILITY_MAX; n++) {
-        if (!(numbers & (1u << n)))
-            continue;
-        if (shown > 0 && shown % 6 == 0)
-            rg_buf__puts(t, "</TR><TR><TD></TD>");
-        rg_buf__printf(t, "<TD ALIGN=\"RIGHT\"><B>%d</B></TD><TD "
-                          "ALIGN=\"LEFT\">%s  </TD>", n,
-                       rg_grade__credibility_words(n));
-        shown++;
-    }
+    for (int l = 0; l < 6; l++)
+        if (letters & (1u << l))
+            legend_cell(t, &shown, (char)('A' + l),
+                        rg_grade__reliability_words((char)('A' + l)),
+                        " source");
+    for (int n = 1; n <= RG_GRADE_CREDIBILITY_MAX; n++)
+        if (numbers & (1u << n))
+            legend_cell(t, &shown, (char)('0' + n),
+                        rg_grade__credibility_words(n), "");
     rg_buf__puts(t, "</TR>");
 }
 

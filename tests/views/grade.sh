@@ -98,15 +98,18 @@ view 'a--b ' 'Links graded 2 or better: 2 of 5 (1 ungraded kept). Showing 2 of 4
 # repeat the Sources block on every name); a graded one its grade.
 cat >"$tmp/actors.json" <<'JSON'
 { "relgraph": 1,
-  "sources": [ { "id": "s1", "title": "One", "reliability": "B" } ],
-  "actors": [ { "id": "e", "name": "Echo", "source": "s1" },
+  "sources": [ { "id": "s1", "title": "One", "reliability": "B" },
+               { "id": "s2", "title": "Two", "reliability": "D" } ],
+  "actors": [ { "id": "e", "name": "Echo", "source": "s2" },
               { "id": "f", "name": "Foxtrot", "source": "s1", "credibility": 3 } ],
   "links": [ { "from": "e", "to": "f", "source": "s1" } ] }
 JSON
 if "$bin" render "$tmp/actors.json" -o "$tmp/actors.svg" 2>"$tmp/err"; then
     texts "$tmp/actors.svg" | tr '\n' '|' >"$tmp/actors.txt"
     check "an ungraded actor: its footnote, no letter; a graded one: B3" \
-        "grep -q 'Echo |\\[1\\]|Foxtrot |\\[1\\]| |B3|' '$tmp/actors.txt'"
+        "grep -q 'Echo |\\[2\\]|Foxtrot |\\[1\\]| |B3|' '$tmp/actors.txt'"
+    check "the legend explains no letter only an ungraded actor cites" \
+        "! grep -q 'not usually reliable' '$tmp/actors.txt'"
 else
     bad "render the actors' grades: $(cat "$tmp/err")"
 fi
