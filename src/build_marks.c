@@ -167,18 +167,24 @@ void rg_build__mark(rg_bld *b, void *obj, rg_mark mark)
         diff_mark(b, obj, mark);
 }
 
+/* Whether anything drawn carries the mark. */
+static int marked(const rg_doc *d, rg_mark mark)
+{
+    for (size_t i = 0; i < d->n_actors; i++)
+        if (d->actors[i].mark == mark)
+            return 1;
+    for (size_t i = 0; i < d->n_links; i++)
+        if (d->links[i].mark == mark)
+            return 1;
+    return 0;
+}
+
 /* "CHANGES": a row for each mark that occurs, its line and marker. */
 static void legend_changes(rg_bld *b, rg_buf *t)
 {
     int seen[RG_MARK_CHANGED + 1] = {0}, any = 0;
-    for (size_t i = 0; i < b->doc->n_actors; i++)
-        seen[b->doc->actors[i].mark <= RG_MARK_CHANGED
-                 ? b->doc->actors[i].mark : 0] = 1;
-    for (size_t i = 0; i < b->doc->n_links; i++)
-        seen[b->doc->links[i].mark <= RG_MARK_CHANGED
-                 ? b->doc->links[i].mark : 0] = 1;
     for (int m = RG_MARK_ADDED; m <= RG_MARK_CHANGED; m++)
-        any |= seen[m];
+        any |= seen[m] = marked(b->doc, (rg_mark)m);
     if (!any)
         return;
     rg_buf__printf(t, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" "
@@ -196,18 +202,6 @@ static void legend_changes(rg_bld *b, rg_buf *t)
                        l->marker, l->words);
     }
     rg_buf__puts(t, "</TR>");
-}
-
-/* Whether anything drawn carries the mark. */
-static int marked(const rg_doc *d, rg_mark mark)
-{
-    for (size_t i = 0; i < d->n_actors; i++)
-        if (d->actors[i].mark == mark)
-            return 1;
-    for (size_t i = 0; i < d->n_links; i++)
-        if (d->links[i].mark == mark)
-            return 1;
-    return 0;
 }
 
 /* "VIEW": the faded look, and what it stands for. */
