@@ -7,6 +7,7 @@
 #include "diff.h"
 
 #include "buf.h"
+#include "files.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -176,7 +177,8 @@ static int write_note(rg_diff_merged *u, const rg_diff *d)
     rg_buf b = {0};
     rg_buf__printf(&b, "Changes from %s to %s: %zu actors and links added, "
                        "%zu removed, %zu changed.",
-                   d->old_doc->file, d->new_doc->file, n[RG_MARK_ADDED],
+                   rg_files__base(d->old_doc->file),
+                   rg_files__base(d->new_doc->file), n[RG_MARK_ADDED],
                    n[RG_MARK_REMOVED], n[RG_MARK_CHANGED]);
     if (b.oom)
         return -1;

@@ -6,6 +6,7 @@
  * the document and the record; timestamps come from SOURCE_DATE_EPOCH,
  * never the clock: the same document gives the same bytes. No state. */
 #include "export.h"
+#include "files.h"
 
 #include "cite.h"
 #include "grade.h"
@@ -631,8 +632,7 @@ static void free_ids(char **ids, size_t n)
 void rg_export__stix(rg_buf *b, const rg_doc *d, rg_buf *notes)
 {
     stix s = {b, d, notes, NULL, "", NULL, NULL, NULL, NULL, 0, {0}};
-    const char *base = strrchr(d->file, '/');
-    s.key = d->title ? d->title : base ? base + 1 : d->file;
+    s.key = d->title ? d->title : rg_files__base(d->file);
     when(&s);
     rg_cite c;
     int ok = rg_cite__init(&c, d) == 0;

@@ -30,6 +30,12 @@ static int is_special(const struct stat *st)
     return !S_ISREG(st->st_mode);
 }
 
+const char *rg_files__base(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash != NULL ? slash + 1 : path;
+}
+
 /* The directory part of `path` with its slash ("" for none), then
  * `name`: malloc'd. */
 static char *beside(const char *path, const char *name)

@@ -7,6 +7,8 @@
  * ("STIX"). State: one stix_st. */
 #include "import_stix.h"
 
+#include "files.h"
+
 #include "check.h"
 
 #include <stdio.h>
@@ -376,11 +378,10 @@ static void notes(const stix_st *s)
 /* The document's title, description and marking. */
 static int finish(stix_st *s)
 {
-    const char *base = strrchr(s->ctx->file, '/');
     char title[256], desc[400];
     int level = common_tlp(s);
     snprintf(title, sizeof(title), "STIX bundle %s",
-             base ? base + 1 : s->ctx->file);
+             rg_files__base(s->ctx->file));
     int n = snprintf(desc, sizeof(desc),
                      "Imported from a STIX %s bundle: %zu %s, %zu %s",
                      s->v20 ? "2.0" : "2.1", s->n,

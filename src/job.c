@@ -9,6 +9,7 @@
 #include "diag.h"
 #include "engine.h"
 #include "export.h"
+#include "files.h"
 #include "fonts.h"
 #include "format.h"
 #include "gvctx.h"
@@ -512,9 +513,7 @@ static void time_part(rg_buf *p, const rg_render_opts *opts)
  * what focus_part() adds. NULL when out of memory. */
 static char *default_prefix(const rg_doc *doc, const rg_render_opts *opts)
 {
-    const char *file = doc->file;
-    const char *base = strrchr(file, '/');
-    base = base ? base + 1 : file;
+    const char *base = rg_files__base(doc->file);
     if (strcmp(base, "<stdin>") == 0 || *base == '\0')
         base = "chart";
     size_t n = strcspn(base, ".");

@@ -157,6 +157,8 @@ check "chart: removed link dashed, added bold" \
     sh -c "grep -q 'style=dashed' '$tmp/u.dot' && grep -q 'style=bold' '$tmp/u.dot'"
 check "chart: legend of the changes" \
     sh -c "grep -q CHANGES '$tmp/u.svg' && grep -q 'added' '$tmp/u.svg'"
+check "chart: the note names the two files, not the folders they are in" \
+    sh -c "grep -q 'Changes from old.json to new.json' '$tmp/u.svg' && ! grep -q 'tests/diff' '$tmp/u.svg'"
 diff_ "$old" "$old" -o "$tmp/e.svg"
 check "chart of equal documents: no marks, no CHANGES legend" \
     sh -c "test $st = 0 && ! grep -q -e 'diff-' -e CHANGES '$tmp/e.svg'"
