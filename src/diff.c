@@ -48,7 +48,7 @@ void rg_diff__field(rg_diff *d, const char *name, const char *old,
         d->oom = 1;
         return;
     }
-    d->fields[d->n_fields++] = (rg_diff_field){name, old, new_};
+    d->fields[d->n_fields++] = (rg_diff_field){name, old, new_, false};
     d->items[d->n_items - 1].n++;
 }
 
@@ -114,6 +114,16 @@ static int list_map(rg_map *m, const rg_strv *v)
     return 0;
 }
 
+/* A field for one element of a list, removed (new_ NULL) or added. */
+static void element(rg_diff *d, const char *name, const char *old,
+                    const char *new_)
+{
+    size_t n = d->n_fields;
+    rg_diff__field(d, name, old, new_);
+    if (d->n_fields > n)
+        d->fields[n].element = true;
+}
+
 /* The elements of one list that the other lacks: "removed" from a, then
  * "added" from b, each in its list's order. */
 static void cmp_list(rg_diff *d, const char *name, const rg_strv *a,
@@ -125,11 +135,51 @@ static void cmp_list(rg_diff *d, const char *name, const rg_strv *a,
     } else {
         for (size_t i = 0; i < a->n; i++)
             if (!in_list(b, &mb, a->v[i]))
-                rg_diff__field(d, name, a->v[i], NULL);
+                element(d, name, a->v[i], NULL);
         for (size_t i = 0; i < b->n; i++)
             if (!in_list(a, &ma, b->v[i]))
-                rg_diff__field(d, name, NULL, b->v[i]);
+                element(d, name, NULL, b->v[i]);
     }
+    rg_map__free(&ma);
+    rg_map__free(&mb);
+}
+
+/* "attrs.NAME" in the diff's arena, for a Graphviz attribute's field. */
+static const char *attr_field(rg_diff *d, const char *name)
+{
+    size_t n = strlen(name);
+    char *f = rg_arena__alloc(&d->arena, n + 7);
+    if (f == NULL) {
+        d->oom = 1;
+        return "attrs";
+    }
+    memcpy(f, "attrs.", 6);
+    memcpy(f + 6, name, n + 1);
+    return f;
+}
+
+/* The Graphviz attributes one side gives and the other lacks or gives
+ * another value, each by its name ("attrs.color"). */
+static void cmp_attrs(rg_diff *d, const rg_attrs *a, const rg_attrs *b)
+{
+    rg_map ma = {0}, mb = {0};
+    for (size_t i = 0; i < a->n && !d->oom; i++)
+        d->oom |= rg_map__put(&ma, a->v[i].name, i, NULL) < 0;
+    for (size_t i = 0; i < b->n && !d->oom; i++)
+        d->oom |= rg_map__put(&mb, b->v[i].name, i, NULL) < 0;
+    for (size_t i = 0; i < a->n && !d->oom; i++) {
+        size_t j;
+        if (!rg_map__get(&mb, a->v[i].name, &j))
+            rg_diff__field(d, attr_field(d, a->v[i].name), a->v[i].value,
+                           NULL);
+        else if (!same(a->v[i].value, b->v[j].value))
+            rg_diff__field(d, attr_field(d, a->v[i].name), a->v[i].value,
+                           b->v[j].value);
+    }
+    for (size_t i = 0; i < b->n && !d->oom; i++)
+        if (!rg_map__get(&ma, b->v[i].name, NULL))
+            rg_diff__field(d, attr_field(d, b->v[i].name), NULL,
+                           b->v[i].value);
     rg_map__free(&ma);
     rg_map__free(&mb);
 }
@@ -165,6 +215,8 @@ static void cmp_actor(rg_diff *d, const void *x, const void *y)
     cmp_int(d, "confidence", a->confidence, b->confidence);
     cmp_grade(d, "credibility", a->credibility, b->credibility);
     cmp_str(d, "tlp", a->tlp, b->tlp);
+    cmp_str(d, "stix_id", a->stix_id, b->stix_id);
+    cmp_attrs(d, &a->attrs, &b->attrs);
 }
 
 static void cmp_link(rg_diff *d, const void *x, const void *y)
@@ -184,6 +236,8 @@ static void cmp_link(rg_diff *d, const void *x, const void *y)
     cmp_list(d, "disputed_by", &a->disputed_by, &b->disputed_by);
     cmp_str(d, "url", a->url, b->url);
     cmp_str(d, "tlp", a->tlp, b->tlp);
+    cmp_str(d, "stix_id", a->stix_id, b->stix_id);
+    cmp_attrs(d, &a->attrs, &b->attrs);
 }
 
 static void cmp_source(rg_diff *d, const void *x, const void *y)
@@ -195,6 +249,7 @@ static void cmp_source(rg_diff *d, const void *x, const void *y)
     cmp_str(d, "url", a->url, b->url);
     cmp_str(d, "reliability", a->reliability, b->reliability);
     cmp_str(d, "tlp", a->tlp, b->tlp);
+    cmp_str(d, "stix_id", a->stix_id, b->stix_id);
 }
 
 static void cmp_group(rg_diff *d, const void *x, const void *y)
@@ -202,6 +257,7 @@ static void cmp_group(rg_diff *d, const void *x, const void *y)
     const rg_group *a = x, *b = y;
     cmp_str(d, "label", a->label, b->label);
     cmp_str(d, "parent", a->parent, b->parent);
+    cmp_attrs(d, &a->attrs, &b->attrs);
 }
 
 static void cmp_document(rg_diff *d, const void *x, const void *y)

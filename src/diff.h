@@ -6,6 +6,8 @@
 #ifndef RG_DIFF_H
 #define RG_DIFF_H
 
+#include <stdbool.h>
+
 #include "model.h"
 
 /* What an item of the report is. */
@@ -26,6 +28,7 @@ typedef struct rg_diff_field {
     const char *name;
     const char *old;
     const char *new_;
+    bool element;  /* an element of a list added or removed */
 } rg_diff_field;
 
 /* One item added, removed or changed: its index in the old and the new

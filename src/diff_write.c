@@ -128,10 +128,10 @@ static void text_value(rg_buf *b, const char *s)
 
 /* "field: old → new", or for an element of a list "field + new" and
  * "field - old"; "(renamed)" after a changed id. */
-static void text_field(rg_buf *b, const rg_diff_field *f, int list)
+static void text_field(rg_buf *b, const rg_diff_field *f)
 {
     rg_buf__puts(b, f->name);
-    if (list && (f->old == NULL) != (f->new_ == NULL)) {
+    if (f->element) {
         rg_buf__puts(b, f->old == NULL ? " + " : " - ");
         rg_escape__json_shown(b, f->old == NULL ? f->new_ : f->old);
         return;
@@ -142,16 +142,6 @@ static void text_field(rg_buf *b, const rg_diff_field *f, int list)
     text_value(b, f->new_);
     if (strcmp(f->name, "id") == 0)
         rg_buf__puts(b, " (renamed)");
-}
-
-static int is_list(const char *name)
-{
-    static const char *const lists[] = {"aliases", "source", "tags",
-                                        "claimed_by", "disputed_by"};
-    for (size_t i = 0; i < sizeof(lists) / sizeof(*lists); i++)
-        if (strcmp(name, lists[i]) == 0)
-            return 1;
-    return 0;
 }
 
 static void write_text(rg_buf *b, const rg_diff *d)
@@ -167,7 +157,7 @@ static void write_text(rg_buf *b, const rg_diff *d)
             text_item(b, it, &w);
             rg_buf__puts(b, ": ");
             const rg_diff_field *fl = &d->fields[it->first + f];
-            text_field(b, fl, is_list(fl->name));
+            text_field(b, fl);
             rg_buf__putc(b, '\n');
         }
     }
@@ -188,8 +178,9 @@ static void json_fields(rg_buf *b, const rg_diff *d, const rg_diff_item *it)
     rg_buf__puts(b, ", \"fields\": [");
     for (size_t f = 0; f < it->n; f++) {
         const rg_diff_field *fl = &d->fields[it->first + f];
-        rg_buf__printf(b, "%s\n      {\"field\": \"%s\", \"old\": ",
-                       f ? "," : "", fl->name);
+        rg_buf__printf(b, "%s\n      {\"field\": ", f ? "," : "");
+        rg_escape__json_shown(b, fl->name);
+        rg_buf__puts(b, ", \"old\": ");
         if (fl->old != NULL)
             rg_escape__json_shown(b, fl->old);
         else
@@ -252,7 +243,9 @@ static void md_item(rg_buf *b, const rg_diff_item *it, const item_words *w)
 static void md_field(rg_buf *b, const rg_diff_field *f)
 {
     const char *v[2] = {f->old, f->new_};
-    rg_buf__printf(b, " %s |", f->name);
+    rg_buf__putc(b, ' ');
+    rg_escape__md_cell(b, f->name);
+    rg_buf__puts(b, " |");
     for (int i = 0; i < 2; i++) {
         rg_buf__putc(b, ' ');
         if (v[i] != NULL)

@@ -49,6 +49,17 @@ json.dump(d, open(sys.argv[2], 'w'))" "$new" "$tmp/graded.json"
     check "grades only: a source's reliability (none) -> E" has 'reliability: (none) → "E"'
     check "grades only: a link's credibility (none) -> 6" has 'credibility: (none) → "6"'
     check "grades only: an actor's credibility (none) -> 2" has 'credibility: (none) → "2"'
+    python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+d['actors'][0]['attrs'] = {'color': '#ff0000'}
+d['actors'][0]['stix_id'] = 'threat-actor--11111111-1111-4111-8111-111111111111'
+d['links'][0]['attrs'] = {'penwidth': '3'}
+json.dump(d, open(sys.argv[2], 'w'))" "$new" "$tmp/attrs.json"
+    diff_ "$new" "$tmp/attrs.json"
+    check "Graphviz attributes and STIX ids only: exit 1" test "$st" = 1
+    check "an actor's attrs.color and stix_id, a link's attrs.penwidth" \
+        sh -c "grep -q 'attrs.color: (none)' '$tmp/out' && grep -q 'stix_id: (none)' '$tmp/out' && grep -q 'attrs.penwidth: (none)' '$tmp/out'"
 else
     skipped "grades only: python3 is not installed"
 fi
