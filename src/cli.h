@@ -104,7 +104,7 @@ typedef struct cli_args {
 } cli_args;
 
 /* What render and watch refuse in their options together (--depth
- * without --focus, ...). Returns EXIT_OK, or EXIT_USAGE after saying
+ * without --focus, a period that is not one, ...). Returns EXIT_OK, or EXIT_USAGE after saying
  * why. */
 int cli_render_check(const cli_args *a);
 /* Loads `input` to render and checks the actors that --focus and --path
@@ -112,8 +112,6 @@ int cli_render_check(const cli_args *a);
  * failure (or NULL). */
 int cli_render_load(const cli_args *a, const char *input, rg_doc **doc,
                     rg_diags *diags);
-/* Whether a failed render found no chain between the --path actors. */
-int cli_render_no_chain(const rg_diags *diags);
 
 /* diff --format: text, json or md into a->diff_format (cmd_diff.c).
  * Returns EXIT_OK, or EXIT_USAGE after saying why. */

@@ -67,35 +67,47 @@ static void actor_unknown(const rg_doc *doc, const char *input,
                      "name or alias of exactly one actor", option, ref);
 }
 
-/* Checks the two actors of --path: each known and shared at --tlp, and
- * not the same. Returns EXIT_OK or EXIT_USAGE. */
+/* The index of the actor `ref` names for `option` (--focus, --path), or
+ * -1 with a diagnostic when no one actor has that id, name or alias, or
+ * when --tlp withholds it or the period of --as-of or --between leaves
+ * it out; `fix` is what to do instead ("focus on", "name"). */
+static long check_actor(const cli_args *a, const rg_doc *doc,
+                        const char *input, const char *option,
+                        const char *fix, const char *ref, rg_diags *diags)
+{
+    long k = rg_doc_find_actor(doc, ref);
+    if (k < 0) {
+        actor_unknown(doc, input, option, ref, diags);
+    } else if (a->opts.tlp != NULL &&
+               !rg_doc_actor_shared(doc, (size_t)k, a->opts.tlp)) {
+        rg_diags_add(diags, RG_ERROR, input,
+                     "%s %s: this actor is withheld at --tlp %s; %s one "
+                     "that may be shared at that level",
+                     option, ref, a->opts.tlp, fix);
+        k = -1;
+    } else if (!rg_doc_actor_in_period(doc, (size_t)k, &a->opts)) {
+        rg_diags_add(diags, RG_ERROR, input,
+                     "%s %s: this actor is not valid %s %s; %s one that "
+                     "is, or add --fade to keep it", option, ref,
+                     a->opts.as_of ? "as of" : "between",
+                     a->opts.as_of ? a->opts.as_of : a->opts.between, fix);
+        k = -1;
+    }
+    return k;
+}
+
+/* Checks the two actors of --path (check_actor), not the same. Returns
+ * EXIT_OK or EXIT_USAGE. */
 static int check_path(const cli_args *a, const rg_doc *doc,
                       const char *input, rg_diags *diags)
 {
     const char *ref[2] = {a->opts.path_from, a->opts.path_to};
     long k[2] = {-1, -1};
     int rc = EXIT_OK;
-    for (int i = 0; i < 2 && ref[0] != NULL; i++) {
-        k[i] = rg_doc_find_actor(doc, ref[i]);
-        if (k[i] < 0) {
-            actor_unknown(doc, input, "--path", ref[i], diags);
+    for (int i = 0; i < 2 && ref[0] != NULL; i++)
+        if ((k[i] = check_actor(a, doc, input, "--path", "name", ref[i],
+                                diags)) < 0)
             rc = EXIT_USAGE;
-        } else if (a->opts.tlp != NULL &&
-                   !rg_doc_actor_shared(doc, (size_t)k[i], a->opts.tlp)) {
-            rg_diags_add(diags, RG_ERROR, input,
-                         "--path %s: this actor is withheld at --tlp %s; "
-                         "name one that may be shared at that level",
-                         ref[i], a->opts.tlp);
-            rc = EXIT_USAGE;
-        } else if (!rg_doc_actor_in_period(doc, (size_t)k[i], &a->opts)) {
-            rg_diags_add(diags, RG_ERROR, input,
-                         "--path %s: this actor is not valid %s %s; name "
-                         "one that is, or add --fade to keep it", ref[i],
-                         a->opts.as_of ? "as of" : "between",
-                         a->opts.as_of ? a->opts.as_of : a->opts.between);
-            rc = EXIT_USAGE;
-        }
-    }
     if (rc == EXIT_OK && ref[0] != NULL && k[0] == k[1]) {
         rg_diags_add(diags, RG_ERROR, input,
                      "--path %s %s: both name the actor \"%s\"; a chain "
@@ -109,8 +121,8 @@ static int check_path(const cli_args *a, const rg_doc *doc,
 /* Loads a document to render and checks the --focus actors. Returns
  * EXIT_OK, EXIT_INPUT or EXIT_USAGE; *doc is set even on failure (or
  * NULL). */
-static int load_for_render(const cli_args *a, const char *input, rg_doc **doc,
-                           rg_diags *diags)
+int cli_render_load(const cli_args *a, const char *input, rg_doc **doc,
+                    rg_diags *diags)
 {
     int rc = EXIT_OK;
     /* --strict is about the document; Graphviz's warnings stay warnings. */
@@ -127,28 +139,10 @@ static int load_for_render(const cli_args *a, const char *input, rg_doc **doc,
                      "YYYY-MM or YYYY-MM-DD), or draw --view graph");
         return EXIT_INPUT;
     }
-    for (size_t i = 0; i < a->opts.n_focus; i++) {
-        long k = rg_doc_find_actor(*doc, a->opts.focus[i]);
-        if (k < 0) {
-            actor_unknown(*doc, input, "--focus", a->opts.focus[i], diags);
+    for (size_t i = 0; i < a->opts.n_focus; i++)
+        if (check_actor(a, *doc, input, "--focus", "focus on",
+                        a->opts.focus[i], diags) < 0)
             rc = EXIT_USAGE;
-        } else if (a->opts.tlp != NULL &&
-                   !rg_doc_actor_shared(*doc, (size_t)k, a->opts.tlp)) {
-            rg_diags_add(diags, RG_ERROR, input,
-                         "--focus %s: this actor is withheld at --tlp %s; "
-                         "focus on one that may be shared at that level",
-                         a->opts.focus[i], a->opts.tlp);
-            rc = EXIT_USAGE;
-        } else if (!rg_doc_actor_in_period(*doc, (size_t)k, &a->opts)) {
-            rg_diags_add(diags, RG_ERROR, input,
-                         "--focus %s: this actor is not valid %s %s; focus "
-                         "on one that is, or add --fade to keep it",
-                         a->opts.focus[i],
-                         a->opts.as_of ? "as of" : "between",
-                         a->opts.as_of ? a->opts.as_of : a->opts.between);
-            rc = EXIT_USAGE;
-        }
-    }
     return rc != EXIT_OK ? rc : check_path(a, *doc, input, diags);
 }
 
@@ -197,7 +191,7 @@ static int render_one(const cli_args *a, rg_renderer **r, const char *input,
     rg_output *outs = NULL;
     rg_format formats[RG_FORMAT_COUNT + 17];
     size_t nf = 0;
-    int st = load_for_render(a, input, &doc, diags);
+    int st = cli_render_load(a, input, &doc, diags);
     if (st != EXIT_OK) {
         rc = st;
         goto out;
@@ -274,7 +268,7 @@ static void batch_load(const cli_args *a, batch_doc *bd, const char *input)
     for (int k = 0; k < a->n_batch; k++)
         if ((bd->paths[k] = batch_path(a->outdir, input, a->batch[k])) == NULL)
             return;
-    bd->status = load_for_render(a, input, &bd->doc, bd->diags);
+    bd->status = cli_render_load(a, input, &bd->doc, bd->diags);
 }
 
 /* Writes a document's files and prints its diagnostics; frees it. Returns
@@ -483,18 +477,10 @@ int cli_render_check(const cli_args *a)
     if (a->opts.landscape && a->opts.page == RG_PAGE_NONE)
         return cli_usage_error("%s", "--landscape needs --page a4 or "
                                      "--page letter: the page it turns");
+    char why[512];
+    if (rg_render_check_dates(&a->opts, why, sizeof(why)) != 0)
+        return cli_usage_error("%s", why);
     return check_source_date(a);
-}
-
-int cli_render_load(const cli_args *a, const char *input, rg_doc **doc,
-                    rg_diags *diags)
-{
-    return load_for_render(a, input, doc, diags);
-}
-
-int cli_render_no_chain(const rg_diags *diags)
-{
-    return no_chain(diags);
 }
 
 int cli_run_render(int argc, char **argv)
@@ -505,9 +491,6 @@ int cli_run_render(int argc, char **argv)
         return rc;
     if ((rc = cli_render_check(&a)) != EXIT_OK)
         return rc;
-    char why[512];
-    if (rg_render_check_dates(&a.opts, why, sizeof(why)) != 0)
-        return cli_usage_error("%s", why);
     rg_diags *diags = rg_diags_new();
     rg_renderer *r = NULL;
     if (diags == NULL)
