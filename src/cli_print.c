@@ -6,7 +6,6 @@
 
 #include "cli.h"
 
-#include "buf.h"
 #include "escape.h"
 
 #include <errno.h>
@@ -124,38 +123,40 @@ static void print_caret(const rg_diag *d, const palette *c)
  * written to standard output. */
 static int diag_json;
 
-/* A JSON string fit for a terminal (rg_escape__json_shown). */
-static void json_string(const char *s)
+void cli_diags_json(rg_buf *b, const rg_diags *diags)
 {
-    rg_buf b = {0};
-    rg_escape__json_shown(&b, s != NULL ? s : "");
-    fputs(b.oom ? "\"\"" : rg_buf__str(&b), stderr);
-    rg_buf__free(&b);
+    static const char *const sev[] = {"error", "warning", "note"};
+    rg_buf__putc(b, '[');
+    for (size_t i = 0; diags != NULL && i < rg_diags_count(diags); i++) {
+        const rg_diag *d = rg_diags_get(diags, i);
+        rg_buf__puts(b, i ? ",\n  {\"file\": " : "\n  {\"file\": ");
+        rg_escape__json_shown(b, d->file);
+        rg_buf__printf(b, ", \"line\": %d, \"column\": %d, "
+                          "\"end_column\": %d, \"severity\": \"%s\", "
+                          "\"path\": ",
+                       d->line, d->column, d->end_column, sev[d->severity]);
+        rg_escape__json_shown(b, d->path);
+        rg_buf__puts(b, ", \"message\": ");
+        rg_escape__json_shown(b, d->message);
+        rg_buf__puts(b, ", \"suggestion\": ");
+        if (d->suggestion)
+            rg_escape__json_shown(b, d->suggestion);
+        else
+            rg_buf__puts(b, "null");
+        rg_buf__putc(b, '}');
+    }
+    rg_buf__puts(b, diags != NULL && rg_diags_count(diags) ? "\n]" : "]");
 }
 
 static void print_diags_json(const rg_diags *diags)
 {
-    static const char *const sev[] = {"error", "warning", "note"};
-    fputc('[', stderr);
-    for (size_t i = 0; i < rg_diags_count(diags); i++) {
-        const rg_diag *d = rg_diags_get(diags, i);
-        fprintf(stderr, "%s\n  {\"file\": ", i ? "," : "");
-        json_string(d->file);
-        fprintf(stderr, ", \"line\": %d, \"column\": %d, "
-                        "\"end_column\": %d, \"severity\": \"%s\", "
-                        "\"path\": ",
-                d->line, d->column, d->end_column, sev[d->severity]);
-        json_string(d->path);
-        fprintf(stderr, ", \"message\": ");
-        json_string(d->message);
-        fprintf(stderr, ", \"suggestion\": ");
-        if (d->suggestion)
-            json_string(d->suggestion);
-        else
-            fprintf(stderr, "null");
-        fputc('}', stderr);
-    }
-    fprintf(stderr, "%s]\n", rg_diags_count(diags) ? "\n" : "");
+    rg_buf b = {0};
+    cli_diags_json(&b, diags);
+    if (b.oom)
+        fputs("[]\n", stderr);
+    else
+        fprintf(stderr, "%s\n", rg_buf__str(&b));
+    rg_buf__free(&b);
 }
 
 void cli_print_diags(const rg_diags *diags)

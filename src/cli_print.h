@@ -6,6 +6,8 @@
 
 #include "relgraph.h"
 
+#include "buf.h"
+
 #include <stddef.h>
 
 /* Prints `s` to standard error, its control and bidirectional characters
@@ -33,6 +35,10 @@ int cli_write_stdout(const char *data, size_t n, rg_diags *diags);
 
 /* Prints every diagnostic of `diags` to standard error. */
 void cli_print_diags(const rg_diags *diags);
+/* The diagnostics as --diagnostics=json writes them (an array of
+ * {file, line, column, end_column, severity, path, message, suggestion};
+ * strings fit for a terminal), into b. */
+void cli_diags_json(rg_buf *b, const rg_diags *diags);
 
 /* Runs `one` on each input of `a`, printing and clearing the
  * diagnostics after each. Returns the worst status `one` returned
