@@ -50,14 +50,13 @@ LIB_SRC += src/import_stix_relgraph.c
 LIB_SRC += src/chain.c src/view_path.c
 LIB_SRC += src/export.c src/export_stix.c src/export_graphml.c src/export_gexf.c src/export_cyjs.c src/export_csv.c
 LIB_SRC += src/diff.c src/diff_write.c src/diff_union.c src/build_marks.c
-LIB_SRC += src/watch_rules.c
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 CLI_SRC := src/main.c src/cli_options.c src/cli_help.c src/cli_print.c \
            src/cmd_check.c src/cmd_render.c src/cmd_fmt.c
 CLI_SRC += src/cmd_schema.c src/cmd_import.c
 CLI_SRC += src/cli_man.c src/cli_complete.c
 CLI_SRC += src/cmd_diff.c
-CLI_SRC += src/cmd_watch.c src/watch_serve.c src/watch_state.c
+CLI_SRC += src/cmd_watch.c src/watch_serve.c src/watch_state.c src/watch_rules.c
 CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 CLI_OBJ += $(BUILD)/obj/watch_page.o
 # relgraph watch --serve's HTTP server; the command's alone, not the library's.
@@ -168,11 +167,15 @@ demo: deps
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
+# A unit test of the command's own code links the objects it tests.
+$(BUILD)/tests/test_watch: TEST_OBJ = $(BUILD)/obj/watch_rules.o
+$(BUILD)/tests/test_watch: $(BUILD)/obj/watch_rules.o
+
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/librelgraph.a $(HEADERS) $(wildcard tests/unit/*.h)
 	@mkdir -p $(BUILD)/tests
 	$(step) CC $@
 	$(Q)$(CC) $(ALL_CFLAGS) $(shell $(PKG_CONFIG) --cflags cmocka) $< \
-	    $(BUILD)/librelgraph.a -o $@ $(ALL_LDFLAGS) $(PKG_LIBS) \
+	    $(TEST_OBJ) $(BUILD)/librelgraph.a -o $@ $(ALL_LDFLAGS) $(PKG_LIBS) \
 	    $(shell $(PKG_CONFIG) --libs cmocka)
 
 $(BUILD)/stress: tests/stress/stress.c $(BUILD)/librelgraph.a $(HEADERS)

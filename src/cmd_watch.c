@@ -206,10 +206,10 @@ static int read_events(int fd, const char *name)
 /* Waits for saves and builds, until a stop. */
 static void loop(watch *w, int fd)
 {
-    rg_watch__burst burst = {0};
+    watch_burst burst = {0};
     struct pollfd p[2] = {{fd, POLLIN, 0}, {stop_pipe[0], POLLIN, 0}};
     for (;;) {
-        long long wait = rg_watch__burst_wait(&burst, now_ms(), QUIET_MS,
+        long long wait = watch_burst_wait(&burst, now_ms(), QUIET_MS,
                                               MOST_MS);
         int n = poll(p, 2, wait < 0 ? -1 : (int)wait);
         if (n < 0 && errno != EINTR)
@@ -217,10 +217,10 @@ static void loop(watch *w, int fd)
         if (p[1].revents)
             return;
         if (n > 0 && (p[0].revents & POLLIN) && read_events(fd, w->name))
-            rg_watch__burst_event(&burst, now_ms());
-        if (rg_watch__burst_wait(&burst, now_ms(), QUIET_MS, MOST_MS) != 0)
+            watch_burst_event(&burst, now_ms());
+        if (watch_burst_wait(&burst, now_ms(), QUIET_MS, MOST_MS) != 0)
             continue;
-        rg_watch__burst_take(&burst);
+        watch_burst_take(&burst);
         struct stat st;
         if (stat(w->input, &st) == 0) /* else mid-rename: wait for it */
             build(w);

@@ -21,7 +21,7 @@ static int is_port(const char *s, unsigned port)
     return v == port;
 }
 
-int rg_watch__host_ok(const char *host, unsigned port)
+int watch_host_ok(const char *host, unsigned port)
 {
     static const char *const names[] = {"127.0.0.1", "localhost"};
     if (host == NULL)
@@ -38,7 +38,7 @@ int rg_watch__host_ok(const char *host, unsigned port)
     return 0;
 }
 
-void rg_watch__burst_event(rg_watch__burst *b, long long now)
+void watch_burst_event(watch_burst *b, long long now)
 {
     if (!b->pending)
         b->first = now;
@@ -46,7 +46,7 @@ void rg_watch__burst_event(rg_watch__burst *b, long long now)
     b->pending = 1;
 }
 
-long long rg_watch__burst_wait(const rg_watch__burst *b, long long now,
+long long watch_burst_wait(const watch_burst *b, long long now,
                                long long quiet, long long most)
 {
     if (!b->pending)
@@ -57,7 +57,7 @@ long long rg_watch__burst_wait(const rg_watch__burst *b, long long now,
     return due > now ? due - now : 0;
 }
 
-void rg_watch__burst_take(rg_watch__burst *b)
+void watch_burst_take(watch_burst *b)
 {
     b->pending = 0;
 }

@@ -9,23 +9,23 @@
 /* Whether `host` (a request's Host header, or NULL when it has none) is
  * "127.0.0.1:PORT" or "localhost:PORT" (any case) for the server's own
  * `port`; without ":PORT" only when the port is 80. */
-int rg_watch__host_ok(const char *host, unsigned port);
+int watch_host_ok(const char *host, unsigned port);
 
 /* A burst of events becomes one build once no event has come for `quiet`
  * ms, or `most` ms after its first event whatever comes (a file written
  * without pause is still shown). Times are monotonic milliseconds. */
-typedef struct rg_watch__burst {
+typedef struct watch_burst {
     long long first, last; /* of the pending burst */
     int pending;
-} rg_watch__burst;
+} watch_burst;
 
 /* Records an event at `now`. */
-void rg_watch__burst_event(rg_watch__burst *b, long long now);
+void watch_burst_event(watch_burst *b, long long now);
 /* How many ms to wait before the pending burst is due: -1 when none is
  * pending, 0 when it is due now. */
-long long rg_watch__burst_wait(const rg_watch__burst *b, long long now,
+long long watch_burst_wait(const watch_burst *b, long long now,
                                long long quiet, long long most);
 /* Takes the due burst (its build starts): nothing pending after. */
-void rg_watch__burst_take(rg_watch__burst *b);
+void watch_burst_take(watch_burst *b);
 
 #endif

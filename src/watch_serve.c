@@ -187,7 +187,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn,
     (void)version, (void)upload_data, (void)con_cls;
     const char *host =
         MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Host");
-    if (!rg_watch__host_ok(host, s->port))
+    if (!watch_host_ok(host, s->port))
         return send_text(conn, 421, "refused: the Host must be "
                                     "127.0.0.1:PORT or localhost:PORT\n");
     if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
