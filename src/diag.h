@@ -7,6 +7,10 @@
 #include "relgraph.h"
 #include "suggest.h"
 
+/* A macro's value as a string literal, for a limit named in a message. */
+#define RG_STR_(x) #x
+#define RG_STR(x) RG_STR_(x)
+
 #include <stdarg.h>
 
 /* One step of a JSON path: an object key, or an array index when key is

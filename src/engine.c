@@ -25,8 +25,6 @@
  * picked by relgraph draws no link labels (each stays in its link's title
  * and tooltip) and removes overlaps in at most 20 rounds. */
 #define SFDP_MAX_LABELLED_LINKS 5000
-#define RG_STR_(x) #x
-#define RG_STR(x) RG_STR_(x)
 
 /* A network whose links mostly have no direction and which has more
  * than this many links an actor (an average degree over 4) is a tangle

@@ -211,8 +211,9 @@ int rg_import__merge_twins(rg_import_ctx *ctx, json_t *doc)
     json_t *kept = json_array();
     size_t merged = 0, n = json_array_size(links);
     char key[1024];
+    int rc = -1;
     if (seen == NULL || kept == NULL)
-        goto oom;
+        goto out;
     for (size_t i = 0; i < n; i++) {
         json_t *l = json_array_get(links, i);
         /* what the checker calls the same link ("drawn twice") */
@@ -232,7 +233,7 @@ int rg_import__merge_twins(rg_import_ctx *ctx, json_t *doc)
         if (first == NULL) {
             if ((whole && json_object_set(seen, key, l) != 0) ||
                 json_array_append(kept, l) != 0)
-                goto oom;
+                goto out;
             continue;
         }
         if (merged++ < TWINS_SHOWN) {
@@ -242,21 +243,21 @@ int rg_import__merge_twins(rg_import_ctx *ctx, json_t *doc)
                         "ends, label and direction); merged into one link");
         }
     }
-    json_decref(seen);
-    if (merged > 0 && json_object_set_new(doc, "links", kept) != 0)
-        return -1;
-    if (merged == 0)
-        json_decref(kept);
-    if (merged > 0)
+    if (merged > 0) {
+        if (json_object_set(doc, "links", kept) != 0)
+            goto out;
         rg_diags_add(ctx->diags, RG_NOTE, ctx->file,
                      "%zu of %zu edges repeated an earlier one and were "
                      "merged into it%s", merged, n,
-                     merged > TWINS_SHOWN ? " (the first 20 are shown)" : "");
-    return 0;
-oom:
+                     merged > TWINS_SHOWN ? " (the first "
+                                            RG_STR(TWINS_SHOWN) " are shown)"
+                                          : "");
+    }
+    rc = 0;
+out:
     json_decref(seen);
     json_decref(kept);
-    return -1;
+    return rc;
 }
 
 int rg_import__finish(json_t **out, json_t *doc, int rc, rg_import_ctx *ctx,
