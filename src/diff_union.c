@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "files.h"
+#include "view.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -67,38 +68,21 @@ static size_t add_old(void *dst, size_t nb, const void *a, size_t na,
     return n;
 }
 
-static size_t *remap_list(const size_t *idx, size_t n, const size_t *map)
-{
-    size_t *out = malloc((n ? n : 1) * sizeof(*out));
-    for (size_t i = 0; out != NULL && i < n; i++)
-        out[i] = map[idx[i]];
-    return out;
-}
-
 /* The old document's removed links, their ends and claimants in the
  * union's indexes. */
 static int add_removed_links(rg_diff_merged *u, const rg_diff *d)
 {
     const rg_doc *o = d->old_doc;
-    u->lists = calloc(2 * o->n_links + 1, sizeof(*u->lists));
-    if (u->lists == NULL)
-        return -1;
+    size_t first = u->doc.n_links;
     for (size_t i = 0; i < o->n_links; i++) {
         if (d->l_old2new[i] != SIZE_MAX)
             continue;
         rg_link *k = &u->doc.links[u->doc.n_links++];
         *k = o->links[i];
         k->mark = RG_MARK_REMOVED;
-        k->from_index = u->amap[k->from_index];
-        k->to_index = u->amap[k->to_index];
-        k->claimed_by_index = u->lists[u->n_lists++] =
-            remap_list(k->claimed_by_index, k->claimed_by.n, u->amap);
-        k->disputed_by_index = u->lists[u->n_lists++] =
-            remap_list(k->disputed_by_index, k->disputed_by.n, u->amap);
-        if (k->claimed_by_index == NULL || k->disputed_by_index == NULL)
-            return -1;
     }
-    return 0;
+    return rg_view__remap_links(u->doc.links + first, u->doc.n_links - first,
+                                u->amap, &u->lists, &u->n_lists);
 }
 
 /* The old document's removed actors, in their groups of the union. */

@@ -118,22 +118,21 @@ static void copy_kept(rg_view *v, const rg_doc *doc,
     v->doc.n_links = nl;
 }
 
-/* Remaps the links' indexes into the view; the index lists are copies
- * owned by the view. Returns 0 or -1. */
-static int remap_links(rg_view *v)
+int rg_view__remap_links(rg_link *links, size_t n, const size_t *map,
+                         size_t ***lists, size_t *n_lists)
 {
-    size_t nl = v->doc.n_links;
-    v->lists = calloc(2 * nl + 1, sizeof(*v->lists));
-    if (v->lists == NULL)
+    *n_lists = 0;
+    *lists = calloc(2 * n + 1, sizeof(**lists));
+    if (*lists == NULL)
         return -1;
-    for (size_t i = 0; i < nl; i++) {
-        rg_link *k = &v->doc.links[i];
-        k->from_index = v->map[k->from_index];
-        k->to_index = v->map[k->to_index];
-        k->claimed_by_index = v->lists[v->n_lists++] =
-            remap(k->claimed_by_index, k->claimed_by.n, v->map);
-        k->disputed_by_index = v->lists[v->n_lists++] =
-            remap(k->disputed_by_index, k->disputed_by.n, v->map);
+    for (size_t i = 0; i < n; i++) {
+        rg_link *k = &links[i];
+        k->from_index = map[k->from_index];
+        k->to_index = map[k->to_index];
+        k->claimed_by_index = (*lists)[(*n_lists)++] =
+            remap(k->claimed_by_index, k->claimed_by.n, map);
+        k->disputed_by_index = (*lists)[(*n_lists)++] =
+            remap(k->disputed_by_index, k->disputed_by.n, map);
         if ((k->claimed_by.n && k->claimed_by_index == NULL) ||
             (k->disputed_by.n && k->disputed_by_index == NULL))
             return -1;
@@ -159,7 +158,8 @@ int rg_view__subset(rg_view *v, const rg_doc *doc,
     memset(&v->doc.ids, 0, sizeof(v->doc.ids));
     memset(&v->doc.names, 0, sizeof(v->doc.names));
     v->doc.view_note = NULL;
-    return remap_links(v);
+    return rg_view__remap_links(v->doc.links, v->doc.n_links, v->map,
+                                &v->lists, &v->n_lists);
 }
 
 int rg_view__note(rg_view *v, const rg_doc *doc, const char *fmt, ...)

@@ -32,6 +32,13 @@ int rg_view__subset(rg_view *v, const rg_doc *doc,
                     const unsigned char *keep_actor,
                     const unsigned char *keep_link);
 
+/* Takes the ends and claimants of links[0..n) to new actor indexes
+ * through `map`, each claimant list a copy in *lists (malloc'd, n_lists
+ * of them, each to be freed, NULL for an empty one). Returns 0, or -1
+ * when out of memory (what *lists holds still to be freed). */
+int rg_view__remap_links(rg_link *links, size_t n, const size_t *map,
+                         size_t ***lists, size_t *n_lists);
+
 /* Sets the view's note: doc's own note (a view's, when doc is one),
  * then the printf-style sentence. Returns 0 or -1. */
 int rg_view__note(rg_view *v, const rg_doc *doc, const char *fmt, ...)
