@@ -64,7 +64,8 @@ void rg_build__set_urls(rg_built *b, int xml);
 void rg_build__free(rg_built *b);
 
 /* After a layout: the texts (names, labels, group labels) that some line
- * runs through, by the laid-out splines (build_cross.c). */
+ * runs through, by the laid-out splines (build_cross.c); 0 for charts of
+ * over 5,000 nodes, which are not counted. */
 int rg_build__crossed_texts(Agraph_t *g);
 
 /* Sets minlen on every claim line (before a layout): "0" lets dot put
@@ -77,5 +78,11 @@ void rg_build__claims_minlen(Agraph_t *g, const char *minlen);
  * over 300 nodes keep the first. Returns the texts the kept layout's
  * lines cross, or -1 with no layout. */
 int rg_build__settle_dot(GVC_t *gvc, Agraph_t *g, int claims);
+
+/* After any layout: each piece of a line that runs through a box it does
+ * not end at (an actor, a link's label, a group's title) is laid again
+ * around it, as straight segments along the shortest free way. Returns
+ * how many pieces were, or -1 when out of memory. */
+int rg_build__detour(Agraph_t *g);
 
 #endif

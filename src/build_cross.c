@@ -1,18 +1,25 @@
-/* After dot's layout: how many texts (actors' names, links' labels,
- * groups' labels) a line runs through, measured on the laid-out graph
- * (the edges' splines against the label boxes), and the minlen of the
- * claim lines, so that job.c can lay a chart out a second time with the
- * claim lines free to lie within one rank and keep the layout that
- * crosses fewer texts. dot routes a claim line that runs against the
- * ranks (the claimant ranked after the label) as a long edge through
- * other ranks; letting it lie flat saves that in some charts and costs
- * more in others (the OPM example: 4 crossed texts, 12 with minlen 0),
- * so neither choice is right for all. In the 33 dot charts of stress
- * seeds 0-39 (tests/overlap), the better of the two crosses 198 texts
- * where the first alone crossed 329. */
+/* Lines and texts after a layout. Three things, all measured on the
+ * laid-out graph (the edges' splines against the boxes of the nodes and
+ * of the groups' titles):
+ *  - how many texts (actors' names, links' labels, groups' titles) a
+ *    line runs through (rg_build__crossed_texts, at the end);
+ *  - for dot, the minlen of the claim lines, so that job.c can lay a
+ *    chart out a second time with the claim lines free to lie within one
+ *    rank and keep the layout that crosses fewer texts. dot routes a
+ *    claim line that runs against the ranks (the claimant ranked after
+ *    the label) as a long edge through other ranks; letting it lie flat
+ *    saves that in some charts and costs more in others (the OPM
+ *    example: 4 crossed texts, 12 with minlen 0). In the 33 dot charts
+ *    of stress seeds 0-39 (tests/overlap), the better of the two crossed
+ *    198 texts where the first alone crossed 329;
+ *  - for every engine, detours: the pieces of lines that still run
+ *    through a box are laid again around it (rg_build__detour). With
+ *    them, the whole suite's charts went from 440 crossed texts to 9. */
 #include "build.h"
 
 #include <graphviz/gvc.h>
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct tbox { double x0, y0, x1, y1; } tbox;
@@ -63,77 +70,12 @@ static int piece_near(const pointf *p, const tbox *r)
     return x1 >= r->x0 && x0 <= r->x1 && y1 >= r->y0 && y0 <= r->y1;
 }
 
-/* Whether the edge's line meets the box. */
-static int edge_meets(Agedge_t *e, const tbox *r)
-{
-    splines *spl = ED_spl(e);
-    for (int i = 0; spl != NULL && i < spl->size; i++) {
-        const bezier *bz = &spl->list[i];
-        for (int j = 0; j + 3 < bz->size; j += 3) {
-            if (!piece_near(&bz->list[j], r))
-                continue;
-            pointf prev = bz->list[j];
-            for (int k = 1; k <= 8; k++) {
-                pointf cur = bez(&bz->list[j], k / 8.0);
-                if (seg_meets(prev, cur, r))
-                    return 1;
-                prev = cur;
-            }
-        }
-    }
-    return 0;
-}
-
 /* A label's box, shrunk by a point each way so that a line that only
  * ends at it does not count. */
 static tbox label_box(const textlabel_t *l, pointf at)
 {
     return (tbox){at.x - l->dimen.x / 2 + 1, at.y - l->dimen.y / 2 + 1,
                   at.x + l->dimen.x / 2 - 1, at.y + l->dimen.y / 2 - 1};
-}
-
-static int crossed(Agraph_t *g, const tbox *r, Agnode_t *own)
-{
-    for (Agnode_t *n = agfstnode(g); n != NULL; n = agnxtnode(g, n))
-        for (Agedge_t *e = agfstout(g, n); e != NULL; e = agnxtout(g, e))
-            if (agtail(e) != own && aghead(e) != own && edge_meets(e, r))
-                return 1;
-    return 0;
-}
-
-static int clusters_crossed(Agraph_t *root, Agraph_t *g)
-{
-    int c = 0;
-    for (int i = 1; i <= GD_n_cluster(g); i++) {
-        Agraph_t *sg = GD_clust(g)[i];
-        const textlabel_t *l = GD_label(sg);
-        if (l != NULL && l->text != NULL && *l->text && l->set) {
-            tbox r = label_box(l, l->pos);
-            c += crossed(root, &r, NULL);
-        }
-        c += clusters_crossed(root, sg);
-    }
-    return c;
-}
-
-/* Texts times lines: charts of more nodes are not counted (2,000 nodes
- * and as many lines take about 0.3 s; 9,000 took 40 s). */
-#define RG_CROSS_COUNT_MAX 2000
-
-int rg_build__crossed_texts(Agraph_t *g)
-{
-    if (agnnodes(g) > RG_CROSS_COUNT_MAX)
-        return 0;
-    int c = 0;
-    for (Agnode_t *n = agfstnode(g); n != NULL; n = agnxtnode(g, n)) {
-        const textlabel_t *l = ND_label(n);
-        if (l == NULL || l->text == NULL || !*l->text)
-            continue;
-        /* a node's label is put at its centre only when drawn */
-        tbox r = label_box(l, ND_coord(n));
-        c += crossed(g, &r, n);
-    }
-    return c + clusters_crossed(g, g);
 }
 
 /* Whether e is a line from who claims or disputes a link. */
@@ -186,4 +128,440 @@ int rg_build__settle_dot(GVC_t *gvc, Agraph_t *g, int claims)
     gvFreeLayout(gvc, g);
     rg_build__claims_minlen(g, "1");
     return gvLayout(gvc, g, "dot") != 0 ? -1 : first;
+}
+
+/* ---- Detours ----
+ * After any engine's layout, a piece of a line that runs through a box it
+ * does not end at (an actor, a link's label, a group's title) is laid
+ * again around it: the shortest way from the piece's start to its end
+ * through the corners of the boxes near it, each grown by a margin, that
+ * crosses none of them. dot's polylines cut corners through the nodes
+ * beside their corridors; the straight lines of charts too big to route
+ * run through whatever lies between their ends; a line into a group runs
+ * through the group's title. Pieces that meet nothing keep their shape. */
+
+/* Room left between a detour and the box it goes around, in points: more
+ * than half the widest line (2.4) and the difference between Graphviz's
+ * text widths and a browser's. */
+#define DETOUR_MARGIN 4.0
+/* The boxes a detour considers: those within DETOUR_REACH points of the
+ * piece (three times as far when that finds no way), the DETOUR_NEAR
+ * nearest. */
+#define DETOUR_REACH 72.0
+#define DETOUR_NEAR 16
+#define DETOUR_VERTS (4 * DETOUR_NEAR + 2)
+
+typedef struct obstacle {
+    tbox core;     /* what no line may cross */
+    tbox around;   /* grown by the margin: where a detour turns */
+    Agnode_t *n;   /* NULL for a group's title */
+} obstacle;
+
+/* Sorted by around.x0, so that the boxes over a range of x are found
+ * by a binary search; `wide`: the widest around box. */
+typedef struct obstacles {
+    obstacle *v;
+    size_t n, cap;
+    double wide;
+} obstacles;
+
+static int by_left(const void *x, const void *y)
+{
+    double a = ((const obstacle *)x)->around.x0,
+           b = ((const obstacle *)y)->around.x0;
+    return (a > b) - (a < b);
+}
+
+/* The first box whose around box may reach x or right of it. */
+static size_t first_from(const obstacles *o, double x)
+{
+    size_t lo = 0, hi = o->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (o->v[mid].around.x0 < x - o->wide)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static tbox grown(tbox r, double by)
+{
+    return (tbox){r.x0 - by, r.y0 - by, r.x1 + by, r.y1 + by};
+}
+
+static int add_obstacle(obstacles *o, tbox core, Agnode_t *n)
+{
+    if (o->n == o->cap) {
+        size_t cap = o->cap ? 2 * o->cap : 64;
+        obstacle *more = realloc(o->v, cap * sizeof(*more));
+        if (more == NULL)
+            return -1;
+        o->v = more;
+        o->cap = cap;
+    }
+    o->v[o->n++] = (obstacle){core, grown(core, DETOUR_MARGIN), n};
+    return 0;
+}
+
+static int group_titles(obstacles *o, Agraph_t *g)
+{
+    for (int i = 1; i <= GD_n_cluster(g); i++) {
+        Agraph_t *sg = GD_clust(g)[i];
+        const textlabel_t *l = GD_label(sg);
+        if (l != NULL && l->text != NULL && *l->text && l->set &&
+            add_obstacle(o, label_box(l, l->pos), NULL) != 0)
+            return -1;
+        if (group_titles(o, sg) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int gather(obstacles *o, Agraph_t *g)
+{
+    Agsym_t *style = agattr(g, AGNODE, "style", NULL);
+    for (Agnode_t *n = agfstnode(g); n != NULL; n = agnxtnode(g, n)) {
+        if (style != NULL && strstr(agxget(n, style), "invis") != NULL)
+            continue;
+        pointf c = ND_coord(n);
+        tbox r = {c.x - ND_lw(n) + 1, c.y - ND_ht(n) / 2 + 1,
+                  c.x + ND_rw(n) - 1, c.y + ND_ht(n) / 2 - 1};
+        if (r.x1 > r.x0 && r.y1 > r.y0 && add_obstacle(o, r, n) != 0)
+            return -1;
+    }
+    if (group_titles(o, g) != 0)
+        return -1;
+    qsort(o->v, o->n, sizeof(*o->v), by_left);
+    for (size_t i = 0; i < o->n; i++)
+        o->wide = fmax(o->wide, o->v[i].around.x1 - o->v[i].around.x0);
+    return 0;
+}
+
+static int strictly_in(pointf p, const tbox *r)
+{
+    return p.x > r->x0 && p.x < r->x1 && p.y > r->y0 && p.y < r->y1;
+}
+
+/* Whether the segment a-b passes inside the box: touching its sides or
+ * corners is allowed, so that a detour may run along them. */
+static int seg_enters(pointf a, pointf b, const tbox *r)
+{
+    tbox in = {r->x0 + 0.01, r->y0 + 0.01, r->x1 - 0.01, r->y1 - 0.01};
+    return in.x1 > in.x0 && in.y1 > in.y0 && seg_meets(a, b, &in);
+}
+
+/* Whether the cubic piece p[0..3] meets the box, sampled as edge_meets
+ * does. */
+static int piece_meets(const pointf *p, const tbox *r)
+{
+    if (!piece_near(p, r))
+        return 0;
+    pointf prev = p[0];
+    for (int k = 1; k <= 8; k++) {
+        pointf cur = bez(p, k / 8.0);
+        if (seg_meets(prev, cur, r))
+            return 1;
+        prev = cur;
+    }
+    return 0;
+}
+
+static double dist(pointf a, pointf b)
+{
+    double dx = a.x - b.x, dy = a.y - b.y;
+    return sqrt(dx * dx + dy * dy);
+}
+
+/* How far the box's centre is from the segment a-b. */
+static double box_dist(pointf a, pointf b, const tbox *r)
+{
+    pointf c = {(r->x0 + r->x1) / 2, (r->y0 + r->y1) / 2};
+    double dx = b.x - a.x, dy = b.y - a.y, l2 = dx * dx + dy * dy;
+    double t = l2 > 0 ? ((c.x - a.x) * dx + (c.y - a.y) * dy) / l2 : 0;
+    t = t < 0 ? 0 : t > 1 ? 1 : t;
+    return dist(c, (pointf){a.x + t * dx, a.y + t * dy});
+}
+
+typedef struct near_box {
+    tbox r;
+    double d;
+} near_box;
+
+static int by_distance(const void *x, const void *y)
+{
+    double a = ((const near_box *)x)->d, b = ((const near_box *)y)->d;
+    return (a > b) - (a < b);
+}
+
+/* The boxes a detour from a to b goes around: those of o within `reach`
+ * of the segment, but the line's own ends, the nearest DETOUR_NEAR. A
+ * box grown around a or b is taken as it is; a box holding a or b is
+ * left out (no way avoids it). Returns how many are in out. */
+static size_t near_boxes(near_box *out, const obstacles *o, pointf a,
+                         pointf b, double reach, Agnode_t *t, Agnode_t *h)
+{
+    tbox zone = {fmin(a.x, b.x) - reach, fmin(a.y, b.y) - reach,
+                 fmax(a.x, b.x) + reach, fmax(a.y, b.y) + reach};
+    size_t k = 0;
+    for (size_t i = first_from(o, zone.x0);
+         i < o->n && o->v[i].around.x0 <= zone.x1; i++) {
+        const obstacle *ob = &o->v[i];
+        if (ob->n == t || ob->n == h || ob->around.x1 < zone.x0 ||
+            ob->around.x0 > zone.x1 || ob->around.y1 < zone.y0 ||
+            ob->around.y0 > zone.y1)
+            continue;
+        if (strictly_in(a, &ob->core) || strictly_in(b, &ob->core))
+            continue;
+        tbox r = strictly_in(a, &ob->around) || strictly_in(b, &ob->around)
+                     ? ob->core : ob->around;
+        near_box nb = {r, box_dist(a, b, &r)};
+        if (k < DETOUR_NEAR) {
+            out[k++] = nb;
+        } else {
+            size_t far = 0;
+            for (size_t j = 1; j < k; j++)
+                if (out[j].d > out[far].d)
+                    far = j;
+            if (nb.d < out[far].d)
+                out[far] = nb;
+        }
+    }
+    qsort(out, k, sizeof(*out), by_distance);
+    return k;
+}
+
+static int free_way(pointf a, pointf b, const near_box *nb, size_t k)
+{
+    for (size_t i = 0; i < k; i++)
+        if (seg_enters(a, b, &nb[i].r))
+            return 0;
+    return 1;
+}
+
+/* The shortest way from a to b around the boxes nb (A* over the boxes'
+ * corners, the straight distance to b as the estimate: most ways turn
+ * at one or two corners, and few corners are looked from): its points,
+ * a and b included, in way[], and their count; 0 when there is none. */
+static size_t shortest_way(pointf *way, pointf a, pointf b,
+                           const near_box *nb, size_t k)
+{
+    pointf v[DETOUR_VERTS];
+    double d[DETOUR_VERTS];
+    int from[DETOUR_VERTS];
+    char done[DETOUR_VERTS];
+    size_t n = 0;
+    v[n++] = a;
+    v[n++] = b;
+    for (size_t i = 0; i < k; i++) {
+        const tbox *r = &nb[i].r;
+        pointf c[4] = {{r->x0, r->y0}, {r->x1, r->y0}, {r->x1, r->y1},
+                       {r->x0, r->y1}};
+        for (int j = 0; j < 4; j++) {
+            int covered = 0;
+            for (size_t m = 0; m < k && !covered; m++)
+                covered = m != i && strictly_in(c[j], &nb[m].r);
+            if (!covered)
+                v[n++] = c[j];
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        d[i] = HUGE_VAL;
+        from[i] = -1;
+        done[i] = 0;
+    }
+    d[0] = 0;
+    for (;;) {
+        size_t u = n;
+        for (size_t i = 0; i < n; i++)
+            if (!done[i] && d[i] < HUGE_VAL &&
+                (u == n || d[i] + dist(v[i], b) < d[u] + dist(v[u], b)))
+                u = i;
+        if (u == n || u == 1)
+            break;
+        done[u] = 1;
+        for (size_t w = 1; w < n; w++) {
+            if (done[w])
+                continue;
+            double nd = d[u] + dist(v[u], v[w]);
+            if (nd < d[w] && free_way(v[u], v[w], nb, k)) {
+                d[w] = nd;
+                from[w] = (int)u;
+            }
+        }
+    }
+    if (from[1] < 0)
+        return 0;
+    size_t len = 0;
+    for (int i = 1; i >= 0; i = from[i])
+        len++;
+    size_t at = len;
+    for (int i = 1; i >= 0; i = from[i])
+        way[--at] = v[i];
+    return len;
+}
+
+/* Whether the piece runs through a box that is not its line's own. */
+static int piece_blocked(const pointf *p, const obstacles *o, Agnode_t *t,
+                         Agnode_t *h)
+{
+    double x0 = fmin(fmin(p[0].x, p[1].x), fmin(p[2].x, p[3].x)),
+           x1 = fmax(fmax(p[0].x, p[1].x), fmax(p[2].x, p[3].x));
+    for (size_t i = first_from(o, x0); i < o->n && o->v[i].around.x0 <= x1;
+         i++)
+        if (o->v[i].n != t && o->v[i].n != h &&
+            piece_meets(p, &o->v[i].core))
+            return 1;
+    return 0;
+}
+
+/* Appends the straight cubic pieces through way[0..len-1] after p's
+ * last point (way[0]). */
+static void put_way(pointf *p, size_t *np, const pointf *way, size_t len)
+{
+    for (size_t i = 1; i < len; i++) {
+        pointf a = way[i - 1], b = way[i];
+        p[(*np)++] = (pointf){a.x + (b.x - a.x) / 3, a.y + (b.y - a.y) / 3};
+        p[(*np)++] = (pointf){a.x + 2 * (b.x - a.x) / 3,
+                              a.y + 2 * (b.y - a.y) / 3};
+        p[(*np)++] = b;
+    }
+}
+
+/* Lays the blocked pieces of one bezier again. Returns how many were,
+ * or -1 when out of memory. */
+static int detour_bezier(bezier *bz, const obstacles *o, Agnode_t *t,
+                         Agnode_t *h)
+{
+    if (bz->size < 4)
+        return 0;
+    size_t pieces = (size_t)(bz->size - 1) / 3, changed = 0;
+    /* each piece becomes at most DETOUR_VERTS - 1 straight ones */
+    pointf *p = malloc((1 + pieces * 3 * (DETOUR_VERTS - 1)) * sizeof(*p));
+    if (p == NULL)
+        return -1;
+    near_box nb[DETOUR_NEAR];
+    pointf way[DETOUR_VERTS];
+    size_t np = 0;
+    p[np++] = bz->list[0];
+    for (size_t j = 0; j < pieces; j++) {
+        const pointf *q = &bz->list[3 * j];
+        size_t len = 0;
+        if (piece_blocked(q, o, t, h)) {
+            for (double reach = DETOUR_REACH; len == 0 &&
+                 reach <= 3 * DETOUR_REACH; reach *= 3) {
+                size_t k = near_boxes(nb, o, q[0], q[3], reach, t, h);
+                len = shortest_way(way, q[0], q[3], nb, k);
+            }
+        }
+        if (len >= 2) {
+            put_way(p, &np, way, len);
+            changed++;
+        } else {
+            for (int i = 1; i <= 3; i++)
+                p[np++] = q[i];
+        }
+    }
+    if (changed == 0) {
+        free(p);
+        return 0;
+    }
+    pointf *fit = realloc(p, np * sizeof(*p));
+    free(bz->list);
+    bz->list = fit ? fit : p;
+    bz->size = (int)np;
+    return (int)changed;
+}
+
+/* Charts of more nodes keep their lines as laid out: each blocked piece
+ * costs up to DETOUR_VERTS squared segment tests. */
+#define RG_DETOUR_MAX 5000
+
+int rg_build__detour(Agraph_t *g)
+{
+    if (agnnodes(g) > RG_DETOUR_MAX)
+        return 0;
+    obstacles o = {0};
+    if (gather(&o, g) != 0) {
+        free(o.v);
+        return -1;
+    }
+    int changed = 0;
+    for (Agnode_t *n = agfstnode(g); n != NULL; n = agnxtnode(g, n))
+        for (Agedge_t *e = agfstout(g, n); e != NULL; e = agnxtout(g, e)) {
+            splines *spl = ED_spl(e);
+            for (int i = 0; spl != NULL && i < spl->size; i++) {
+                int c = detour_bezier(&spl->list[i], &o, agtail(e),
+                                      aghead(e));
+                if (c < 0) {
+                    free(o.v);
+                    return -1;
+                }
+                changed += c;
+            }
+        }
+    free(o.v);
+    return changed;
+}
+
+/* ---- Counting ---- */
+
+static int gather_texts(obstacles *o, Agraph_t *g)
+{
+    for (Agnode_t *n = agfstnode(g); n != NULL; n = agnxtnode(g, n)) {
+        const textlabel_t *l = ND_label(n);
+        /* a node's label is put at its centre only when drawn */
+        if (l != NULL && l->text != NULL && *l->text &&
+            add_obstacle(o, label_box(l, ND_coord(n)), n) != 0)
+            return -1;
+    }
+    if (group_titles(o, g) != 0)
+        return -1;
+    qsort(o->v, o->n, sizeof(*o->v), by_left);
+    for (size_t i = 0; i < o->n; i++)
+        o->wide = fmax(o->wide, o->v[i].around.x1 - o->v[i].around.x0);
+    return 0;
+}
+
+/* Charts of more nodes are not counted. */
+#define RG_CROSS_COUNT_MAX 5000
+
+int rg_build__crossed_texts(Agraph_t *g)
+{
+    if (agnnodes(g) > RG_CROSS_COUNT_MAX)
+        return 0;
+    obstacles o = {0};
+    char *hit = NULL;
+    if (gather_texts(&o, g) != 0 ||
+        (hit = calloc(o.n ? o.n : 1, 1)) == NULL) {
+        free(o.v);
+        return 0;
+    }
+    for (Agnode_t *n = agfstnode(g); n != NULL; n = agnxtnode(g, n))
+        for (Agedge_t *e = agfstout(g, n); e != NULL; e = agnxtout(g, e)) {
+            splines *spl = ED_spl(e);
+            for (int i = 0; spl != NULL && i < spl->size; i++) {
+                const bezier *bz = &spl->list[i];
+                for (int j = 0; j + 3 < bz->size; j += 3) {
+                    const pointf *p = &bz->list[j];
+                    double x0 = fmin(fmin(p[0].x, p[1].x),
+                                     fmin(p[2].x, p[3].x)),
+                           x1 = fmax(fmax(p[0].x, p[1].x),
+                                     fmax(p[2].x, p[3].x));
+                    for (size_t k = first_from(&o, x0);
+                         k < o.n && o.v[k].around.x0 <= x1; k++)
+                        if (!hit[k] && o.v[k].n != agtail(e) &&
+                            o.v[k].n != aghead(e) &&
+                            piece_meets(p, &o.v[k].core))
+                            hit[k] = 1;
+                }
+            }
+        }
+    int c = 0;
+    for (size_t k = 0; k < o.n; k++)
+        c += hit[k];
+    free(hit);
+    free(o.v);
+    return c;
 }

@@ -401,6 +401,12 @@ static int run(const rg_job *j, rg_output *outs, char **err, rg_buf *notes)
         *err = strdup("Graphviz's dot layout failed");
         goto out;
     }
+    /* A timeline's lines run through its marks by design. */
+    if (!j->bopts.timeline && rg_build__detour(b.g) < 0) {
+        *err = strdup("out of memory laying lines around texts");
+        goto out;
+    }
+    crossed = rg_build__crossed_texts(b.g);
     check_page(j, &b, notes);
     warn_crossings(crossed, notes);
     for (size_t i = 0; i < j->n; i++) {

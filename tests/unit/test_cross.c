@@ -1,7 +1,9 @@
 /* Unit tests of the count of texts that lines run through after a
  * layout (src/build_cross.c, cmocka): a straight line through a label
  * counts, one beside it or ending at it does not; a group's label counts
- * too; only claim lines get the minlen given. */
+ * too; only claim lines get the minlen given; a detour takes a line
+ * around what it ran through, keeps its ends, and leaves a line that
+ * ran through nothing as it was. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -86,6 +88,102 @@ static void group_label_counts(void **state)
     agclose(g);
 }
 
+/* Whether every piece of the edge's line is straight: the two control
+ * points of each cubic piece on the segment between its ends. */
+static int straight(const bezier *bz)
+{
+    for (int j = 0; j + 3 < bz->size; j += 3) {
+        pointf a = bz->list[j], b = bz->list[j + 3];
+        for (int k = 1; k <= 2; k++) {
+            pointf c = bz->list[j + k];
+            double cross = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+            if (cross > 1e-6 || cross < -1e-6)
+                return 0;
+        }
+    }
+    return 1;
+}
+
+/* Lays `dot` out with neato at its pinned positions, then detours:
+ * stores the texts crossed before and after, and checks that the line
+ * from a to b keeps its ends. Returns how many pieces were laid again. */
+static int detoured(const char *dot, int *before, int *after)
+{
+    if (gvc == NULL)
+        gvc = gvContext();
+    Agraph_t *g = agmemread(dot);
+    assert_non_null(g);
+    assert_int_equal(gvLayout(gvc, g, "neato"), 0);
+    Agedge_t *e = agedge(g, agnode(g, "a", 0), agnode(g, "b", 0), NULL, 0);
+    assert_non_null(e);
+    bezier *bz = &ED_spl(e)->list[0];
+    pointf first = bz->list[0], last = bz->list[bz->size - 1];
+    *before = rg_build__crossed_texts(g);
+    int changed = rg_build__detour(g);
+    *after = rg_build__crossed_texts(g);
+    bz = &ED_spl(e)->list[0];
+    assert_true(bz->list[0].x == first.x && bz->list[0].y == first.y);
+    assert_true(bz->list[bz->size - 1].x == last.x &&
+                bz->list[bz->size - 1].y == last.y);
+    if (changed > 0)
+        assert_true(straight(bz));
+    gvFreeLayout(gvc, g);
+    agclose(g);
+    return changed;
+}
+
+static void detour_goes_around(void **state)
+{
+    (void)state;
+    int before, after;
+    assert_int_equal(detoured("digraph { node [shape=box]; "
+                              "a [pos=\"0,0!\"]; b [pos=\"4,0!\"]; "
+                              "c [label=\"in the way\" pos=\"2,0!\"]; "
+                              "a -> b; }", &before, &after), 1);
+    assert_int_equal(before, 1);
+    assert_int_equal(after, 0);
+}
+
+static void detour_around_a_row(void **state)
+{
+    (void)state;
+    /* three boxes touching each other across the way: the way goes
+     * round all three, not between them */
+    int before, after;
+    assert_true(detoured("digraph { node [shape=box]; "
+                         "a [pos=\"0,0!\"]; b [pos=\"6,0!\"]; "
+                         "c [label=\"one\" pos=\"3,0!\"]; "
+                         "d [label=\"two\" pos=\"3,0.5!\"]; "
+                         "e [label=\"three\" pos=\"3,-0.5!\"]; "
+                         "a -> b; }", &before, &after) >= 1);
+    assert_true(before >= 1);
+    assert_int_equal(after, 0);
+}
+
+static void detour_leaves_free_lines(void **state)
+{
+    (void)state;
+    int before, after;
+    assert_int_equal(detoured("digraph { node [shape=box]; "
+                              "a [pos=\"0,0!\"]; b [pos=\"4,0!\"]; "
+                              "c [label=\"out of the way\" pos=\"2,2!\"]; "
+                              "a -> b; }", &before, &after), 0);
+    assert_int_equal(before, 0);
+    assert_int_equal(after, 0);
+}
+
+static void detour_ignores_hidden_points(void **state)
+{
+    (void)state;
+    int before, after;
+    assert_int_equal(detoured("digraph { node [shape=box]; "
+                              "a [pos=\"0,0!\"]; b [pos=\"4,0!\"]; "
+                              "c [label=\"\" shape=point style=invis "
+                              "pos=\"2,0!\"]; a -> b; }",
+                              &before, &after), 0);
+    assert_int_equal(after, 0);
+}
+
 static void claims_minlen_only_on_claims(void **state)
 {
     (void)state;
@@ -114,6 +212,10 @@ int main(void)
         cmocka_unit_test(empty_label_does_not),
         cmocka_unit_test(group_label_counts),
         cmocka_unit_test(claims_minlen_only_on_claims),
+        cmocka_unit_test(detour_goes_around),
+        cmocka_unit_test(detour_around_a_row),
+        cmocka_unit_test(detour_leaves_free_lines),
+        cmocka_unit_test(detour_ignores_hidden_points),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     if (gvc != NULL)
