@@ -415,7 +415,7 @@ static Agnode_t *middle_node(rg_bld *b, const link_parts *p, int label,
     rg_build__set(n, s->n_fontcolor, p->fontcolor);
     rg_build__set(n, s->n_fontsize, "9");
     /* room between the text and where lines end */
-    rg_build__set(n, s->n_margin, "0.1,0.06");
+    rg_build__set(n, s->n_margin, "0.1,0.08");
     rg_build__set(n, s->n_width, label ? "0" : "0.06");
     rg_build__set(n, s->n_height, label ? "0" : "0.06");
     /* a diff's marker goes before a label's text, not on a bare point */

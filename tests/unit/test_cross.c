@@ -184,6 +184,22 @@ static void detour_ignores_hidden_points(void **state)
     assert_int_equal(after, 0);
 }
 
+static void detour_round_the_text_when_ending_in_a_box(void **state)
+{
+    (void)state;
+    /* b's left side, where the line ends, lies inside the box of the
+     * wide ellipse c (in its empty corner, outside the ellipse's name):
+     * no way avoids the box, so the line goes round the name */
+    int before, after;
+    assert_true(detoured("digraph { node [shape=box]; "
+                         "a [pos=\"0,0!\"]; b [pos=\"3.3,0!\"]; "
+                         "c [label=\"wide name\" shape=ellipse width=2 "
+                         "height=0.5 fixedsize=true pos=\"2.2,0.05!\"]; "
+                         "a -> b; }", &before, &after) >= 1);
+    assert_int_equal(before, 1);
+    assert_int_equal(after, 0);
+}
+
 static void claims_minlen_only_on_claims(void **state)
 {
     (void)state;
@@ -216,6 +232,7 @@ int main(void)
         cmocka_unit_test(detour_around_a_row),
         cmocka_unit_test(detour_leaves_free_lines),
         cmocka_unit_test(detour_ignores_hidden_points),
+        cmocka_unit_test(detour_round_the_text_when_ending_in_a_box),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     if (gvc != NULL)
