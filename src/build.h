@@ -72,11 +72,12 @@ int rg_build__crossed_texts(Agraph_t *g);
  * it within one rank, "1" is Graphviz's default. */
 void rg_build__claims_minlen(Agraph_t *g, const char *minlen);
 
-/* After dot laid g out: when lines cross texts and `claims` (claim lines
- * drawn), a second layout with the claim lines at minlen 0, kept when it
- * crosses fewer, else the first again (dot is deterministic); graphs of
- * over 300 nodes keep the first. Returns the texts the kept layout's
- * lines cross, or -1 with no layout. */
+/* After dot laid g out: detours (rg_build__laid_around), then, when
+ * lines still cross texts and `claims` (claim lines drawn), a second
+ * layout with the claim lines at minlen 0, kept when it crosses fewer,
+ * else the first again (dot is deterministic); graphs of over 300 nodes
+ * keep the first. Returns the texts the kept layout's lines cross, -1
+ * with no layout, or -2 when out of memory (the layout kept). */
 int rg_build__settle_dot(GVC_t *gvc, Agraph_t *g, int claims);
 
 /* After any layout: each piece of a line that runs through a box it does
@@ -84,5 +85,9 @@ int rg_build__settle_dot(GVC_t *gvc, Agraph_t *g, int claims);
  * around it, as straight segments along the shortest free way. Returns
  * how many pieces were, or -1 when out of memory. */
 int rg_build__detour(Agraph_t *g);
+
+/* Detours, then the texts lines still cross (rg_build__crossed_texts);
+ * -1 when out of memory. */
+int rg_build__laid_around(Agraph_t *g);
 
 #endif

@@ -114,20 +114,24 @@ void rg_build__claims_minlen(Agraph_t *g, const char *minlen)
 
 int rg_build__settle_dot(GVC_t *gvc, Agraph_t *g, int claims)
 {
-    int first = rg_build__crossed_texts(g);
-    if (first == 0 || !claims || agnnodes(g) > RG_RELAYOUT_MAX ||
+    int first = rg_build__laid_around(g);
+    if (first <= 0 || !claims || agnnodes(g) > RG_RELAYOUT_MAX ||
         claim_lines(g, NULL, NULL) == 0)
-        return first;
+        return first < 0 ? -2 : first;
     gvFreeLayout(gvc, g);
     rg_build__claims_minlen(g, "0");
     if (gvLayout(gvc, g, "dot") != 0)
         return -1;
-    int second = rg_build__crossed_texts(g);
+    int second = rg_build__laid_around(g);
+    if (second < 0)
+        return -2;
     if (second < first)
         return second;
     gvFreeLayout(gvc, g);
     rg_build__claims_minlen(g, "1");
-    return gvLayout(gvc, g, "dot") != 0 ? -1 : first;
+    if (gvLayout(gvc, g, "dot") != 0)
+        return -1;
+    return rg_build__laid_around(g) < 0 ? -2 : first;
 }
 
 /* ---- Detours ----
@@ -585,4 +589,9 @@ int rg_build__crossed_texts(Agraph_t *g)
     free(hit);
     free(o.v);
     return c;
+}
+
+int rg_build__laid_around(Agraph_t *g)
+{
+    return rg_build__detour(g) < 0 ? -1 : rg_build__crossed_texts(g);
 }

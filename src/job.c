@@ -394,19 +394,21 @@ static int run(const rg_job *j, rg_output *outs, char **err, rg_buf *notes)
         goto out;
     }
     laid_out = 1;
-    int crossed = 0;
-    if (strcmp(j->bopts.engine, "dot") == 0 &&
-        (crossed = rg_build__settle_dot(gvc, b.g, j->bopts.claims)) < 0) {
+    /* Lines laid around the texts they run through (a timeline's run
+     * through its marks by design), and those still crossed counted. */
+    int crossed = strcmp(j->bopts.engine, "dot") == 0
+                      ? rg_build__settle_dot(gvc, b.g, j->bopts.claims)
+                  : j->bopts.timeline ? rg_build__crossed_texts(b.g)
+                                      : rg_build__laid_around(b.g);
+    if (crossed == -1 && strcmp(j->bopts.engine, "dot") == 0) {
         laid_out = 0;
         *err = strdup("Graphviz's dot layout failed");
         goto out;
     }
-    /* A timeline's lines run through its marks by design. */
-    if (!j->bopts.timeline && rg_build__detour(b.g) < 0) {
+    if (crossed < 0) {
         *err = strdup("out of memory laying lines around texts");
         goto out;
     }
-    crossed = rg_build__crossed_texts(b.g);
     check_page(j, &b, notes);
     warn_crossings(crossed, notes);
     for (size_t i = 0; i < j->n; i++) {
