@@ -14,7 +14,8 @@
  *    198 texts where the first alone crossed 329;
  *  - for every engine, detours: the pieces of lines that still run
  *    through a box are laid again around it (rg_build__detour). With
- *    them, the whole suite's charts went from 440 crossed texts to 9. */
+ *    them, the suite's charts (tests/overlap) went from 440 crossed
+ *    texts to 4. */
 #include "build.h"
 
 #include <graphviz/gvc.h>
@@ -273,8 +274,8 @@ static int seg_enters(pointf a, pointf b, const tbox *r)
     return in.x1 > in.x0 && in.y1 > in.y0 && seg_meets(a, b, &in);
 }
 
-/* Whether the cubic piece p[0..3] meets the box, sampled as edge_meets
- * does. */
+/* Whether the cubic piece p[0..3] meets the box: eight straight pieces
+ * of it, where its control points' box meets the box at all. */
 static int piece_meets(const pointf *p, const tbox *r)
 {
     if (!piece_near(p, r))
