@@ -255,7 +255,8 @@ static int gather(obstacles *o, Agraph_t *g)
      * end inside the grown box, and are let through.) */
     if (group_titles(o, g, 3) != 0)
         return -1;
-    qsort(o->v, o->n, sizeof(*o->v), by_left);
+    if (o->n > 1)
+        qsort(o->v, o->n, sizeof(*o->v), by_left);
     for (size_t i = 0; i < o->n; i++)
         o->wide = fmax(o->wide, o->v[i].around.x1 - o->v[i].around.x0);
     return 0;
@@ -544,7 +545,8 @@ static int gather_texts(obstacles *o, Agraph_t *g)
     }
     if (group_titles(o, g, 0) != 0)
         return -1;
-    qsort(o->v, o->n, sizeof(*o->v), by_left);
+    if (o->n > 1)
+        qsort(o->v, o->n, sizeof(*o->v), by_left);
     for (size_t i = 0; i < o->n; i++)
         o->wide = fmax(o->wide, o->v[i].around.x1 - o->v[i].around.x0);
     return 0;

@@ -200,6 +200,21 @@ static void detour_round_the_text_when_ending_in_a_box(void **state)
     assert_int_equal(after, 0);
 }
 
+static void detour_of_an_empty_chart(void **state)
+{
+    (void)state;
+    /* no boxes at all (a document of no actors): nothing to sort */
+    if (gvc == NULL)
+        gvc = gvContext();
+    Agraph_t *g = agmemread("digraph { }");
+    assert_non_null(g);
+    assert_int_equal(gvLayout(gvc, g, "dot"), 0);
+    assert_int_equal(rg_build__detour(g), 0);
+    assert_int_equal(rg_build__crossed_texts(g), 0);
+    gvFreeLayout(gvc, g);
+    agclose(g);
+}
+
 static void claims_minlen_only_on_claims(void **state)
 {
     (void)state;
@@ -233,6 +248,7 @@ int main(void)
         cmocka_unit_test(detour_leaves_free_lines),
         cmocka_unit_test(detour_ignores_hidden_points),
         cmocka_unit_test(detour_round_the_text_when_ending_in_a_box),
+        cmocka_unit_test(detour_of_an_empty_chart),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     if (gvc != NULL)
