@@ -192,6 +192,18 @@ static size_t first_from(const obstacles *o, double x)
     return lo;
 }
 
+/* Sorts the boxes for first_from() (none to sort in a chart without
+ * actors: qsort may not be given a null array) and notes the widest.
+ * Returns 0. */
+static int by_x(obstacles *o)
+{
+    if (o->n > 1)
+        qsort(o->v, o->n, sizeof(*o->v), by_left);
+    for (size_t i = 0; i < o->n; i++)
+        o->wide = fmax(o->wide, o->v[i].around.x1 - o->v[i].around.x0);
+    return 0;
+}
+
 static tbox grown(tbox r, double by)
 {
     return (tbox){r.x0 - by, r.y0 - by, r.x1 + by, r.y1 + by};
@@ -253,13 +265,7 @@ static int gather(obstacles *o, Agraph_t *g)
      * off by more. (Growing by more than this crossed more titles in
      * the stress sample of tests/overlap, 8 against 6: more lines then
      * end inside the grown box, and are let through.) */
-    if (group_titles(o, g, 3) != 0)
-        return -1;
-    if (o->n > 1)
-        qsort(o->v, o->n, sizeof(*o->v), by_left);
-    for (size_t i = 0; i < o->n; i++)
-        o->wide = fmax(o->wide, o->v[i].around.x1 - o->v[i].around.x0);
-    return 0;
+    return group_titles(o, g, 3) != 0 ? -1 : by_x(o);
 }
 
 static int strictly_in(pointf p, const tbox *r)
@@ -543,13 +549,7 @@ static int gather_texts(obstacles *o, Agraph_t *g)
             add_obstacle(o, label_box(l, ND_coord(n)), n) != 0)
             return -1;
     }
-    if (group_titles(o, g, 0) != 0)
-        return -1;
-    if (o->n > 1)
-        qsort(o->v, o->n, sizeof(*o->v), by_left);
-    for (size_t i = 0; i < o->n; i++)
-        o->wide = fmax(o->wide, o->v[i].around.x1 - o->v[i].around.x0);
-    return 0;
+    return group_titles(o, g, 0) != 0 ? -1 : by_x(o);
 }
 
 /* Charts of more nodes are not counted. */
