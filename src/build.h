@@ -87,7 +87,7 @@ int rg_build__settle_dot(GVC_t *gvc, Agraph_t *g, int claims);
 int rg_build__detour(Agraph_t *g);
 
 /* Detours, then the texts lines still cross (rg_build__crossed_texts);
- * -1 when out of memory. */
+ * -2 when out of memory (as rg_build__settle_dot). */
 int rg_build__laid_around(Agraph_t *g);
 
 #endif

@@ -118,15 +118,13 @@ int rg_build__settle_dot(GVC_t *gvc, Agraph_t *g, int claims)
     int first = rg_build__laid_around(g);
     if (first <= 0 || !claims || agnnodes(g) > RG_RELAYOUT_MAX ||
         claim_lines(g, NULL, NULL) == 0)
-        return first < 0 ? -2 : first;
+        return first;
     gvFreeLayout(gvc, g);
     rg_build__claims_minlen(g, "0");
     if (gvLayout(gvc, g, "dot") != 0)
         return -1;
     int second = rg_build__laid_around(g);
-    if (second < 0)
-        return -2;
-    if (second < first)
+    if (second < 0 || second < first)
         return second;
     gvFreeLayout(gvc, g);
     rg_build__claims_minlen(g, "1");
@@ -209,7 +207,9 @@ static tbox grown(tbox r, double by)
     return (tbox){r.x0 - by, r.y0 - by, r.x1 + by, r.y1 + by};
 }
 
-static int add_obstacle(obstacles *o, tbox core, Agnode_t *n)
+/* Adds a box; `text` is the text in it (core itself when the box is
+ * only text). */
+static int add_obstacle(obstacles *o, tbox core, tbox text, Agnode_t *n)
 {
     if (o->n == o->cap) {
         size_t cap = o->cap ? 2 * o->cap : 64;
@@ -219,7 +219,7 @@ static int add_obstacle(obstacles *o, tbox core, Agnode_t *n)
         o->v = more;
         o->cap = cap;
     }
-    o->v[o->n++] = (obstacle){core, grown(core, DETOUR_MARGIN), core, n};
+    o->v[o->n++] = (obstacle){core, grown(core, DETOUR_MARGIN), text, n};
     return 0;
 }
 
@@ -230,12 +230,13 @@ static int group_titles(obstacles *o, Agraph_t *g, double grow)
     for (int i = 1; i <= GD_n_cluster(g); i++) {
         Agraph_t *sg = GD_clust(g)[i];
         const textlabel_t *l = GD_label(sg);
-        tbox r = l != NULL ? grown(label_box(l, l->pos), grow) : (tbox){0};
-        r.x0 -= grow;
-        r.x1 += grow;
-        if (l != NULL && l->text != NULL && *l->text && l->set &&
-            add_obstacle(o, r, NULL) != 0)
-            return -1;
+        if (l != NULL && l->text != NULL && *l->text && l->set) {
+            tbox r = grown(label_box(l, l->pos), grow);
+            r.x0 -= grow;
+            r.x1 += grow;
+            if (add_obstacle(o, r, r, NULL) != 0)
+                return -1;
+        }
         if (group_titles(o, sg, grow) != 0)
             return -1;
     }
@@ -251,14 +252,13 @@ static int gather(obstacles *o, Agraph_t *g)
         pointf c = ND_coord(n);
         tbox r = {c.x - ND_lw(n) + 1, c.y - ND_ht(n) / 2 + 1,
                   c.x + ND_rw(n) - 1, c.y + ND_ht(n) / 2 - 1};
-        if (r.x1 > r.x0 && r.y1 > r.y0 && add_obstacle(o, r, n) != 0)
-            return -1;
         /* an ellipse's corners are empty: a line from a neighbour packed
          * close may end in them, and must then go round the text only */
         const textlabel_t *l = ND_label(n);
-        if (o->n > 0 && o->v[o->n - 1].n == n && l != NULL &&
-            l->text != NULL && *l->text)
-            o->v[o->n - 1].text = grown(label_box(l, c), 2);
+        tbox text = l != NULL && l->text != NULL && *l->text
+                        ? grown(label_box(l, c), 2) : r;
+        if (r.x1 > r.x0 && r.y1 > r.y0 && add_obstacle(o, r, text, n) != 0)
+            return -1;
     }
     /* A browser draws a title about 2 points higher than the box
      * Graphviz keeps for it, and bold text a little wider: a line keeps
@@ -326,8 +326,9 @@ static int by_distance(const void *x, const void *y)
 
 /* The boxes a detour from a to b goes around: those of o within `reach`
  * of the segment, but the line's own ends, the nearest DETOUR_NEAR. A
- * box grown around a or b is taken as it is; a box holding a or b is
- * left out (no way avoids it). Returns how many are in out. */
+ * box whose margin holds a or b is taken without it; a box that holds a
+ * or b is taken as its text alone, or left out when the text holds it
+ * too (no way avoids it). Returns how many are in out. */
 static size_t near_boxes(near_box *out, const obstacles *o, pointf a,
                          pointf b, double reach, Agnode_t *t, Agnode_t *h)
 {
@@ -544,9 +545,11 @@ static int gather_texts(obstacles *o, Agraph_t *g)
 {
     for (Agnode_t *n = agfstnode(g); n != NULL; n = agnxtnode(g, n)) {
         const textlabel_t *l = ND_label(n);
+        if (l == NULL || l->text == NULL || !*l->text)
+            continue;
         /* a node's label is put at its centre only when drawn */
-        if (l != NULL && l->text != NULL && *l->text &&
-            add_obstacle(o, label_box(l, ND_coord(n)), n) != 0)
+        tbox r = label_box(l, ND_coord(n));
+        if (add_obstacle(o, r, r, n) != 0)
             return -1;
     }
     return group_titles(o, g, 0) != 0 ? -1 : by_x(o);
@@ -557,6 +560,7 @@ static int gather_texts(obstacles *o, Agraph_t *g)
 
 int rg_build__crossed_texts(Agraph_t *g)
 {
+    /* out of memory, the count (a warning's) is 0 too */
     if (agnnodes(g) > RG_CROSS_COUNT_MAX)
         return 0;
     obstacles o = {0};
@@ -596,5 +600,5 @@ int rg_build__crossed_texts(Agraph_t *g)
 
 int rg_build__laid_around(Agraph_t *g)
 {
-    return rg_build__detour(g) < 0 ? -1 : rg_build__crossed_texts(g);
+    return rg_build__detour(g) < 0 ? -2 : rg_build__crossed_texts(g);
 }

@@ -400,7 +400,7 @@ static int run(const rg_job *j, rg_output *outs, char **err, rg_buf *notes)
                       ? rg_build__settle_dot(gvc, b.g, j->bopts.claims)
                   : j->bopts.timeline ? rg_build__crossed_texts(b.g)
                                       : rg_build__laid_around(b.g);
-    if (crossed == -1 && strcmp(j->bopts.engine, "dot") == 0) {
+    if (crossed == -1) { /* only dot lays out again */
         laid_out = 0;
         *err = strdup("Graphviz's dot layout failed");
         goto out;
