@@ -191,8 +191,8 @@ static void syms(tl *t)
 /* ---- theme lines ---- */
 
 /* Each actor's box: the chart's own, labelled as in a timeline (name,
- * footnote marker, grade), right-aligned to the theme lines; the rows' heights from
- * the names' lines. Returns the width of the widest box. */
+ * footnote marker, grade), right-aligned to the theme lines; the rows'
+ * heights from the names' lines. Returns the width of the widest box. */
 static double boxes(tl *t)
 {
     rg_bld *b = t->b;

@@ -104,8 +104,8 @@ typedef struct cli_args {
 } cli_args;
 
 /* What render and watch refuse in their options together (--depth
- * without --focus, a period that is not one, ...). Returns EXIT_OK, or EXIT_USAGE after saying
- * why. */
+ * without --focus, a period that is not one, ...). Returns EXIT_OK, or
+ * EXIT_USAGE after saying why. */
 int cli_render_check(const cli_args *a);
 /* Loads `input` to render and checks the actors that --focus and --path
  * name. Returns EXIT_OK, EXIT_INPUT or EXIT_USAGE; *doc is set even on

@@ -210,7 +210,7 @@ static void loop(watch *w, int fd)
     struct pollfd p[2] = {{fd, POLLIN, 0}, {stop_pipe[0], POLLIN, 0}};
     for (;;) {
         long long wait = watch_burst_wait(&burst, now_ms(), QUIET_MS,
-                                              MOST_MS);
+                                          MOST_MS);
         int n = poll(p, 2, wait < 0 ? -1 : (int)wait);
         if (n < 0 && errno != EINTR)
             return;

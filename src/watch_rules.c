@@ -47,7 +47,7 @@ void watch_burst_event(watch_burst *b, long long now)
 }
 
 long long watch_burst_wait(const watch_burst *b, long long now,
-                               long long quiet, long long most)
+                           long long quiet, long long most)
 {
     if (!b->pending)
         return -1;

@@ -24,7 +24,7 @@ void watch_burst_event(watch_burst *b, long long now);
 /* How many ms to wait before the pending burst is due: -1 when none is
  * pending, 0 when it is due now. */
 long long watch_burst_wait(const watch_burst *b, long long now,
-                               long long quiet, long long most);
+                           long long quiet, long long most);
 /* Takes the due burst (its build starts): nothing pending after. */
 void watch_burst_take(watch_burst *b);
 
