@@ -86,8 +86,14 @@ int rg_build__settle_dot(GVC_t *gvc, Agraph_t *g, int claims);
  * how many pieces were, or -1 when out of memory. */
 int rg_build__detour(Agraph_t *g);
 
-/* Detours, then the texts lines still cross (rg_build__crossed_texts);
- * -2 when out of memory (as rg_build__settle_dot). */
+/* After any layout: a tee (a bar across a line's end) that meets its
+ * node's outline at a slant, half the bar inside the node, is bent to
+ * meet it square. Returns how many were. */
+int rg_build__square_tees(Agraph_t *g);
+
+/* Tees squared, detours, then the texts lines still cross
+ * (rg_build__crossed_texts); -2 when out of memory (as
+ * rg_build__settle_dot). */
 int rg_build__laid_around(Agraph_t *g);
 
 #endif

@@ -3,7 +3,8 @@
  * counts, one beside it or ending at it does not; a group's label counts
  * too; only claim lines get the minlen given; a detour takes a line
  * around what it ran through, keeps its ends, and leaves a line that
- * ran through nothing as it was. */
+ * ran through nothing as it was; a tee that meets its node's outline at
+ * a slant is bent to meet it square. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,6 +15,7 @@
 #include "build.h"
 
 #include <graphviz/gvc.h>
+#include <math.h>
 #include <string.h>
 
 /* One Graphviz context for every test, as in relgraph: a second
@@ -215,6 +217,113 @@ static void detour_of_an_empty_chart(void **state)
     agclose(g);
 }
 
+static void detour_keeps_its_margin_beside_an_end(void **state)
+{
+    (void)state;
+    /* the line leaves a's top inside the margin of the box c just above
+     * it: the way gives up the margin below c alone, and keeps off c's
+     * sides and top by all of it (it ran along c's outline before, and a
+     * browser's text, drawn a little higher, crossed it) */
+    if (gvc == NULL)
+        gvc = gvContext();
+    Agraph_t *g = agmemread("digraph { node [shape=box]; "
+                            "a [width=0.5 height=0.3 pos=\"0,0!\"]; "
+                            "b [pos=\"0.5,3!\"]; "
+                            "c [label=\"title\" width=1 height=0.25 "
+                            "fixedsize=true pos=\"0,0.2917!\"]; a -> b; }");
+    assert_non_null(g);
+    assert_int_equal(gvLayout(gvc, g, "neato"), 0);
+    Agnode_t *c = agnode(g, "c", 0);
+    pointf at = ND_coord(c);
+    double x0 = at.x - ND_lw(c) + 1, x1 = at.x + ND_rw(c) - 1,
+           y0 = at.y - ND_ht(c) / 2 + 1, y1 = at.y + ND_ht(c) / 2 - 1;
+    Agedge_t *e = agedge(g, agnode(g, "a", 0), agnode(g, "b", 0), NULL, 0);
+    pointf start = ED_spl(e)->list[0].list[0];
+    assert_true(start.y > y0 - 4 && start.y < y0); /* in c's margin */
+    assert_int_equal(rg_build__detour(g), 1);
+    const bezier *bz = &ED_spl(e)->list[0];
+    for (int j = 3; j + 3 < bz->size; j += 3) {
+        pointf p = bz->list[j];
+        assert_true(p.x <= x0 - 3.9 || p.x >= x1 + 3.9 || p.y >= y1 + 3.9 ||
+                    p.y <= start.y);
+    }
+    assert_int_equal(rg_build__crossed_texts(g), 0);
+    gvFreeLayout(gvc, g);
+    agclose(g);
+}
+
+/* Lays `dot` out with neato at its pinned positions and squares the
+ * tees; stores the line from a to b's last point and arrow tip, and b's
+ * centre (neato moves the chart to start at its margin). */
+static int tees_squared(const char *dot, pointf *last, pointf *tip,
+                        pointf *centre)
+{
+    if (gvc == NULL)
+        gvc = gvContext();
+    Agraph_t *g = agmemread(dot);
+    assert_non_null(g);
+    assert_int_equal(gvLayout(gvc, g, "neato"), 0);
+    Agedge_t *e = agedge(g, agnode(g, "a", 0), agnode(g, "b", 0), NULL, 0);
+    const bezier *bz = &ED_spl(e)->list[0];
+    pointf tip0 = bz->ep;
+    *centre = ND_coord(aghead(e));
+    int n = rg_build__square_tees(g);
+    bz = &ED_spl(e)->list[0];
+    *last = bz->list[bz->size - 1];
+    *tip = bz->ep;
+    assert_true(tip->x == tip0.x && tip->y == tip0.y); /* tip kept */
+    gvFreeLayout(gvc, g);
+    agclose(g);
+    return n;
+}
+
+static void tee_meets_a_box_square(void **state)
+{
+    (void)state;
+    /* the line meets b's left side at about 18 degrees: it is bent to
+     * arrive level, the bar then upright along the side, all outside */
+    pointf last, tip, centre;
+    assert_int_equal(tees_squared("digraph { node [shape=box]; "
+                                  "a [pos=\"0,0!\"]; b [pos=\"3,1!\"]; "
+                                  "a -> b [arrowhead=tee]; }",
+                                  &last, &tip, &centre), 1);
+    assert_true(fabs(last.y - tip.y) < 1e-9);
+    assert_true(last.x < tip.x);
+}
+
+static void tee_meets_an_ellipse_along_its_normal(void **state)
+{
+    (void)state;
+    /* an ellipse's normal at the tip: (dx / a^2, dy / b^2) */
+    pointf last, tip, centre;
+    assert_int_equal(tees_squared("digraph { "
+                                  "a [shape=box pos=\"0,0!\"]; "
+                                  "b [shape=ellipse width=1.5 height=0.5 "
+                                  "fixedsize=true pos=\"2,2!\"]; "
+                                  "a -> b [arrowhead=tee]; }",
+                                  &last, &tip, &centre), 1);
+    double a = 54, b = 18, dx = tip.x - centre.x, dy = tip.y - centre.y;
+    double nx = dx / (a * a), ny = dy / (b * b), l = hypot(nx, ny);
+    double ux = last.x - tip.x, uy = last.y - tip.y, ul = hypot(ux, uy);
+    assert_true(fabs(ux / ul - nx / l) < 1e-6 &&
+                fabs(uy / ul - ny / l) < 1e-6);
+}
+
+static void other_arrows_and_square_tees_kept(void **state)
+{
+    (void)state;
+    pointf last, tip, centre;
+    /* an arrow that is not a tee */
+    assert_int_equal(tees_squared("digraph { node [shape=box]; "
+                                  "a [pos=\"0,0!\"]; b [pos=\"3,1!\"]; "
+                                  "a -> b; }", &last, &tip, &centre), 0);
+    /* a tee that meets the side square already */
+    assert_int_equal(tees_squared("digraph { node [shape=box]; "
+                                  "a [pos=\"0,0!\"]; b [pos=\"3,0!\"]; "
+                                  "a -> b [arrowhead=tee]; }",
+                                  &last, &tip, &centre), 0);
+}
+
 static void claims_minlen_only_on_claims(void **state)
 {
     (void)state;
@@ -249,6 +358,10 @@ int main(void)
         cmocka_unit_test(detour_ignores_hidden_points),
         cmocka_unit_test(detour_round_the_text_when_ending_in_a_box),
         cmocka_unit_test(detour_of_an_empty_chart),
+        cmocka_unit_test(detour_keeps_its_margin_beside_an_end),
+        cmocka_unit_test(tee_meets_a_box_square),
+        cmocka_unit_test(tee_meets_an_ellipse_along_its_normal),
+        cmocka_unit_test(other_arrows_and_square_tees_kept),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     if (gvc != NULL)
