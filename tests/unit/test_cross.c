@@ -23,19 +23,31 @@
  * gvFreeContext freed (AddressSanitizer: heap-use-after-free). */
 static GVC_t *gvc;
 
+/* Reads `dot` and lays it out with `engine`. */
+static Agraph_t *laid_out(const char *dot, const char *engine)
+{
+    if (gvc == NULL)
+        gvc = gvContext();
+    assert_non_null(gvc);
+    Agraph_t *g = agmemread(dot);
+    assert_non_null(g);
+    assert_int_equal(gvLayout(gvc, g, engine), 0);
+    return g;
+}
+
+static void unlaid(Agraph_t *g)
+{
+    gvFreeLayout(gvc, g);
+    agclose(g);
+}
+
 /* Lays out `dot` with neato at its pinned positions (straight lines),
  * counts, frees. */
 static int count(const char *dot)
 {
-    if (gvc == NULL)
-        gvc = gvContext();
-    Agraph_t *g = agmemread(dot);
-    assert_non_null(gvc);
-    assert_non_null(g);
-    assert_int_equal(gvLayout(gvc, g, "neato"), 0);
+    Agraph_t *g = laid_out(dot, "neato");
     int c = rg_build__crossed_texts(g);
-    gvFreeLayout(gvc, g);
-    agclose(g);
+    unlaid(g);
     return c;
 }
 
@@ -71,12 +83,10 @@ static void group_label_counts(void **state)
     (void)state;
     /* dot: the long edge from a to d runs past the group of b and c;
      * with the group's label put over the line's way, it is crossed. */
-    if (gvc == NULL)
-        gvc = gvContext();
-    Agraph_t *g = agmemread("digraph { newrank=true; a -> b -> c; "
-                            "subgraph cluster_x { label=\"Group\"; b; c; } "
-                            "a -> c; }");
-    assert_int_equal(gvLayout(gvc, g, "dot"), 0);
+    Agraph_t *g = laid_out("digraph { newrank=true; a -> b -> c; "
+                           "subgraph cluster_x { label=\"Group\"; b; c; } "
+                           "a -> c; }",
+                           "dot");
     Agraph_t *sg = GD_clust(g)[1];
     textlabel_t *l = GD_label(sg);
     assert_non_null(l);
@@ -86,8 +96,7 @@ static void group_label_counts(void **state)
     l->pos = bz->list[bz->size / 2];
     int c = rg_build__crossed_texts(g);
     assert_true(c >= 1);
-    gvFreeLayout(gvc, g);
-    agclose(g);
+    unlaid(g);
 }
 
 /* Whether every piece of the edge's line is straight: the two control
@@ -98,7 +107,8 @@ static int straight(const bezier *bz)
         pointf a = bz->list[j], b = bz->list[j + 3];
         for (int k = 1; k <= 2; k++) {
             pointf c = bz->list[j + k];
-            double cross = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+            double cross =
+                (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
             if (cross > 1e-6 || cross < -1e-6)
                 return 0;
         }
@@ -111,11 +121,7 @@ static int straight(const bezier *bz)
  * from a to b keeps its ends. Returns how many pieces were laid again. */
 static int detoured(const char *dot, int *before, int *after)
 {
-    if (gvc == NULL)
-        gvc = gvContext();
-    Agraph_t *g = agmemread(dot);
-    assert_non_null(g);
-    assert_int_equal(gvLayout(gvc, g, "neato"), 0);
+    Agraph_t *g = laid_out(dot, "neato");
     Agedge_t *e = agedge(g, agnode(g, "a", 0), agnode(g, "b", 0), NULL, 0);
     assert_non_null(e);
     bezier *bz = &ED_spl(e)->list[0];
@@ -129,8 +135,7 @@ static int detoured(const char *dot, int *before, int *after)
                 bz->list[bz->size - 1].y == last.y);
     if (changed > 0)
         assert_true(straight(bz));
-    gvFreeLayout(gvc, g);
-    agclose(g);
+    unlaid(g);
     return changed;
 }
 
@@ -206,15 +211,10 @@ static void detour_of_an_empty_chart(void **state)
 {
     (void)state;
     /* no boxes at all (a document of no actors): nothing to sort */
-    if (gvc == NULL)
-        gvc = gvContext();
-    Agraph_t *g = agmemread("digraph { }");
-    assert_non_null(g);
-    assert_int_equal(gvLayout(gvc, g, "dot"), 0);
+    Agraph_t *g = laid_out("digraph { }", "dot");
     assert_int_equal(rg_build__detour(g), 0);
     assert_int_equal(rg_build__crossed_texts(g), 0);
-    gvFreeLayout(gvc, g);
-    agclose(g);
+    unlaid(g);
 }
 
 static void detour_keeps_its_margin_beside_an_end(void **state)
@@ -224,15 +224,12 @@ static void detour_keeps_its_margin_beside_an_end(void **state)
      * it: the way gives up the margin below c alone, and keeps off c's
      * sides and top by all of it (it ran along c's outline before, and a
      * browser's text, drawn a little higher, crossed it) */
-    if (gvc == NULL)
-        gvc = gvContext();
-    Agraph_t *g = agmemread("digraph { node [shape=box]; "
-                            "a [width=0.5 height=0.3 pos=\"0,0!\"]; "
-                            "b [pos=\"0.5,3!\"]; "
-                            "c [label=\"title\" width=1 height=0.25 "
-                            "fixedsize=true pos=\"0,0.2917!\"]; a -> b; }");
-    assert_non_null(g);
-    assert_int_equal(gvLayout(gvc, g, "neato"), 0);
+    Agraph_t *g = laid_out("digraph { node [shape=box]; "
+                           "a [width=0.5 height=0.3 pos=\"0,0!\"]; "
+                           "b [pos=\"0.5,3!\"]; "
+                           "c [label=\"title\" width=1 height=0.25 "
+                           "fixedsize=true pos=\"0,0.2917!\"]; a -> b; }",
+                           "neato");
     Agnode_t *c = agnode(g, "c", 0);
     pointf at = ND_coord(c);
     double x0 = at.x - ND_lw(c) + 1, x1 = at.x + ND_rw(c) - 1,
@@ -248,8 +245,7 @@ static void detour_keeps_its_margin_beside_an_end(void **state)
                     p.y <= start.y);
     }
     assert_int_equal(rg_build__crossed_texts(g), 0);
-    gvFreeLayout(gvc, g);
-    agclose(g);
+    unlaid(g);
 }
 
 /* Lays `dot` out with neato at its pinned positions and squares the
@@ -258,11 +254,7 @@ static void detour_keeps_its_margin_beside_an_end(void **state)
 static int tees_squared(const char *dot, pointf *last, pointf *tip,
                         pointf *centre)
 {
-    if (gvc == NULL)
-        gvc = gvContext();
-    Agraph_t *g = agmemread(dot);
-    assert_non_null(g);
-    assert_int_equal(gvLayout(gvc, g, "neato"), 0);
+    Agraph_t *g = laid_out(dot, "neato");
     Agedge_t *e = agedge(g, agnode(g, "a", 0), agnode(g, "b", 0), NULL, 0);
     const bezier *bz = &ED_spl(e)->list[0];
     pointf tip0 = bz->ep;
@@ -272,8 +264,7 @@ static int tees_squared(const char *dot, pointf *last, pointf *tip,
     *last = bz->list[bz->size - 1];
     *tip = bz->ep;
     assert_true(tip->x == tip0.x && tip->y == tip0.y); /* tip kept */
-    gvFreeLayout(gvc, g);
-    agclose(g);
+    unlaid(g);
     return n;
 }
 
