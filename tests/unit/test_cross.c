@@ -298,6 +298,9 @@ static void tee_meets_an_ellipse_along_its_normal(void **state)
     double ux = last.x - tip.x, uy = last.y - tip.y, ul = hypot(ux, uy);
     assert_true(fabs(ux / ul - nx / l) < 1e-6 &&
                 fabs(uy / ul - ny / l) < 1e-6);
+    /* and the bent end lies outside the ellipse, where the bar is */
+    double ex = (last.x - centre.x) / a, ey = (last.y - centre.y) / b;
+    assert_true(ex * ex + ey * ey > 1);
 }
 
 static void other_arrows_and_square_tees_kept(void **state)
