@@ -4,6 +4,8 @@
  * finds wrong in a record is reported at the record's place in the input.
  * State: one rg_import_ctx per import. */
 #include "import.h"
+#include "jsonread.h"
+#include "jsonwrite.h"
 
 #include "load.h"
 
@@ -352,8 +354,7 @@ static int load_tree(rg_doc **out, rg_import_kind kind, json_t *tree,
 {
     origins o;
     if (take_origins(&o, tree) != 0 ||
-        (flat && (*flat = json_dumps(tree, JSON_COMPACT |
-                                               JSON_ENSURE_ASCII)) == NULL)) {
+        (flat && (*flat = rg_jsonwrite__compact_ascii(tree)) == NULL)) {
         free_origins(&o);
         json_decref(tree);
         rg_diags_add(diags, RG_ERROR, name, "out of memory importing");
@@ -414,7 +415,7 @@ static int tree_text(char **out, size_t *out_len, rg_import_kind kind,
 static json_t *parse_text(const char *text, size_t len, rg_import_kind *kind)
 {
     json_error_t err;
-    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+    json_t *root = rg_jsonread__loadb(text, len, &err);
     *kind = root ? rg_import__detect_json(root)
             : rg_import__looks_csv(text, len) ? RG_IMPORT_CSV
                                               : RG_IMPORT_RELGRAPH;

@@ -3,6 +3,7 @@
  * pipe, a terminal) stopped at the first byte no JSON document could hold
  * there. Hands the text or the tree to load_json.c. No state beyond one
  * call. */
+#include "jsonread.h"
 #include "load.h"
 
 #include <errno.h>
@@ -310,7 +311,14 @@ static int parse_stream(json_t **root, size_t *read, FILE *f,
     stream s = {f, 0, max, 0};
     json_error_t err;
     errno = 0;
-    *root = json_load_callback(read_block, &s, JSON_REJECT_DUPLICATES, &err);
+    *root = rg_jsonread__stream(read_block, &s);
+    if (*root == NULL && !ferror(f) && s.read <= max) {
+        /* What yajl refused is read again by jansson, the judge. */
+        rewind(f);
+        s = (stream){f, 0, max, 0};
+        *root = json_load_callback(read_block, &s, JSON_REJECT_DUPLICATES,
+                                   &err);
+    }
     int e = ferror(f) ? (errno ? errno : EIO) : 0;
     fclose(f);
     *read = s.read;

@@ -6,6 +6,7 @@
  * reports JSON syntax errors. No state beyond one call. */
 #include "check.h"
 #include "jsonpos.h"
+#include "jsonread.h"
 #include "import.h"
 #include "load.h"
 
@@ -277,7 +278,7 @@ int rg_load__buffer(rg_doc **out, const char *text, size_t len,
         len -= 3;
     }
     *out = NULL;
-    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+    json_t *root = rg_jsonread__loadb(text, len, &err);
     if (root == NULL && rg_import__looks_csv(text, len))
         return rg_import__load(out, RG_IMPORT_CSV, NULL, text, len, NULL,
                                name, opts, diags);

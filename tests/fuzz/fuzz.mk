@@ -16,6 +16,9 @@
 #
 # The importers' targets (tests/fuzz/fuzz_import.c, built once per
 # format): import_stix, import_cyto, import_jgf, import_d3, import_csv.
+# fuzz_json: yajl's reading and the compact writer against jansson's
+# (src/jsonread.c, src/jsonwrite.c), seeded and replayed with
+# tests/fuzz/corpus-json/ beside the load target's seeds.
 #
 # The fuzzers are clang only (libFuzzer): the library is compiled again
 # with clang and -fsanitize=fuzzer-no-link,address,undefined into
@@ -29,7 +32,7 @@ FUZZ_CC      ?= clang
 FUZZ_TIME    ?= 60
 FUZZ_IMPORT_FORMATS := stix cyto jgf d3 csv
 FUZZ_IMPORT_TARGETS := $(FUZZ_IMPORT_FORMATS:%=import_%)
-FUZZ_TARGETS ?= load render diff $(FUZZ_IMPORT_TARGETS)
+FUZZ_TARGETS ?= load render diff json $(FUZZ_IMPORT_TARGETS)
 # Extra libFuzzer options, e.g. FUZZ_ARGS="-max_len=4096 -print_final_stats=1"
 FUZZ_ARGS    ?=
 # Per-input time limit (seconds): a layout slower than this is reported as
@@ -127,7 +130,7 @@ fuzz: fuzz-build
 	    done; \
 	    ;; \
 	    *) \
-	    for f in graphs/*.json tests/fuzz/corpus/*; do \
+	    for f in graphs/*.json tests/fuzz/corpus/* tests/fuzz/corpus-json/*; do \
 	        [ -f "$$f" ] && cp "$$f" "$$c/seed-$${f##*/}"; \
 	    done; \
 	    for f in tests/cases/*/input.json; do \
@@ -161,6 +164,13 @@ $(FUZZ_DIR)/replay-%: tests/fuzz/replay.c tests/fuzz/fuzz_%.c $(FUZZ_DIR)/asan-l
 	    tests/fuzz/fuzz_$*.c build/asan/librelgraph.a -o $@ \
 	    -fsanitize=address,undefined $(PKG_LIBS) $(FUZZ_XML_LIBS)
 
+# fuzz_json.c tests the library's internals (src/jsonread.h).
+$(FUZZ_DIR)/replay-json: tests/fuzz/replay.c tests/fuzz/fuzz_json.c $(FUZZ_DIR)/asan-lib
+	@mkdir -p $(FUZZ_DIR)
+	$(CC) $(FUZZ_REPLAY_CFLAGS) -Isrc tests/fuzz/replay.c \
+	    tests/fuzz/fuzz_json.c build/asan/librelgraph.a -o $@ \
+	    -fsanitize=address,undefined $(PKG_LIBS)
+
 # An importer's replay: fuzz_import.c needs src/import.h.
 $(FUZZ_IMPORT_TARGETS:%=$(FUZZ_DIR)/replay-%): $(FUZZ_DIR)/replay-import_%: \
         tests/fuzz/replay.c tests/fuzz/fuzz_import.c tests/fuzz/fuzz_check.h \
@@ -170,13 +180,16 @@ $(FUZZ_IMPORT_TARGETS:%=$(FUZZ_DIR)/replay-%): $(FUZZ_DIR)/replay-import_%: \
 	    tests/fuzz/fuzz_import.c build/asan/librelgraph.a -o $@ \
 	    -fsanitize=address,undefined $(PKG_LIBS)
 
-# load and render replay FUZZ_REPLAY_FILES; each importer's target its own
+# load, render and json replay FUZZ_REPLAY_FILES (json its own seeds too);
+# each importer's target its own
 # seeds, tests/fuzz/corpus-import-<fmt>/ (regressions and valid inputs).
 fuzz-replay: $(FUZZ_DIR)/replay-load $(FUZZ_DIR)/replay-render $(FUZZ_DIR)/replay-diff \
+             $(FUZZ_DIR)/replay-json \
              $(FUZZ_IMPORT_TARGETS:%=$(FUZZ_DIR)/replay-%)
 	@pass=0; fail=0; \
-	for t in load render diff $(FUZZ_IMPORT_TARGETS); do \
+	for t in load render diff json $(FUZZ_IMPORT_TARGETS); do \
 	    case $$t in \
+	    json) files="$$(ls tests/fuzz/corpus-json/*) $(FUZZ_REPLAY_FILES)" ;; \
 	    import_*) files=$$(ls tests/fuzz/corpus-import-$${t#import_}/*) ;; \
 	    diff) files=$$(ls tests/fuzz/corpus-diff/*) ;; \
 	    *) files='$(FUZZ_REPLAY_FILES)' ;; \

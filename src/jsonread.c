@@ -1,0 +1,285 @@
+/* JSON read by yajl into jansson trees: see jsonread.h. */
+#include "jsonread.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yajl/yajl_parse.h>
+
+/* jansson's JSON_PARSER_MAX_DEPTH: it refuses deeper texts. */
+#define MAX_DEPTH 2048
+/* Bytes read and handed to yajl at a time. */
+#define BLOCK 65536
+
+typedef struct builder {
+    json_t *root;                 /* owned; the containers below borrowed */
+    json_t *open[MAX_DEPTH];      /* the containers not yet closed */
+    int depth;
+    char *key;                    /* the key waiting for its value */
+    size_t key_len, key_cap;
+    /* The screen of the raw text: the end of the last block, for an
+     * escape cut in two. */
+    char tail[4];
+    size_t tail_len;
+} builder;
+
+/* ---- the raw text: what yajl and jansson read differently ---- */
+
+static int is_surrogate_escape(const char *p)
+{
+    return p[0] == '\\' && p[1] == 'u' && (p[2] == 'd' || p[2] == 'D') &&
+           strchr("89abcdefABCDEF", p[3]) != NULL && p[3] != '\0';
+}
+
+/* Returns 0 when `len` bytes at `p` hold nothing yajl reads otherwise
+ * than jansson: a vertical tab or form feed (blank to yajl, an error to
+ * jansson wherever it stands) or a surrogate's \u escape (yajl lets a
+ * lone one through as '?' or as bytes that are not UTF-8; a pair is
+ * refused too, and read by jansson: rare, and then only slower). A
+ * backslash before "u" may itself be escaped ("\\ud800" is text): such
+ * a text is refused too, which costs time only. */
+static int screen(builder *b, const char *p, size_t len)
+{
+    if (memchr(p, '\v', len) != NULL || memchr(p, '\f', len) != NULL)
+        return -1;
+    /* An escape that began in the last block. */
+    char joint[8] = {0};
+    size_t head = len < 3 ? len : 3;
+    memcpy(joint, b->tail, b->tail_len);
+    memcpy(joint + b->tail_len, p, head);
+    for (size_t i = 0; i < b->tail_len; i++)
+        if (is_surrogate_escape(joint + i))
+            return -1;
+    for (const char *s = memchr(p, '\\', len); s != NULL;
+         s = memchr(s + 1, '\\', (size_t)(p + len - s - 1))) {
+        if (p + len - s < 4)
+            break;  /* finished with the next block's start */
+        if (is_surrogate_escape(s))
+            return -1;
+    }
+    /* The last 3 bytes read, which a short block may not hold alone. */
+    size_t joint_len = b->tail_len + head;
+    b->tail_len = joint_len < 3 ? joint_len : 3;
+    memcpy(b->tail, len >= 3 ? p + len - 3 : joint + joint_len - b->tail_len,
+           b->tail_len);
+    return 0;
+}
+
+/* ---- yajl's events ---- */
+
+/* Puts a new value (a reference taken) where the text has it: the root,
+ * the next element, or the value of the waiting key. Returns 1, or 0 to
+ * stop yajl. */
+static int put(builder *b, json_t *v)
+{
+    if (v == NULL)
+        return 0;
+    if (b->depth == 0) {
+        if (b->root != NULL) {
+            json_decref(v);
+            return 0;
+        }
+        b->root = v;
+        return 1;
+    }
+    json_t *in = b->open[b->depth - 1];
+    if (json_is_array(in))
+        return json_array_append_new(in, v) == 0;
+    /* As jansson with JSON_REJECT_DUPLICATES; a key with a NUL in it it
+     * refuses without JSON_ALLOW_NUL. setn_new checks the key's UTF-8. */
+    if (memchr(b->key, '\0', b->key_len) != NULL ||
+        json_object_getn(in, b->key, b->key_len) != NULL) {
+        json_decref(v);
+        return 0;
+    }
+    return json_object_setn_new(in, b->key, b->key_len, v) == 0;
+}
+
+static int on_null(void *ctx)
+{
+    return put(ctx, json_null());
+}
+
+static int on_boolean(void *ctx, int value)
+{
+    return put(ctx, json_boolean(value));
+}
+
+/* An integer as jansson reads one: -?(0|[1-9][0-9]*) within json_int_t,
+ * or 0 when it is not one or is too big (jansson's error). */
+static int integer(const char *s, size_t len, json_int_t *out)
+{
+    size_t i = s[0] == '-';
+    if (i == len || (s[i] == '0' && len - i > 1))
+        return 0;
+    unsigned long long v = 0,
+                       max = i ? (unsigned long long)LLONG_MAX + 1
+                               : (unsigned long long)LLONG_MAX;
+    for (; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+        unsigned d = (unsigned)(s[i] - '0');
+        if (v > (max - d) / 10)
+            return 0;
+        v = v * 10 + d;
+    }
+    *out = s[0] == '-' ? (v == (unsigned long long)LLONG_MAX + 1
+                              ? LLONG_MIN
+                              : -(json_int_t)v)
+                       : (json_int_t)v;
+    return 1;
+}
+
+static int on_number(void *ctx, const char *s, size_t len)
+{
+    if (memchr(s, '.', len) == NULL && memchr(s, 'e', len) == NULL &&
+        memchr(s, 'E', len) == NULL) {
+        json_int_t v;
+        return integer(s, len, &v) && put(ctx, json_integer(v));
+    }
+    /* A real (rare in relgraph's inputs) is read by jansson itself: its
+     * grammar, rounding and overflow error, whatever the locale. */
+    json_t *v = json_loadb(s, len, JSON_DECODE_ANY, NULL);
+    if (!json_is_real(v)) {
+        json_decref(v);
+        return 0;
+    }
+    return put(ctx, v);
+}
+
+static int on_string(void *ctx, const unsigned char *s, size_t len)
+{
+    /* \u0000, which jansson refuses without JSON_ALLOW_NUL; json_stringn
+     * refuses what is not UTF-8 as jansson's parser does (overlong forms,
+     * surrogates, past U+10FFFF), which yajl lets through. */
+    if (memchr(s, '\0', len) != NULL)
+        return 0;
+    return put(ctx, json_stringn((const char *)s, len));
+}
+
+static int on_key(void *ctx, const unsigned char *s, size_t len)
+{
+    builder *b = ctx;
+    if (len + 1 > b->key_cap) {
+        size_t cap = (len + 1) * 2;
+        char *k = realloc(b->key, cap);
+        if (k == NULL)
+            return 0;
+        b->key = k;
+        b->key_cap = cap;
+    }
+    memcpy(b->key, s, len);
+    b->key[len] = '\0';
+    b->key_len = len;
+    return 1;
+}
+
+static int open_container(builder *b, json_t *c)
+{
+    if (c == NULL || b->depth >= MAX_DEPTH) {
+        json_decref(c);
+        return 0;
+    }
+    /* Kept borrowed: its parent (or the root) holds it. */
+    if (!put(b, c))
+        return 0;
+    b->open[b->depth++] = c;
+    return 1;
+}
+
+static int on_start_map(void *ctx)
+{
+    return open_container(ctx, json_object());
+}
+
+static int on_start_array(void *ctx)
+{
+    return open_container(ctx, json_array());
+}
+
+static int on_end(void *ctx)
+{
+    builder *b = ctx;
+    b->depth--;
+    return 1;
+}
+
+static const yajl_callbacks events = {
+    on_null,   on_boolean, NULL,         NULL,   on_number,      on_string,
+    on_start_map, on_key,  on_end,       on_start_array, on_end,
+};
+
+/* ---- reading ---- */
+
+static yajl_handle start(builder *b)
+{
+    memset(b, 0, sizeof(*b));
+    /* yajl's defaults are jansson's: no comments, strings checked as
+     * UTF-8, nothing after the value. */
+    return yajl_alloc(&events, NULL, b);
+}
+
+/* The tree when the whole text was read and is an object or an array
+ * (jansson refuses a bare value without JSON_DECODE_ANY), else NULL. */
+static json_t *finish(builder *b, yajl_handle h, int ok)
+{
+    if (ok && yajl_complete_parse(h) != yajl_status_ok)
+        ok = 0;
+    yajl_free(h);
+    free(b->key);
+    json_t *root = b->root;
+    if (!ok || b->depth != 0 || !(json_is_object(root) || json_is_array(root))) {
+        json_decref(root);
+        return NULL;
+    }
+    return root;
+}
+
+json_t *rg_jsonread__stream(rg_jsonread_fn read, void *data)
+{
+    builder *b = malloc(sizeof(*b));
+    char *block = malloc(BLOCK);
+    yajl_handle h = b && block ? start(b) : NULL;
+    if (h == NULL) {
+        free(b);
+        free(block);
+        return NULL;
+    }
+    int ok = 1;
+    for (;;) {
+        size_t n = read(block, BLOCK, data);
+        if (n == 0)
+            break;
+        if (n == (size_t)-1 || n > BLOCK || screen(b, block, n) != 0 ||
+            yajl_parse(h, (const unsigned char *)block, n) != yajl_status_ok) {
+            ok = 0;
+            break;
+        }
+    }
+    json_t *root = finish(b, h, ok);
+    free(block);
+    free(b);
+    return root;
+}
+
+json_t *rg_jsonread__buffer(const char *text, size_t len)
+{
+    builder *b = malloc(sizeof(*b));
+    yajl_handle h = b ? start(b) : NULL;
+    if (h == NULL) {
+        free(b);
+        return NULL;
+    }
+    int ok = screen(b, text, len) == 0 &&
+             yajl_parse(h, (const unsigned char *)text, len) ==
+                 yajl_status_ok;
+    json_t *root = finish(b, h, ok);
+    free(b);
+    return root;
+}
+
+json_t *rg_jsonread__loadb(const char *text, size_t len, json_error_t *err)
+{
+    json_t *root = rg_jsonread__buffer(text, len);
+    return root ? root : json_loadb(text, len, JSON_REJECT_DUPLICATES, err);
+}
