@@ -15,6 +15,7 @@ typedef struct builder {
     json_t *root;                 /* owned; the containers below borrowed */
     json_t *open[MAX_DEPTH];      /* the containers not yet closed */
     int depth;
+    int closed;                   /* the root's end was read */
     char *key;                    /* the key waiting for its value */
     size_t key_len, key_cap;
     /* The screen of the raw text: the end of the last block, for an
@@ -67,6 +68,16 @@ static int screen(builder *b, const char *p, size_t len)
 
 /* ---- yajl's events ---- */
 
+/* 1 when the n bytes at s are ASCII without NUL: nothing left to check,
+ * and the quick case of jansson's setters; 0 otherwise. */
+static int plain_ascii(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == 0 || s[i] >= 0x80)
+            return 0;
+    return 1;
+}
+
 /* Puts a new value (a reference taken) where the text has it: the root,
  * the next element, or the value of the waiting key. Returns 1, or 0 to
  * stop yajl. */
@@ -87,8 +98,13 @@ static int put(builder *b, json_t *v)
         return json_array_append_new(in, v) == 0;
     /* As jansson with JSON_REJECT_DUPLICATES; a key with a NUL in it it
      * refuses without JSON_ALLOW_NUL. setn_new checks the key's UTF-8. */
-    if (memchr(b->key, '\0', b->key_len) != NULL ||
-        json_object_getn(in, b->key, b->key_len) != NULL) {
+    if (json_object_getn(in, b->key, b->key_len) != NULL) {
+        json_decref(v);
+        return 0;
+    }
+    if (plain_ascii((const unsigned char *)b->key, b->key_len))
+        return json_object_setn_new_nocheck(in, b->key, b->key_len, v) == 0;
+    if (memchr(b->key, '\0', b->key_len) != NULL) {
         json_decref(v);
         return 0;
     }
@@ -152,6 +168,8 @@ static int on_string(void *ctx, const unsigned char *s, size_t len)
     /* \u0000, which jansson refuses without JSON_ALLOW_NUL; json_stringn
      * refuses what is not UTF-8 as jansson's parser does (overlong forms,
      * surrogates, past U+10FFFF), which yajl lets through. */
+    if (plain_ascii(s, len))
+        return put(ctx, json_stringn_nocheck((const char *)s, len));
     if (memchr(s, '\0', len) != NULL)
         return 0;
     return put(ctx, json_stringn((const char *)s, len));
@@ -197,11 +215,14 @@ static int on_start_array(void *ctx)
     return open_container(ctx, json_array());
 }
 
+/* The root's end stops yajl (see feed()). */
 static int on_end(void *ctx)
 {
     builder *b = ctx;
-    b->depth--;
-    return 1;
+    if (--b->depth > 0)
+        return 1;
+    b->closed = 1;
+    return 0;
 }
 
 static const yajl_callbacks events = {
@@ -215,20 +236,43 @@ static yajl_handle start(builder *b)
 {
     memset(b, 0, sizeof(*b));
     /* yajl's defaults are jansson's: no comments, strings checked as
-     * UTF-8, nothing after the value. */
+     * UTF-8. */
     return yajl_alloc(&events, NULL, b);
+}
+
+static int blank(const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i] != ' ' && p[i] != '\t' && p[i] != '\n' && p[i] != '\r')
+            return 0;
+    return 1;
+}
+
+/* Hands n bytes at p to yajl. Returns 0, or -1 when the text is refused.
+ * yajl is stopped at the root's end and what follows is checked here to
+ * be blank: yajl lets an unfinished token through after the root (an
+ * unclosed string: `[1]"abc`). */
+static int feed(builder *b, yajl_handle h, const char *p, size_t n)
+{
+    if (b->closed)
+        return blank(p, n) ? 0 : -1;
+    if (screen(b, p, n) != 0)
+        return -1;
+    yajl_status st = yajl_parse(h, (const unsigned char *)p, n);
+    if (!b->closed)
+        return st == yajl_status_ok ? 0 : -1;
+    size_t used = yajl_get_bytes_consumed(h);
+    return used <= n && blank(p + used, n - used) ? 0 : -1;
 }
 
 /* The tree when the whole text was read and is an object or an array
  * (jansson refuses a bare value without JSON_DECODE_ANY), else NULL. */
 static json_t *finish(builder *b, yajl_handle h, int ok)
 {
-    if (ok && yajl_complete_parse(h) != yajl_status_ok)
-        ok = 0;
     yajl_free(h);
     free(b->key);
     json_t *root = b->root;
-    if (!ok || b->depth != 0 || !(json_is_object(root) || json_is_array(root))) {
+    if (!ok || !b->closed) {
         json_decref(root);
         return NULL;
     }
@@ -250,8 +294,7 @@ json_t *rg_jsonread__stream(rg_jsonread_fn read, void *data)
         size_t n = read(block, BLOCK, data);
         if (n == 0)
             break;
-        if (n == (size_t)-1 || n > BLOCK || screen(b, block, n) != 0 ||
-            yajl_parse(h, (const unsigned char *)block, n) != yajl_status_ok) {
+        if (n == (size_t)-1 || n > BLOCK || feed(b, h, block, n) != 0) {
             ok = 0;
             break;
         }
@@ -270,10 +313,7 @@ json_t *rg_jsonread__buffer(const char *text, size_t len)
         free(b);
         return NULL;
     }
-    int ok = screen(b, text, len) == 0 &&
-             yajl_parse(h, (const unsigned char *)text, len) ==
-                 yajl_status_ok;
-    json_t *root = finish(b, h, ok);
+    json_t *root = finish(b, h, feed(b, h, text, len) == 0);
     free(b);
     return root;
 }

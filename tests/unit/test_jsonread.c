@@ -29,6 +29,8 @@ static const char *const same[] = {
     "[1.5,-0.25,1e3,2E-2,0.1,1e308]",
     "{\"a\":{\"b\":{\"c\":[[[]]],\"d\":{}}},\"b\":2}",
     "{\"\":\"\"}",
+    "[1] \t\r\n  ",
+    "{\"a\":[]}\n\n\n",
     "[\"\x7f\"]",
 };
 
@@ -56,6 +58,14 @@ static const char *const refused[] = {
     "{\"a\":1,\"a\":2}",
     "{\"a\":1}{}",
     "{\"a\":1} x",
+    /* yajl lets an unfinished token through after the root (found by
+     * fuzz_json) */
+    "[22308008]\"mclimi<<",
+    "[1]\"abc]",
+    "{}\"",
+    "{}-",
+    "[] t",
+    "[]1",
     "[01]",
     "[-]",
     "[1.]",
