@@ -10,6 +10,7 @@
 #include "load.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -318,10 +319,111 @@ static int has_error(const rg_diags *diags, size_t start)
     return 0;
 }
 
-int rg_import__tree(json_t **out, rg_import_kind kind, json_t *root,
-                    const char *text, size_t len, const char *path,
-                    const char *name, const rg_load_opts *opts,
-                    rg_diags *diags)
+/* ---- the input's positions, found beside the load ----
+ *
+ * Finding where an importer's warnings stand means reading the input
+ * again and walking it (a tenth of the time a 44 MB bundle takes to
+ * check). It is done on a thread of its own while the imported tree is
+ * loaded and checked. The thread reads only a copy of each pending
+ * diagnostic's path: the path's steps stay where they are until the
+ * diagnostic is located, after the thread has ended, and the load only
+ * adds diagnostics of its own. */
+
+typedef struct locating {
+    const char *text, *path;
+    size_t len;
+    size_t start, n;            /* the diagnostics [start, start + n) */
+    rg_diag_pending *pending;
+    char *found;                /* 1 when pending[i] is to be located */
+    rg_jsonpos_spot *spots;     /* their sources copied (owned) */
+    pthread_t thread;
+    int threaded;
+} locating;
+
+/* The input's text (the whole file, read again) is freed as soon as the
+ * spots are found, the few source lines shown under carets copied: it
+ * is not kept beside the document being loaded. */
+static void *find_spots(void *arg)
+{
+    locating *l = arg;
+    rg_jsonpos *loc = l->text ? rg_jsonpos__new(l->text, l->len)
+                              : rg_jsonpos__new_file(l->path, l->len);
+    for (size_t i = 0; i < l->n; i++) {
+        rg_jsonpos_spot *at = &l->spots[i];
+        if (!l->found[i])
+            continue;
+        if (loc == NULL || rg_jsonpos__spot(loc, &l->pending[i], at) != 0) {
+            memset(l->found + i, 0, l->n - i);
+            break;
+        }
+        if (at->source != NULL &&
+            (at->source = strndup(at->source, at->source_len)) == NULL)
+            at->source_len = 0;
+    }
+    rg_jsonpos__free(loc);
+    return NULL;
+}
+
+/* Starts finding the positions of diagnostics [start, count): on a
+ * thread, or here when one cannot be started; done and put in place by
+ * locate_end(). Out of memory, they are left without positions. */
+static void locate_begin(locating *l, rg_diags *diags, size_t start,
+                         const char *text, size_t len, const char *path)
+{
+    memset(l, 0, sizeof(*l));
+    l->text = text;
+    l->len = len;
+    l->path = path;
+    l->start = start;
+    l->n = rg_diags_count(diags) - start;
+    if (l->n == 0)
+        return;
+    l->pending = calloc(l->n, sizeof(*l->pending));
+    l->found = calloc(l->n, 1);
+    l->spots = calloc(l->n, sizeof(*l->spots));
+    if (l->pending == NULL || l->found == NULL || l->spots == NULL) {
+        l->n = 0;
+        return;
+    }
+    for (size_t i = 0; i < l->n; i++)
+        l->found[i] =
+            (char)rg_diags__pending(diags, start + i, &l->pending[i]);
+    l->threaded = pthread_create(&l->thread, NULL, find_spots, l) == 0;
+    if (!l->threaded)
+        find_spots(l);
+}
+
+/* Puts the positions in place; with `sort`, sorts the diagnostics from
+ * the first located on by position, notes last. */
+static void locate_end(locating *l, rg_diags *diags, int sort)
+{
+    size_t start = l->start, n = l->n;
+    if (l->threaded)
+        pthread_join(l->thread, NULL);
+    for (size_t i = 0; i < l->n; i++) {
+        const rg_jsonpos_spot *at = &l->spots[i];
+        if (l->found[i])
+            rg_diags__locate(diags, l->start + i, at->line, at->column,
+                             at->end_column, at->source, at->source_len,
+                             at->rel_line, at->rel_column);
+        free((char *)at->source);
+    }
+    free(l->pending);
+    free(l->found);
+    free(l->spots);
+    memset(l, 0, sizeof(*l));
+    if (sort && n > 0) {
+        rg_diags__sort_from(diags, start);
+        rg_diags__notes_last(diags, start);
+    }
+}
+
+/* rg_import__tree(), the positions of the importer's diagnostics still
+ * being found when it returns 0: locate_end(l) puts them in place. */
+static int import_tree(json_t **out, rg_import_kind kind, json_t *root,
+                       const char *text, size_t len, const char *path,
+                       const char *name, const rg_load_opts *opts,
+                       rg_diags *diags, locating *l)
 {
     size_t start = rg_diags_count(diags);
     int rc = run(out, kind, root, text, len, name, opts, diags);
@@ -332,15 +434,30 @@ int rg_import__tree(json_t **out, rg_import_kind kind, json_t *root,
      * for positions (below) and the document is loaded. */
     malloc_trim(0);
 #endif
+    memset(l, 0, sizeof(*l));
     /* A text format positions its diagnostics itself. */
     if (kind != RG_IMPORT_CSV)
-        locate_input(diags, start, text, len, path);
+        locate_begin(l, diags, start, text, len, path);
     if (rc == 0 && has_error(diags, start))
         rc = -1;
     if (rc != 0) {
+        locate_end(l, diags, 1);
         json_decref(*out);
         *out = NULL;
     }
+    return rc;
+}
+
+int rg_import__tree(json_t **out, rg_import_kind kind, json_t *root,
+                    const char *text, size_t len, const char *path,
+                    const char *name, const rg_load_opts *opts,
+                    rg_diags *diags)
+{
+    locating l;
+    int rc = import_tree(out, kind, root, text, len, path, name, opts,
+                         diags, &l);
+    if (rc == 0)
+        locate_end(&l, diags, 1);
     return rc;
 }
 
@@ -350,13 +467,14 @@ int rg_import__tree(json_t **out, rg_import_kind kind, json_t *root,
 static int load_tree(rg_doc **out, rg_import_kind kind, json_t *tree,
                      const char *text, size_t len, const char *path,
                      const char *name, char **flat, rg_diags *diags,
-                     size_t first)
+                     size_t first, locating *l)
 {
     origins o;
     if (take_origins(&o, tree) != 0 ||
         (flat && (*flat = rg_jsonwrite__compact_ascii(tree)) == NULL)) {
         free_origins(&o);
         json_decref(tree);
+        locate_end(l, diags, 1);
         rg_diags_add(diags, RG_ERROR, name, "out of memory importing");
         return -1;
     }
@@ -365,6 +483,9 @@ static int load_tree(rg_doc **out, rg_import_kind kind, json_t *tree,
     for (size_t i = start; i < rg_diags_count(diags); i++)
         point_at_input(diags, i, &o);
     free_origins(&o);
+    /* The importer's diagnostics (before `start`), then the load's; all
+     * sorted together below. */
+    locate_end(l, diags, 0);
     if (kind != RG_IMPORT_CSV)
         locate_input(diags, start, text, len, path);
     rg_diags__sort_from(diags, first);
@@ -381,12 +502,13 @@ int rg_import__load(rg_doc **out, rg_import_kind kind, json_t *root,
 {
     json_t *tree = NULL;
     size_t first = rg_diags_count(diags);
+    locating l;
     *out = NULL;
-    if (rg_import__tree(&tree, kind, root, text, len, path, name, opts,
-                        diags) != 0)
+    if (import_tree(&tree, kind, root, text, len, path, name, opts, diags,
+                    &l) != 0)
         return -1;
     return load_tree(out, kind, tree, text, len, path, name, NULL, diags,
-                     first);
+                     first, &l);
 }
 
 /* ---- relgraph import ---- */
@@ -397,12 +519,12 @@ int rg_import__load(rg_doc **out, rg_import_kind kind, json_t *root,
 static int tree_text(char **out, size_t *out_len, rg_import_kind kind,
                      json_t *tree, const char *t, size_t tl,
                      const char *path, const char *name, rg_diags *diags,
-                     size_t first)
+                     size_t first, locating *l)
 {
     rg_doc *doc = NULL;
     char *flat = NULL;
     int rc = load_tree(&doc, kind, tree, t, tl, path, name, &flat, diags,
-                       first);
+                       first, l);
     rg_doc_free(doc);
     if (rc == 0)
         rc = rg_fmt__checked(out, out_len, flat, strlen(flat), name, diags);
@@ -452,10 +574,12 @@ int rg_doc_import_file(char **out, size_t *out_len, const char *path,
         if (text != NULL || rg_doc_read_file(&text, &len, path, max,
                                              diags) == 0)
             rc = rg_doc_format_buffer(out, out_len, text, len, name, diags);
-    } else if (rg_import__tree(&tree, kind, root, t, tl, path, name, opts,
-                               diags) == 0) {
-        rc = tree_text(out, out_len, kind, tree, t, tl, path, name, diags,
-                       start);
+    } else {
+        locating l;
+        if (import_tree(&tree, kind, root, t, tl, path, name, opts, diags,
+                        &l) == 0)
+            rc = tree_text(out, out_len, kind, tree, t, tl, path, name,
+                           diags, start, &l);
     }
     free(text);
     return rc;

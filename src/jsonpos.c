@@ -326,9 +326,9 @@ static void build_lines(scan *s)
     if (s->lines == NULL)
         return;
     s->lines[s->n_lines++] = 0;
-    for (size_t p = 0; p < s->len; p++) {
-        if (s->t[p] != '\n')
-            continue;
+    for (const char *nl = memchr(s->t, '\n', s->len); nl != NULL;
+         nl = memchr(nl + 1, '\n', (size_t)(s->t + s->len - nl - 1))) {
+        size_t p = (size_t)(nl - s->t);
         if (s->n_lines == cap) {
             cap *= 2;
             size_t *l = realloc(s->lines, cap * sizeof(*l));
@@ -498,43 +498,56 @@ int rg_jsonpos__line_text(rg_jsonpos *s, int line, const char **text,
     return 0;
 }
 
-void rg_jsonpos__resolve(rg_jsonpos *s, rg_diags *diags, size_t start)
+int rg_jsonpos__spot(rg_jsonpos *s, const rg_diag_pending *pd,
+                     rg_jsonpos_spot *out)
 {
     if (have_text(s) != 0)
-        return;
+        return -1;
+    if (s->lines == NULL) {
+        build_lines(s);
+        if (s->lines == NULL)
+            return -1;
+    }
     const char *text = s->t;
     size_t len = s->len;
+    size_t a, b, li;
+    memset(out, 0, sizeof(*out));
+    locate(s, pd->segs, pd->n, pd->at, &a, &b);
+    to_line_col(s, a, &li, &out->column);
+    size_t ls = s->lines[li];
+    if (s->len_line != li + 1) {
+        s->len_line = li + 1;
+        s->len_val = line_length(text, len, ls);
+    }
+    size_t ll = s->len_val;
+    out->line = (int)li + 1;
+    out->end_column =
+        out->column + (int)chars(text, a, b <= ls + ll ? b : ls + ll);
+    if (pd->rel_segs != NULL) {
+        size_t ra, rb, rli;
+        locate(s, pd->rel_segs, pd->rel_n, RG_AT_VALUE, &ra, &rb);
+        to_line_col(s, ra, &rli, &out->rel_column);
+        out->rel_line = (int)rli + 1;
+    }
+    /* A huge line (minified JSON) is no use under a caret. */
+    out->source = ll <= 1024 ? text + ls : NULL;
+    out->source_len = ll;
+    return 0;
+}
+
+void rg_jsonpos__resolve(rg_jsonpos *s, rg_diags *diags, size_t start)
+{
     size_t n = rg_diags_count(diags);
     for (size_t i = start; i < n; i++) {
         rg_diag_pending pd;
+        rg_jsonpos_spot at;
         if (!rg_diags__pending(diags, i, &pd))
             continue;
-        if (s->lines == NULL) {
-            build_lines(s);
-            if (s->lines == NULL)
-                break;
-        }
-        size_t a, b, li;
-        int col, end_col, rel_line = 0, rel_col = 0;
-        locate(s, pd.segs, pd.n, pd.at, &a, &b);
-        to_line_col(s, a, &li, &col);
-        size_t ls = s->lines[li];
-        if (s->len_line != li + 1) {
-            s->len_line = li + 1;
-            s->len_val = line_length(text, len, ls);
-        }
-        size_t ll = s->len_val;
-        end_col = col + (int)chars(text, a, b <= ls + ll ? b : ls + ll);
-        if (pd.rel_segs != NULL) {
-            size_t ra, rb, rli;
-            locate(s, pd.rel_segs, pd.rel_n, RG_AT_VALUE, &ra, &rb);
-            to_line_col(s, ra, &rli, &rel_col);
-            rel_line = (int)rli + 1;
-        }
-        /* A huge line (minified JSON) is no use under a caret. */
-        const char *src = ll <= 1024 ? text + ls : NULL;
-        rg_diags__locate(diags, i, (int)li + 1, col, end_col, src, ll,
-                         rel_line, rel_col);
+        if (rg_jsonpos__spot(s, &pd, &at) != 0)
+            break;
+        rg_diags__locate(diags, i, at.line, at.column, at.end_column,
+                         at.source, at.source_len, at.rel_line,
+                         at.rel_column);
     }
 }
 

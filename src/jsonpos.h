@@ -34,6 +34,21 @@ int rg_jsonpos__line_text(rg_jsonpos *loc, int line, const char **text,
  * from index `start` on that still has a path to locate. */
 void rg_jsonpos__resolve(rg_jsonpos *loc, rg_diags *diags, size_t start);
 
+/* Where one pending diagnostic points: rg_diags__locate()'s arguments,
+ * `source` borrowed from the locator's text (NULL for a line too long
+ * to show). */
+typedef struct rg_jsonpos_spot {
+    int line, column, end_column, rel_line, rel_column;
+    const char *source;
+    size_t source_len;
+} rg_jsonpos_spot;
+
+/* Finds the spot of `pd` without touching the list it came from, so
+ * that another thread may do it. Returns 0, or -1 when the text cannot
+ * be read or out of memory. */
+int rg_jsonpos__spot(rg_jsonpos *loc, const rg_diag_pending *pd,
+                     rg_jsonpos_spot *out);
+
 /* Finds the first key that appears twice in one object: stores the byte
  * offsets of its first and second occurrence and returns 1, or returns 0.
  * Text up to the duplicate must be valid JSON. */
