@@ -28,20 +28,40 @@ typedef struct parser {
     const char *t;
     size_t len, p;
     int oom;
+    /* docfmt.def's keys of each object, looked up once */
+    const rg_docfmt__key *keys[RG_FMT_OBJ_COUNT];
+    size_t n_keys[RG_FMT_OBJ_COUNT];
 } parser;
+
+static int blank(char c)
+{
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
 
 static void ws(parser *ps)
 {
-    while (ps->p < ps->len && strchr(" \t\r\n", ps->t[ps->p]))
+    while (ps->p < ps->len && blank(ps->t[ps->p]))
         ps->p++;
 }
 
+/* p at the opening quote; the offset past the closing one: from quote to
+ * quote (memchr), until one that an odd run of backslashes does not
+ * escape. */
 static size_t string_end(const parser *ps, size_t p)
 {
-    p++;
-    while (p < ps->len && ps->t[p] != '"')
-        p += ps->t[p] == '\\' ? 2 : 1;
-    return p < ps->len ? p + 1 : ps->len;
+    size_t from = ++p;
+    while (p < ps->len) {
+        const char *q = memchr(ps->t + p, '"', ps->len - p);
+        if (q == NULL)
+            break;
+        size_t at = (size_t)(q - ps->t), b = at;
+        while (b > from && ps->t[b - 1] == '\\')
+            b--;
+        if ((at - b) % 2 == 0)
+            return at + 1;
+        p = at + 1;
+    }
+    return ps->len;
 }
 
 static void free_node(node *n)
@@ -66,7 +86,9 @@ static void parse(parser *ps, node *n, int depth)
         if (c == '"')
             ps->p = string_end(ps, ps->p);
         else
-            while (ps->p < ps->len && !strchr(",]} \t\r\n", ps->t[ps->p]))
+            while (ps->p < ps->len && ps->t[ps->p] != ',' &&
+                   ps->t[ps->p] != ']' && ps->t[ps->p] != '}' &&
+                   !blank(ps->t[ps->p]))
                 ps->p++;
         n->end = ps->p;
         return;
@@ -122,9 +144,11 @@ enum { C_ANY = RG_FMT_OBJ_COUNT, C_STYLES };
 
 static int key_is(const parser *ps, const node *kid, const char *name)
 {
+    const char *k = ps->t + kid->key_start + 1;
+    if (k[0] != name[0])
+        return 0;
     size_t n = strlen(name);
-    return kid->key_end - kid->key_start == n + 2 &&
-           memcmp(ps->t + kid->key_start + 1, name, n) == 0;
+    return kid->key_end - kid->key_start == n + 2 && memcmp(k, name, n) == 0;
 }
 
 /* The context of a member's value, from its parent's context and key. */
@@ -134,8 +158,8 @@ static ctx child_ctx(const parser *ps, ctx parent, const node *kid)
         return RG_FMT_style;
     if (parent == C_ANY)
         return C_ANY;
-    size_t n;
-    const rg_docfmt__key *k = rg_docfmt__keys((rg_docfmt__obj)parent, &n);
+    size_t n = ps->n_keys[parent];
+    const rg_docfmt__key *k = ps->keys[parent];
     for (size_t i = 0; i < n; i++) {
         if (!key_is(ps, kid, k[i].name))
             continue;
@@ -150,10 +174,10 @@ static ctx child_ctx(const parser *ps, ctx parent, const node *kid)
 
 /* The context of an array's elements: the records of "actors",
  * "links", "groups" and "sources" (the ARRAY keys) keep theirs. */
-static ctx elem_ctx(ctx c)
+static ctx elem_ctx(const parser *ps, ctx c)
 {
-    size_t n;
-    const rg_docfmt__key *k = rg_docfmt__keys(RG_FMT_doc, &n);
+    size_t n = ps->n_keys[RG_FMT_doc];
+    const rg_docfmt__key *k = ps->keys[RG_FMT_doc];
     for (size_t i = 0; i < n; i++)
         if (k[i].type == RG_FMT_T_ARRAY && k[i].arg == c)
             return c;
@@ -167,10 +191,8 @@ static size_t *member_order(const parser *ps, const node *n, ctx c)
     size_t *idx = malloc((n->n_kids ? n->n_kids : 1) * sizeof(*idx));
     if (idx == NULL)
         return NULL;
-    size_t k = 0, n_order = 0;
-    const rg_docfmt__key *order =
-        c < RG_FMT_OBJ_COUNT ? rg_docfmt__keys((rg_docfmt__obj)c, &n_order)
-                             : NULL;
+    size_t k = 0, n_order = c < RG_FMT_OBJ_COUNT ? ps->n_keys[c] : 0;
+    const rg_docfmt__key *order = c < RG_FMT_OBJ_COUNT ? ps->keys[c] : NULL;
     char *used = calloc(n->n_kids ? n->n_kids : 1, 1);
     if (used == NULL) {
         free(idx);
@@ -223,7 +245,7 @@ static long flat(out *o, const node *n, ctx c, rg_buf *b, long room)
         const node *kid = &n->kids[idx ? idx[i] : i];
         if (i)
             rg_buf__puts(b, ", ");
-        ctx kc = n->type == '{' ? child_ctx(ps, c, kid) : elem_ctx(c);
+        ctx kc = n->type == '{' ? child_ctx(ps, c, kid) : elem_ctx(ps, c);
         if (n->type == '{') {
             rg_buf__putn(b, ps->t + kid->key_start,
                          kid->key_end - kid->key_start);
@@ -291,7 +313,7 @@ static void emit(out *o, const node *n, ctx c, int indent)
             col += (int)kl + 2;
             kc = child_ctx(ps, c, kid);
         } else {
-            kc = elem_ctx(c);
+            kc = elem_ctx(ps, c);
         }
         emit_value(o, kid, kc, indent + 2, col, last ? 0 : 1);
         rg_buf__puts(&o->b, last ? "\n" : ",\n");
@@ -324,7 +346,9 @@ int rg_fmt__checked(char **out_text, size_t *out_len, const char *text,
         text += 3;
         len -= 3;
     }
-    parser ps = {text, len, 0, 0};
+    parser ps = {text, len, 0, 0, {0}, {0}};
+    for (int obj = 0; obj < RG_FMT_OBJ_COUNT; obj++)
+        ps.keys[obj] = rg_docfmt__keys((rg_docfmt__obj)obj, &ps.n_keys[obj]);
     node root;
     parse(&ps, &root, 0);
     out o = {&ps, {0}, ps.oom};
