@@ -209,6 +209,9 @@ static int url_form_ok(const char *s)
 
 int rg_check__url(const char *s)
 {
+    /* Without '&' or '%' nothing decodes: the decoded forms are s. */
+    if (strpbrk(s, "&%") == NULL)
+        return url_chars_ok(s) && url_form_ok(s);
     int ok = 0;
     size_t len = strlen(s);
     char *refs = malloc(len + 1), *pct = malloc(len + 1),
