@@ -48,9 +48,10 @@ static void type_error(ld *l, const rg_path *p, const char *expected,
  * hold, with U+FFFD in place: all three are three bytes in UTF-8. */
 static void replace_nonchars(char *s, size_t n)
 {
-    for (size_t i = 0; i + 2 < n; i++) {
-        unsigned char *u = (unsigned char *)s + i;
-        if (u[0] == 0xef && u[1] == 0xbf && (u[2] == 0xbe || u[2] == 0xbf))
+    for (unsigned char *u = memchr(s, 0xef, n); u != NULL;
+         u = memchr(u + 1, 0xef, n - (size_t)(u + 1 - (unsigned char *)s))) {
+        size_t i = (size_t)(u - (unsigned char *)s);
+        if (i + 2 < n && u[1] == 0xbf && (u[2] == 0xbe || u[2] == 0xbf))
             u[2] = 0xbd;
     }
 }
