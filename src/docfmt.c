@@ -1,11 +1,12 @@
 /* The tables of docfmt.def, made into C arrays: the objects and their
- * keys, and the word lists, with their look-ups. Constant data; no
- * state. */
+ * keys, and the word lists, with their look-ups. Constant data, and an
+ * index of it made once. */
 #include "docfmt.h"
 
 #include "diag.h"
 #include "model.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #define RG_FMT_KEY(obj, key, type, arg, req, field)                      \
@@ -29,15 +30,31 @@ const rg_docfmt__object rg_docfmt__objects[RG_FMT_OBJ_COUNT] = {
 };
 
 /* The rows of an object are together in docfmt.def. */
+/* Where each object's rows start and how many there are: found once,
+ * for the loader asks for an object's keys at every member it reads. */
+static struct {
+    size_t first, n;
+} rows[RG_FMT_OBJ_COUNT];
+static pthread_once_t rows_once = PTHREAD_ONCE_INIT;
+
+static void find_rows(void)
+{
+    for (int obj = 0; obj < RG_FMT_OBJ_COUNT; obj++) {
+        size_t i = 0, k = 0;
+        while (i < N_KEYS && keys[i].obj != (rg_docfmt__obj)obj)
+            i++;
+        while (i + k < N_KEYS && keys[i + k].obj == (rg_docfmt__obj)obj)
+            k++;
+        rows[obj].first = i;
+        rows[obj].n = k;
+    }
+}
+
 const rg_docfmt__key *rg_docfmt__keys(rg_docfmt__obj obj, size_t *n)
 {
-    size_t i = 0, k = 0;
-    while (i < N_KEYS && keys[i].obj != obj)
-        i++;
-    while (i + k < N_KEYS && keys[i + k].obj == obj)
-        k++;
-    *n = k;
-    return &keys[i];
+    pthread_once(&rows_once, find_rows);
+    *n = rows[obj].n;
+    return &keys[rows[obj].first];
 }
 
 const rg_docfmt__key *rg_docfmt__find(rg_docfmt__obj obj, const char *name)
