@@ -31,6 +31,7 @@ void rg_arena__free(rg_arena *a);
 typedef struct rg_map {
     const char **keys;
     size_t *vals;
+    uint64_t *hashes;  /* each key's */
     size_t cap;  /* a power of two, or 0 */
     size_t len;
 } rg_map;
