@@ -193,54 +193,25 @@ int rg_import__from_pos(json_t *rec, int line, int column)
 
 /* ---- where records came from ---- */
 
-/* The records' "@from" values, by section and index (references held),
- * taken out of the tree. */
-static const char *const sections[] = {"actors", "links", "sources",
-                                       "groups"};
-#define N_SECTIONS (sizeof(sections) / sizeof(sections[0]))
-
-typedef struct origins {
-    json_t *from[N_SECTIONS];  /* arrays parallel to the sections */
-} origins;
-
-static int take_origins(origins *o, json_t *doc)
-{
-    memset(o, 0, sizeof(*o));
-    for (size_t s = 0; s < N_SECTIONS; s++) {
-        json_t *arr = json_object_get(doc, sections[s]);
-        size_t i;
-        json_t *rec;
-        if ((o->from[s] = json_array()) == NULL)
-            return -1;
-        json_array_foreach(arr, i, rec) {
-            json_t *f = json_object_get(rec, RG_IMPORT_FROM);
-            if (json_array_append(o->from[s], f ? f : json_null()) != 0)
-                return -1;
-            json_object_del(rec, RG_IMPORT_FROM);
-        }
-    }
-    return 0;
-}
-
-static void free_origins(origins *o)
-{
-    for (size_t s = 0; s < N_SECTIONS; s++)
-        json_decref(o->from[s]);
-}
+/* The sections whose records carry "@from", in rg_load_origins' order. */
+static const char *const sections[RG_LOAD_SECTIONS] = {
+    [RG_LOAD_ACTORS] = "actors", [RG_LOAD_LINKS] = "links",
+    [RG_LOAD_SOURCES] = "sources", [RG_LOAD_GROUPS] = "groups"};
 
 /* Points diagnostic i, about the imported tree, at the input: at the path
  * or position its record came from, the tree's path said in the message;
  * at no position when its record came from nowhere known. */
-static void point_at_input(rg_diags *diags, size_t i, const origins *o)
+static void point_at_input(rg_diags *diags, size_t i,
+                           const rg_load_origins *o)
 {
     rg_diag_pending p;
     if (!rg_diags__pending(diags, i, &p))
         return;
     const json_t *f = NULL;
-    for (size_t s = 0; s < N_SECTIONS && p.n >= 2; s++)
+    for (int s = 0; s < RG_LOAD_SECTIONS && p.n >= 2; s++)
         if (p.segs[0].key && strcmp(p.segs[0].key, sections[s]) == 0 &&
-            p.segs[1].key == NULL)
-            f = json_array_get(o->from[s], p.segs[1].index);
+            p.segs[1].key == NULL && p.segs[1].index < o->n[s])
+            f = o->from[s][p.segs[1].index];
     if (json_is_string(f)) {
         rg_path to = rg_import__path_of(f);
         rg_diags__repath(diags, i, &to);
@@ -469,20 +440,21 @@ static int load_tree(rg_doc **out, rg_import_kind kind, json_t *tree,
                      const char *name, char **flat, rg_diags *diags,
                      size_t first, locating *l)
 {
-    origins o;
-    if (take_origins(&o, tree) != 0 ||
-        (flat && (*flat = rg_jsonwrite__compact_ascii(tree)) == NULL)) {
-        free_origins(&o);
+    /* The records' "@from" are left out of the text and taken out of
+     * the tree by the load. */
+    if (flat && (*flat = rg_jsonwrite__compact_ascii_but(
+                     tree, RG_IMPORT_FROM)) == NULL) {
         json_decref(tree);
         locate_end(l, diags, 1);
         rg_diags_add(diags, RG_ERROR, name, "out of memory importing");
         return -1;
     }
+    rg_load_origins o = {{0}, {0}};
     size_t start = rg_diags_count(diags);
-    int rc = rg_load__tree_at(out, tree, name, diags);
+    int rc = rg_load__tree_at(out, tree, name, diags, &o);
     for (size_t i = start; i < rg_diags_count(diags); i++)
         point_at_input(diags, i, &o);
-    free_origins(&o);
+    rg_load__origins_free(&o);
     /* The importer's diagnostics (before `start`), then the load's; all
      * sorted together below. */
     locate_end(l, diags, 0);

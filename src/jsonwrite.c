@@ -77,7 +77,10 @@ static int put_string(rg_buf *b, const char *str, size_t len)
     return 0;
 }
 
-static int put_value(rg_buf *b, const json_t *v)
+/* v at `depth` (the top 0); `skip`, when not NULL, is left out of the
+ * records: the objects in the arrays that are members of the top. It is
+ * handed down that path only. */
+static int put_value(rg_buf *b, const json_t *v, int depth, const char *skip)
 {
     switch (json_typeof(v)) {
     case JSON_OBJECT: {
@@ -87,13 +90,15 @@ static int put_value(rg_buf *b, const json_t *v)
         int first = 1;
         rg_buf__putc(b, '{');
         json_object_keylen_foreach((json_t *)v, key, key_len, m) {
+            if (skip != NULL && depth == 2 && strcmp(key, skip) == 0)
+                continue;
             if (!first)
                 rg_buf__putc(b, ',');
             first = 0;
             if (put_string(b, key, key_len) != 0)
                 return -1;
             rg_buf__putc(b, ':');
-            if (put_value(b, m) != 0)
+            if (put_value(b, m, depth + 1, depth == 0 ? skip : NULL) != 0)
                 return -1;
         }
         rg_buf__putc(b, '}');
@@ -104,7 +109,8 @@ static int put_value(rg_buf *b, const json_t *v)
         for (size_t i = 0; i < json_array_size(v); i++) {
             if (i)
                 rg_buf__putc(b, ',');
-            if (put_value(b, json_array_get(v, i)) != 0)
+            if (put_value(b, json_array_get(v, i), depth + 1,
+                          depth == 1 ? skip : NULL) != 0)
                 return -1;
         }
         rg_buf__putc(b, ']');
@@ -132,8 +138,13 @@ static int put_value(rg_buf *b, const json_t *v)
 
 char *rg_jsonwrite__compact_ascii(const json_t *v)
 {
+    return rg_jsonwrite__compact_ascii_but(v, NULL);
+}
+
+char *rg_jsonwrite__compact_ascii_but(const json_t *v, const char *skip)
+{
     rg_buf b = {0};
-    if (put_value(&b, v) != 0 || b.oom) {
+    if (put_value(&b, v, 0, skip) != 0 || b.oom) {
         rg_buf__free(&b);
         return NULL;
     }

@@ -11,4 +11,9 @@
  * string that is not UTF-8 (as json_dumps). */
 char *rg_jsonwrite__compact_ascii(const json_t *v);
 
+/* The same, leaving out the member named `skip` of each record: each
+ * object in an array that is a member of v (a document's actors, links,
+ * sources, groups). */
+char *rg_jsonwrite__compact_ascii_but(const json_t *v, const char *skip);
+
 #endif

@@ -15,6 +15,24 @@
  * document is then incomplete and must not be checked or used). */
 int rg_load__doc(rg_doc *doc, const json_t *root, rg_diags *diags);
 
+/* Where the records of an imported tree came from: the value of each
+ * record's "@from" key (RG_IMPORT_FROM), which an importer sets, by
+ * section (RG_LOAD_ACTORS...) and index; NULL for a record without one.
+ * References held; rg_load__origins_free() releases them. */
+enum { RG_LOAD_ACTORS, RG_LOAD_LINKS, RG_LOAD_SOURCES, RG_LOAD_GROUPS,
+       RG_LOAD_SECTIONS };
+typedef struct rg_load_origins {
+    json_t **from[RG_LOAD_SECTIONS];
+    size_t n[RG_LOAD_SECTIONS];
+} rg_load_origins;
+
+/* rg_load__doc() of an imported tree: each record's "@from" is taken
+ * into *origins as it is read (not a key the format knows, but no
+ * warning). Returns as rg_load__doc(). */
+int rg_load__doc_from(rg_doc *doc, const json_t *root, rg_diags *diags,
+                      rg_load_origins *origins);
+void rg_load__origins_free(rg_load_origins *o);
+
 /* Turns a parsed tree into a checked document; always releases `root`.
  * Positions for diagnostics come from `text` (`len` bytes), or when it is
  * NULL from the file at `path`, `len` bytes of it (what was parsed), read
@@ -39,10 +57,10 @@ int rg_load__buffer(rg_doc **out, const char *text, size_t len,
 
 /* Loads and checks a tree that is not text anywhere (an importer's):
  * always releases `root`; the diagnostics keep their paths in the tree,
- * unlocated, for the caller to point elsewhere. Returns 0 with *out set,
- * or -1. */
+ * unlocated, for the caller to point elsewhere with *origins, which it
+ * frees. Returns 0 with *out set, or -1. */
 int rg_load__tree_at(rg_doc **out, json_t *root, const char *name,
-                     rg_diags *diags);
+                     rg_diags *diags, rg_load_origins *origins);
 
 /* Records each value the document hands to Graphviz (rg_doc.gvvals).
  * Returns 0, or -1 when out of memory. */

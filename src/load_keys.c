@@ -6,6 +6,7 @@
 #include "docfmt.h"
 #include "grade.h"
 #include "gvattrs.h"
+#include "import.h"
 #include "load.h"
 
 #include <ctype.h>
@@ -20,6 +21,12 @@ typedef struct ld {
     const char *file;
     int oom;          /* an allocation failed: the load fails */
     int style_where;  /* RG_GV_NODE under kinds, RG_GV_EDGE under link_kinds */
+    /* An imported tree's: the record being read and where its "@from"
+     * goes (NULL otherwise). */
+    rg_load_origins *origins;
+    const void *record;
+    rg_docfmt__obj record_obj;
+    json_t **record_from;
 } ld;
 
 static const char *json_kind(const json_t *v)
@@ -313,6 +320,18 @@ static void init_element(rg_docfmt__obj obj, void *o)
     }
 }
 
+/* The section of the records an importer marks with "@from", or -1. */
+static int section_of(rg_docfmt__obj obj)
+{
+    switch (obj) {
+    case RG_FMT_actor: return RG_LOAD_ACTORS;
+    case RG_FMT_link: return RG_LOAD_LINKS;
+    case RG_FMT_source: return RG_LOAD_SOURCES;
+    case RG_FMT_group: return RG_LOAD_GROUPS;
+    default: return -1;
+    }
+}
+
 /* Loads an array of objects into a new C array. Elements that are not
  * objects keep a zeroed slot, so that indexes match the text's. */
 static void *load_array(ld *l, const json_t *v, const rg_path *p,
@@ -327,14 +346,31 @@ static void *load_array(ld *l, const json_t *v, const rg_path *p,
     }
     size_t n = json_array_size(v);
     char *arr = calloc(n ? n : 1, t->size);
-    if (arr == NULL) {
+    int s = section_of(obj);
+    int take = l->origins != NULL && s >= 0 && l->origins->from[s] == NULL;
+    json_t **from = take ? calloc(n ? n : 1, sizeof(*from)) : NULL;
+    if (arr == NULL || (take && from == NULL)) {
+        free(arr);
+        free(from);
         l->oom = 1;
         return NULL;
     }
+    if (take) {
+        l->origins->from[s] = from;
+        l->origins->n[s] = n;
+    }
+    /* (Arrays of records are the document's own; were one nested in a
+     * record, that record's "@from" would still be its own.) */
+    const void *was = l->record;
+    rg_docfmt__obj was_obj = l->record_obj;
+    json_t **was_from = l->record_from;
     for (size_t i = 0; i < n; i++) {
         rg_path q = rg_path__index(p, i);
         const json_t *e = json_array_get(v, i);
         init_element(obj, arr + i * t->size);
+        l->record = arr + i * t->size;
+        l->record_obj = obj;
+        l->record_from = from ? &from[i] : NULL;
         if (!json_is_object(e))
             type_error(l, &q, t->what, e);
         else
@@ -343,6 +379,9 @@ static void *load_array(ld *l, const json_t *v, const rg_path *p,
          * model reuses its memory instead of adding to the tree's. */
         json_array_set((json_t *)v, i, json_null());
     }
+    l->record = was;
+    l->record_obj = was_obj;
+    l->record_from = was_from;
     *n_out = n;
     return arr;
 }
@@ -569,6 +608,12 @@ static void read_members(ld *l, rg_docfmt__obj obj, void *o, const json_t *v,
     json_t *val;
     unsigned long said = 0;  /* required keys reported missing already */
     json_object_foreach((json_t *)v, key, val) {
+        if (o == l->record && obj == l->record_obj &&
+            l->record_from != NULL && key[0] == '@' &&
+            strcmp(key, RG_IMPORT_FROM) == 0) {
+            *l->record_from = json_incref(val);
+            continue;
+        }
         rg_path q = rg_path__key(p, key);
         const rg_docfmt__key *k = rg_docfmt__find(obj, key);
         long r = -1;
@@ -589,7 +634,25 @@ static void read_members(ld *l, rg_docfmt__obj obj, void *o, const json_t *v,
 
 int rg_load__doc(rg_doc *doc, const json_t *root, rg_diags *diags)
 {
-    ld l = {doc, diags, doc->file, 0, RG_GV_NODE};
+    return rg_load__doc_from(doc, root, diags, NULL);
+}
+
+void rg_load__origins_free(rg_load_origins *o)
+{
+    for (int s = 0; s < RG_LOAD_SECTIONS; s++) {
+        for (size_t i = 0; i < o->n[s]; i++)
+            json_decref(o->from[s][i]);
+        free(o->from[s]);
+        o->from[s] = NULL;
+        o->n[s] = 0;
+    }
+}
+
+int rg_load__doc_from(rg_doc *doc, const json_t *root, rg_diags *diags,
+                      rg_load_origins *origins)
+{
+    ld l = {doc, diags, doc->file, 0, RG_GV_NODE, origins, NULL, RG_FMT_doc,
+            NULL};
     rg_path p = {.n = 0};
     if (!json_is_object(root)) {
         type_error(&l, &p, rg_docfmt__objects[RG_FMT_doc].what, root);
