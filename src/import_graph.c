@@ -106,12 +106,13 @@ static rg_path from_path(const json_t *rec)
 }
 
 /* The ids of the elements of doc[section] and where they are, for
- * add_named(): the array (made when missing) and the set of its ids. */
+ * add_named(): the array (made when missing) and the set of its ids, the
+ * strings of the records (which outlive the set). */
 typedef struct named {
     json_t *doc;
     const char *section;
     json_t *arr;
-    json_t *ids;
+    rg_map ids;
 } named;
 
 static int named_open(named *n, json_t *doc, const char *section)
@@ -119,14 +120,13 @@ static int named_open(named *n, json_t *doc, const char *section)
     n->doc = doc;
     n->section = section;
     n->arr = json_object_get(doc, section);
-    n->ids = json_object();
-    if (n->ids == NULL)
+    if (rg_map__reserve(&n->ids, json_array_size(n->arr)) != 0)
         return -1;
     json_t *v;
     size_t j;
     json_array_foreach(n->arr, j, v) {
         const char *id = json_string_value(json_object_get(v, "id"));
-        if (id != NULL && json_object_set_new(n->ids, id, json_true()) != 0)
+        if (id != NULL && rg_map__put(&n->ids, id, 0, NULL) < 0)
             return -1;
     }
     return 0;
@@ -136,18 +136,21 @@ static int named_open(named *n, json_t *doc, const char *section)
  * that of the record `by` naming it. */
 static int add_named(named *n, const char *id, const json_t *by)
 {
-    if (json_object_get(n->ids, id) != NULL)
+    if (rg_map__get(&n->ids, id, NULL))
         return 0;
-    if (json_object_set_new(n->ids, id, json_true()) != 0)
-        return -1;
     if (n->arr == NULL &&
         (json_object_set_new(n->doc, n->section, json_array()) != 0 ||
          (n->arr = json_object_get(n->doc, n->section)) == NULL))
         return -1;
-    return json_array_append_new(n->arr, json_pack("{s:s,s:O*}", "id", id,
-                                                   RG_IMPORT_FROM,
-                                                   json_object_get(
-                                                       by, RG_IMPORT_FROM)));
+    json_t *rec = json_pack("{s:s,s:O*}", "id", id, RG_IMPORT_FROM,
+                            json_object_get(by, RG_IMPORT_FROM));
+    /* The key is the new record's own copy of the id. */
+    if (rec == NULL || json_array_append_new(n->arr, rec) != 0 ||
+        rg_map__put(&n->ids,
+                    json_string_value(json_object_get(rec, "id")), 0,
+                    NULL) < 0)
+        return -1;
+    return 0;
 }
 
 /* Declares `kind` under doc[section] unless built in (`builtins`) or
@@ -196,8 +199,8 @@ int rg_import__declare_named(json_t *doc)
         }
     rc = 0;
 out:
-    json_decref(groups.ids);
-    json_decref(sources.ids);
+    rg_map__free(&groups.ids);
+    rg_map__free(&sources.ids);
     return rc;
 }
 
