@@ -3,9 +3,12 @@
 #include "docfmt.h"
 #include "jsonpos.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
+#include <time.h>
 
 /* ---- arena ---- */
 
@@ -73,19 +76,38 @@ void rg_arena__free(rg_arena *a)
 
 /* ---- string map ---- */
 
+/* A seed drawn once per process, so that a document cannot be written
+ * to make every id land in one run of slots (a map's order is never
+ * seen in any output: it is only looked up). */
+static uint64_t seed;
+static pthread_once_t seed_once = PTHREAD_ONCE_INIT;
+
+static void draw_seed(void)
+{
+    uint64_t s = 0;
+    if (getrandom(&s, sizeof(s), GRND_NONBLOCK) != (ssize_t)sizeof(s))
+        s = (uint64_t)time(NULL) ^ (uint64_t)(uintptr_t)&seed;
+    seed = s;
+}
+
+/* Eight bytes a step, each mixed in by a multiply: FNV's byte a step was
+ * most of the time a map took on long keys (URLs, STIX ids). */
 static uint64_t hash_str(const char *s)
 {
-    /* FNV-1a */
-    uint64_t h = 1469598103934665603ULL;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211ULL;
+    const uint64_t k = 0xff51afd7ed558ccdULL;
+    size_t n = strlen(s);
+    pthread_once(&seed_once, draw_seed);
+    uint64_t h = seed ^ (n * 0x9e3779b97f4a7c15ULL), w;
+    for (; n >= 8; s += 8, n -= 8) {
+        memcpy(&w, s, 8);
+        h = (h ^ w) * k;
+        h ^= h >> 29;
     }
-    /* The table takes the low bits, which FNV leaves depending on the
-     * low bits of each byte only ("a1" and "q1" agree there): the high
-     * bits are folded in. */
+    w = 0;
+    memcpy(&w, s, n);
+    h = (h ^ w) * k;
     h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
+    h *= 0xc4ceb9fe1a85ec53ULL;
     h ^= h >> 33;
     return h;
 }
