@@ -96,19 +96,21 @@ static int put(builder *b, json_t *v)
     json_t *in = b->open[b->depth - 1];
     if (json_is_array(in))
         return json_array_append_new(in, v) == 0;
-    /* As jansson with JSON_REJECT_DUPLICATES; a key with a NUL in it it
-     * refuses without JSON_ALLOW_NUL. setn_new checks the key's UTF-8. */
-    if (json_object_getn(in, b->key, b->key_len) != NULL) {
+    /* As jansson with JSON_REJECT_DUPLICATES: a key set again replaces
+     * the value, and the object does not grow (one look-up, not two). A
+     * key with a NUL in it jansson refuses without JSON_ALLOW_NUL;
+     * setn_new checks the key's UTF-8. */
+    size_t had = json_object_size(in);
+    int rc;
+    if (plain_ascii((const unsigned char *)b->key, b->key_len)) {
+        rc = json_object_setn_new_nocheck(in, b->key, b->key_len, v);
+    } else if (memchr(b->key, '\0', b->key_len) != NULL) {
         json_decref(v);
         return 0;
+    } else {
+        rc = json_object_setn_new(in, b->key, b->key_len, v);
     }
-    if (plain_ascii((const unsigned char *)b->key, b->key_len))
-        return json_object_setn_new_nocheck(in, b->key, b->key_len, v) == 0;
-    if (memchr(b->key, '\0', b->key_len) != NULL) {
-        json_decref(v);
-        return 0;
-    }
-    return json_object_setn_new(in, b->key, b->key_len, v) == 0;
+    return rc == 0 && json_object_size(in) == had + 1;
 }
 
 static int on_null(void *ctx)
