@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "docfmt.h"
+#include "jsonpos.h"
 #include "model.h"
 
 #include <stdlib.h>
@@ -44,24 +45,10 @@ static void ws(parser *ps)
         ps->p++;
 }
 
-/* p at the opening quote; the offset past the closing one: from quote to
- * quote (memchr), until one that an odd run of backslashes does not
- * escape. */
+/* p at the opening quote; the offset past the closing one. */
 static size_t string_end(const parser *ps, size_t p)
 {
-    size_t from = ++p;
-    while (p < ps->len) {
-        const char *q = memchr(ps->t + p, '"', ps->len - p);
-        if (q == NULL)
-            break;
-        size_t at = (size_t)(q - ps->t), b = at;
-        while (b > from && ps->t[b - 1] == '\\')
-            b--;
-        if ((at - b) % 2 == 0)
-            return at + 1;
-        p = at + 1;
-    }
-    return ps->len;
+    return rg_jsonpos__string_end(ps->t, ps->len, p);
 }
 
 static void free_node(node *n)

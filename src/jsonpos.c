@@ -48,24 +48,28 @@ static size_t ws(const scan *s, size_t p)
     return p;
 }
 
-/* p at the opening quote; returns the offset past the closing quote. */
-static size_t skip_string(const scan *s, size_t p)
+size_t rg_jsonpos__string_end(const char *t, size_t len, size_t p)
 {
     /* From quote to quote (memchr), until one that an odd run of
      * backslashes does not escape. */
     size_t from = ++p;
     for (;;) {
-        const char *q = p < s->len ? memchr(s->t + p, '"', s->len - p)
-                                   : NULL;
+        const char *q = p < len ? memchr(t + p, '"', len - p) : NULL;
         if (q == NULL)
-            return s->len;
-        size_t at = (size_t)(q - s->t), b = at;
-        while (b > from && s->t[b - 1] == '\\')
+            return len;
+        size_t at = (size_t)(q - t), b = at;
+        while (b > from && t[b - 1] == '\\')
             b--;
         if ((at - b) % 2 == 0)
             return at + 1;
         p = at + 1;
     }
+}
+
+/* p at the opening quote; returns the offset past the closing quote. */
+static size_t skip_string(const scan *s, size_t p)
+{
+    return rg_jsonpos__string_end(s->t, s->len, p);
 }
 
 static size_t skip_value(const scan *s, size_t p)

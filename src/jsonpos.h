@@ -67,6 +67,10 @@ void rg_jsonpos__line_col(const char *text, size_t len, size_t off,
  * character references in check_value.c. */
 size_t rg_jsonpos__put_utf8(char *o, unsigned long cp);
 
+/* The offset past the closing quote of the string whose opening quote
+ * is at offset p of `t` (`len` bytes), or len when it is not closed. */
+size_t rg_jsonpos__string_end(const char *t, size_t len, size_t p);
+
 /* The value of a hexadecimal digit, or -1 for another character. */
 int rg_jsonpos__hex_digit(int c);
 
