@@ -29,9 +29,6 @@ typedef struct parser {
     const char *t;
     size_t len, p;
     int oom;
-    /* docfmt.def's keys of each object, looked up once */
-    const rg_docfmt__key *keys[RG_FMT_OBJ_COUNT];
-    size_t n_keys[RG_FMT_OBJ_COUNT];
 } parser;
 
 static int blank(char c)
@@ -145,8 +142,8 @@ static ctx child_ctx(const parser *ps, ctx parent, const node *kid)
         return RG_FMT_style;
     if (parent == C_ANY)
         return C_ANY;
-    size_t n = ps->n_keys[parent];
-    const rg_docfmt__key *k = ps->keys[parent];
+    size_t n;
+    const rg_docfmt__key *k = rg_docfmt__keys((rg_docfmt__obj)parent, &n);
     for (size_t i = 0; i < n; i++) {
         if (!key_is(ps, kid, k[i].name))
             continue;
@@ -161,10 +158,10 @@ static ctx child_ctx(const parser *ps, ctx parent, const node *kid)
 
 /* The context of an array's elements: the records of "actors",
  * "links", "groups" and "sources" (the ARRAY keys) keep theirs. */
-static ctx elem_ctx(const parser *ps, ctx c)
+static ctx elem_ctx(ctx c)
 {
-    size_t n = ps->n_keys[RG_FMT_doc];
-    const rg_docfmt__key *k = ps->keys[RG_FMT_doc];
+    size_t n;
+    const rg_docfmt__key *k = rg_docfmt__keys(RG_FMT_doc, &n);
     for (size_t i = 0; i < n; i++)
         if (k[i].type == RG_FMT_T_ARRAY && k[i].arg == c)
             return c;
@@ -178,8 +175,10 @@ static size_t *member_order(const parser *ps, const node *n, ctx c)
     size_t *idx = malloc((n->n_kids ? n->n_kids : 1) * sizeof(*idx));
     if (idx == NULL)
         return NULL;
-    size_t k = 0, n_order = c < RG_FMT_OBJ_COUNT ? ps->n_keys[c] : 0;
-    const rg_docfmt__key *order = c < RG_FMT_OBJ_COUNT ? ps->keys[c] : NULL;
+    size_t k = 0, n_order = 0;
+    const rg_docfmt__key *order =
+        c < RG_FMT_OBJ_COUNT ? rg_docfmt__keys((rg_docfmt__obj)c, &n_order)
+                             : NULL;
     char *used = calloc(n->n_kids ? n->n_kids : 1, 1);
     if (used == NULL) {
         free(idx);
@@ -232,7 +231,7 @@ static long flat(out *o, const node *n, ctx c, rg_buf *b, long room)
         const node *kid = &n->kids[idx ? idx[i] : i];
         if (i)
             rg_buf__puts(b, ", ");
-        ctx kc = n->type == '{' ? child_ctx(ps, c, kid) : elem_ctx(ps, c);
+        ctx kc = n->type == '{' ? child_ctx(ps, c, kid) : elem_ctx(c);
         if (n->type == '{') {
             rg_buf__putn(b, ps->t + kid->key_start,
                          kid->key_end - kid->key_start);
@@ -300,7 +299,7 @@ static void emit(out *o, const node *n, ctx c, int indent)
             col += (int)kl + 2;
             kc = child_ctx(ps, c, kid);
         } else {
-            kc = elem_ctx(ps, c);
+            kc = elem_ctx(c);
         }
         emit_value(o, kid, kc, indent + 2, col, last ? 0 : 1);
         rg_buf__puts(&o->b, last ? "\n" : ",\n");
@@ -333,9 +332,7 @@ int rg_fmt__checked(char **out_text, size_t *out_len, const char *text,
         text += 3;
         len -= 3;
     }
-    parser ps = {text, len, 0, 0, {0}, {0}};
-    for (int obj = 0; obj < RG_FMT_OBJ_COUNT; obj++)
-        ps.keys[obj] = rg_docfmt__keys((rg_docfmt__obj)obj, &ps.n_keys[obj]);
+    parser ps = {text, len, 0, 0};
     node root;
     parse(&ps, &root, 0);
     out o = {&ps, {0}, ps.oom};
