@@ -8,7 +8,8 @@
 
 /* jansson's JSON_PARSER_MAX_DEPTH: it refuses deeper texts. */
 #define MAX_DEPTH 2048
-/* Bytes read and handed to yajl at a time. */
+/* Bytes read and handed to yajl at a time, at first (see
+ * rg_jsonread__stream()). */
 #define BLOCK 65536
 
 typedef struct builder {
@@ -22,6 +23,7 @@ typedef struct builder {
      * escape cut in two. */
     char tail[4];
     size_t tail_len;
+    size_t events;                /* yajl's callbacks so far */
 } builder;
 
 /* ---- the raw text: what yajl and jansson read differently ---- */
@@ -83,6 +85,7 @@ static int plain_ascii(const unsigned char *s, size_t n)
  * stop yajl. */
 static int put(builder *b, json_t *v)
 {
+    b->events++;
     if (v == NULL)
         return 0;
     if (b->depth == 0) {
@@ -180,6 +183,7 @@ static int on_string(void *ctx, const unsigned char *s, size_t len)
 static int on_key(void *ctx, const unsigned char *s, size_t len)
 {
     builder *b = ctx;
+    b->events++;
     if (len + 1 > b->key_cap) {
         size_t cap = (len + 1) * 2;
         char *k = realloc(b->key, cap);
@@ -221,6 +225,7 @@ static int on_start_array(void *ctx)
 static int on_end(void *ctx)
 {
     builder *b = ctx;
+    b->events++;
     if (--b->depth > 0)
         return 1;
     b->closed = 1;
@@ -281,10 +286,18 @@ static json_t *finish(builder *b, yajl_handle h, int ok)
     return root;
 }
 
+/* A token cut by a block's end is kept by yajl, which reads it again
+ * from its start with each later block: a string of L bytes in blocks of
+ * B would cost L * L / B (a 32 MB description took 2.3 s, a 60 MB one
+ * 9 s). So a block that ends no token makes the next one twice as big,
+ * and the token is read again only about twice in all; blocks go back to
+ * BLOCK once tokens end again. They grow only with such a token, which
+ * the caller's bound on the text bounds. */
 json_t *rg_jsonread__stream(rg_jsonread_fn read, void *data)
 {
     builder *b = malloc(sizeof(*b));
-    char *block = malloc(BLOCK);
+    size_t size = BLOCK;
+    char *block = malloc(size);
     yajl_handle h = b && block ? start(b) : NULL;
     if (h == NULL) {
         free(b);
@@ -293,12 +306,25 @@ json_t *rg_jsonread__stream(rg_jsonread_fn read, void *data)
     }
     int ok = 1;
     for (;;) {
-        size_t n = read(block, BLOCK, data);
+        size_t n = read(block, size, data);
         if (n == 0)
             break;
-        if (n == (size_t)-1 || n > BLOCK || feed(b, h, block, n) != 0) {
+        size_t before = b->events;
+        if (n == (size_t)-1 || n > size || feed(b, h, block, n) != 0) {
             ok = 0;
             break;
+        }
+        /* (A short block ends the text, or comes of a reader that gives
+         * less at a time: a bigger one would not be filled.) */
+        size_t next = b->events == before && n == size ? size * 2 : BLOCK;
+        if (next != size) {
+            char *grown = realloc(block, next);
+            if (grown == NULL) {
+                ok = 0;
+                break;
+            }
+            block = grown;
+            size = next;
         }
     }
     json_t *root = finish(b, h, ok);
