@@ -349,6 +349,11 @@ void rg_doc_free(rg_doc *doc);
 
 /** The file name the document was loaded from (borrowed). */
 const char *rg_doc_file(const rg_doc *doc);
+/** Whether the regular file the document was read from has since been
+ *  written, replaced or removed (its size, time or inode differ), which
+ *  makes RG_ISOLATE_CHILD's render of it fail ("the document changed");
+ *  false for a document from memory or standard input. */
+bool rg_doc_file_changed(const rg_doc *doc);
 const char *rg_doc_title(const rg_doc *doc);        /**< or NULL */
 const char *rg_doc_description(const rg_doc *doc);  /**< or NULL */
 /** Whether an actor or a link of the document has a date (what a

@@ -151,10 +151,19 @@ static void build(watch *w)
     strftime(when, sizeof(when), "%H:%M:%S", localtime(&now));
     if (diags == NULL)
         return;
-    w->builds++;
     int ok = cli_render_load(w->a, w->input, &doc, diags) == EXIT_OK &&
              render_write(w, doc, &outs, diags) == 0;
     size_t warnings = rg_diags_count_severity(diags, RG_WARNING);
+    if (!ok && doc != NULL && rg_doc_file_changed(doc)) {
+        /* Saved again while it was built (the render's worker refuses a
+         * file that is not the one checked): that save's events are
+         * queued and build it; this build says nothing of it. */
+        fprintf(stderr, "%s: %s saved again during the build; "
+                "building the new save\n", CLI_PROG, when);
+        fflush(stderr);
+        goto out;
+    }
+    w->builds++;
     if (ok) {
         changes(what, sizeof(what), w->last, doc);
         snprintf(line, sizeof(line), "%s built in %.2f s: %s; %zu warning%s",
@@ -181,6 +190,7 @@ static void build(watch *w)
     fflush(stderr);
     publish(w, ok, outs != NULL ? &outs[w->n_formats - 1] : NULL, when, line,
             diags);
+out:
     rg_outputs_free(outs, w->n_formats);
     rg_doc_free(doc);
     rg_diags_free(diags);

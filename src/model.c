@@ -305,3 +305,14 @@ bool rg_file_id__same(const struct rg_file_id *a, const struct rg_file_id *b)
     return a->dev == b->dev && a->ino == b->ino && a->size == b->size &&
            a->mtime_s == b->mtime_s && a->mtime_ns == b->mtime_ns;
 }
+
+bool rg_doc_file_changed(const rg_doc *doc)
+{
+    struct stat st;
+    if (!doc->from_file)
+        return false;
+    if (stat(doc->file, &st) != 0)
+        return true;
+    struct rg_file_id now = rg_file_id__of(&st);
+    return !rg_file_id__same(&now, &doc->file_id);
+}

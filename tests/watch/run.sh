@@ -3,7 +3,8 @@
 # place, a bad one, a fixed one by writing a new file and renaming it
 # over the document (vim, VS Code), each checked in the outputs and in
 # the terminal's lines; a bad save leaves every output as it was; a
-# burst of writes makes one build; Ctrl-C ends it with status 0; the
+# burst of writes makes one build; Ctrl-C ends it with status 0; saves
+# that come while a build reads the document are built, not failed; the
 # command lines it refuses.
 #
 #   sh tests/watch/run.sh path/to/relgraph
@@ -62,6 +63,33 @@ check "another file's change builds nothing" "$(t test "$(builds)" -eq "$n")"
 stop_watch
 check "Ctrl-C ends it with status 0 (was $wst)" "$(t test "$wst" = 0)"
 check "and says so" "$(t grep -q '^relgraph: stopped$' "$dir/watch.err")"
+
+# Saved again and again while each build reads the document: a 30 MB
+# one, saved by rename every 0.1 s for 2 s. The render's worker reads
+# the file again and refuses one that is not the file checked; such a
+# build is no failure (it was 7 builds failed of 17 saves), and the last
+# save is drawn.
+big() {
+    { printf '{\n  "title": "Save %s",\n  "description": "' "$1"
+      head -c 30000000 /dev/zero | tr '\0' x
+      printf '",\n'
+      sed 1d "$top/graphs/minimal.json" | grep -v '"title"'; } >"$dir/$2"
+}
+big 0 doc.json
+start_watch doc.json -o out.svg
+wait_lines 1
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+    big $i doc.new && mv "$dir/doc.new" "$dir/doc.json"
+    sleep 0.1
+done
+i=0
+while ! grep -q 'Save 20' "$dir/out.svg" 2>/dev/null && [ $i -lt 300 ]; do
+    sleep 0.1
+    i=$((i + 1))
+done
+check "saved while built: the last save is drawn" "$(t grep -q 'Save 20' "$dir/out.svg")"
+check "saved while built: no build failed" "$(t test -z "$(grep ' failed: ' "$dir/watch.err")")"
+stop_watch
 
 # What it refuses.
 "$bin" watch "$dir/doc.json" >/dev/null 2>"$dir/e1"
