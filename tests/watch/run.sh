@@ -44,14 +44,34 @@ check "fixed save by rename builds" "$(t wait_lines 4)"
 check "fixed save by rename rewrites the SVG" "$(t grep -q 'Alcoa Fixed' "$dir/out.svg")"
 check "fixed save: no leftover temporary files" "$(t test "$(ls "$dir" | grep -v -e '^doc.json$' -e '^out' -e '^keep' -e '^tmp$' -e '^watch')" = "")"
 
-# A burst: ten writes 10 ms apart are one build.
-n=$(builds)
-for i in 1 2 3 4 5 6 7 8 9 10; do
-    sed "s/\"Alcoa\"/\"Alcoa $i\"/" "$top/graphs/minimal.json" >"$dir/doc.json"
-    sleep 0.01
+# A burst: ten writes 10 ms apart are one build. A burst settles after
+# 60 ms without a write, so on a loaded machine, where the writes of
+# this loop can come further apart, a burst may truly be two: such a
+# try does not count, and the burst is tried again (up to 5 times).
+ms() { echo $(($(date +%s%N) / 1000000)); }
+try=0
+while :; do
+    try=$((try + 1))
+    n=$(builds)
+    gap=0
+    last=$(ms)
+    for i in 1 2 3 4 5 6 7 8 9 10; do
+        sed "s/\"Alcoa\"/\"Alcoa $i\"/" "$top/graphs/minimal.json" >"$dir/doc.json"
+        now=$(ms)
+        [ $((now - last)) -gt $gap ] && gap=$((now - last))
+        last=$now
+        sleep 0.01
+    done
+    wait_lines $((n + 1)) && sleep 1.5
+    [ $gap -lt 45 ] || [ $try -ge 5 ] && break
+    echo "note: try $try of the burst: writes up to $gap ms apart, tried again"
 done
-wait_lines $((n + 1)) && sleep 1.5
-check "a burst of ten writes is one build" "$(t test "$(builds)" -eq $((n + 1)))"
+if [ $gap -lt 45 ]; then
+    check "a burst of ten writes is one build" "$(t test "$(builds)" -eq $((n + 1)))"
+else
+    echo "skip a burst of ten writes is one build: the machine kept writes $gap ms apart in 5 tries"
+    skip=$((skip + 1))
+fi
 check "the burst's last write is drawn" "$(t grep -q 'Alcoa 10' "$dir/out.svg")"
 
 # Another file of the folder changes: no build.
@@ -103,5 +123,5 @@ check "--serve 70000 is refused" "$(t test $? = 2)"
 "$bin" watch "$dir/doc.json" --depth 2 -o "$dir/x.svg" >/dev/null 2>&1
 check "render's own checks apply (--depth without --focus)" "$(t test $? = 2)"
 
-echo "watch: $pass passed, $fail failed"
+echo "watch: $pass passed, $fail failed, $skip skipped"
 [ $fail = 0 ]
