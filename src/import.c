@@ -5,8 +5,6 @@
  * State: one rg_import_ctx per import. */
 #include "import.h"
 #include "jsonread.h"
-#include "jsonwrite.h"
-
 #include "load.h"
 
 #include <ctype.h>
@@ -433,25 +431,28 @@ int rg_import__tree(json_t **out, rg_import_kind kind, json_t *root,
 }
 
 /* Loads the tree an importer made (released), its problems pointed at
- * the input; with `flat`, the tree is first written out there as compact
- * JSON (NULL when out of memory), the text relgraph import lays out. */
+ * the input; with `flat`, the tree is also written out there as compact
+ * JSON as it is loaded, the text relgraph import lays out (whole when
+ * the load succeeds). */
 static int load_tree(rg_doc **out, rg_import_kind kind, json_t *tree,
                      const char *text, size_t len, const char *path,
-                     const char *name, char **flat, rg_diags *diags,
+                     const char *name, rg_buf *flat, rg_diags *diags,
                      size_t first, locating *l)
 {
-    /* The records' "@from" are left out of the text and taken out of
-     * the tree by the load. */
-    if (flat && (*flat = rg_jsonwrite__compact_ascii_but(
-                     tree, RG_IMPORT_FROM)) == NULL) {
-        json_decref(tree);
-        locate_end(l, diags, 1);
-        rg_diags_add(diags, RG_ERROR, name, "out of memory importing");
-        return -1;
-    }
+    /* The records' "@from" are taken by the load, and left out of the
+     * text. Writing the text as the load reads each record, not in a
+     * walk of its own, saves a tenth of a second on a 45 MB bundle: the
+     * importer's records lie all over the heap, and reading them is
+     * most of what either walk costs. */
     rg_load_origins o = {{0}, {0}};
     size_t start = rg_diags_count(diags);
-    int rc = rg_load__tree_at(out, tree, name, diags, &o);
+    int rc = rg_load__tree_at(out, tree, name, diags, &o, flat);
+    if (flat != NULL && rc == 0 && flat->oom) {
+        rg_doc_free(*out);
+        *out = NULL;
+        rg_diags_add(diags, RG_ERROR, name, "out of memory importing");
+        rc = -1;
+    }
     for (size_t i = start; i < rg_diags_count(diags); i++)
         point_at_input(diags, i, &o);
     rg_load__origins_free(&o);
@@ -494,13 +495,13 @@ static int tree_text(char **out, size_t *out_len, rg_import_kind kind,
                      size_t first, locating *l)
 {
     rg_doc *doc = NULL;
-    char *flat = NULL;
+    rg_buf flat = {0};
     int rc = load_tree(&doc, kind, tree, t, tl, path, name, &flat, diags,
                        first, l);
     rg_doc_free(doc);
     if (rc == 0)
-        rc = rg_fmt__checked(out, out_len, flat, strlen(flat), name, diags);
-    free(flat);
+        rc = rg_fmt__checked(out, out_len, flat.data, flat.len, name, diags);
+    rg_buf__free(&flat);
     return rc;
 }
 

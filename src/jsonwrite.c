@@ -77,10 +77,9 @@ static int put_string(rg_buf *b, const char *str, size_t len)
     return 0;
 }
 
-/* v at `depth` (the top 0); `skip`, when not NULL, is left out of the
- * records: the objects in the arrays that are members of the top. It is
- * handed down that path only. */
-static int put_value(rg_buf *b, const json_t *v, int depth, const char *skip)
+/* v; `skip`, when not NULL, is left out of v when v is an object (not
+ * below it). */
+static int put_value(rg_buf *b, const json_t *v, const char *skip)
 {
     switch (json_typeof(v)) {
     case JSON_OBJECT: {
@@ -90,7 +89,7 @@ static int put_value(rg_buf *b, const json_t *v, int depth, const char *skip)
         int first = 1;
         rg_buf__putc(b, '{');
         json_object_keylen_foreach((json_t *)v, key, key_len, m) {
-            if (skip != NULL && depth == 2 && strcmp(key, skip) == 0)
+            if (skip != NULL && strcmp(key, skip) == 0)
                 continue;
             if (!first)
                 rg_buf__putc(b, ',');
@@ -98,7 +97,7 @@ static int put_value(rg_buf *b, const json_t *v, int depth, const char *skip)
             if (put_string(b, key, key_len) != 0)
                 return -1;
             rg_buf__putc(b, ':');
-            if (put_value(b, m, depth + 1, depth == 0 ? skip : NULL) != 0)
+            if (put_value(b, m, NULL) != 0)
                 return -1;
         }
         rg_buf__putc(b, '}');
@@ -109,8 +108,7 @@ static int put_value(rg_buf *b, const json_t *v, int depth, const char *skip)
         for (size_t i = 0; i < json_array_size(v); i++) {
             if (i)
                 rg_buf__putc(b, ',');
-            if (put_value(b, json_array_get(v, i), depth + 1,
-                          depth == 1 ? skip : NULL) != 0)
+            if (put_value(b, json_array_get(v, i), NULL) != 0)
                 return -1;
         }
         rg_buf__putc(b, ']');
@@ -138,15 +136,20 @@ static int put_value(rg_buf *b, const json_t *v, int depth, const char *skip)
 
 char *rg_jsonwrite__compact_ascii(const json_t *v)
 {
-    return rg_jsonwrite__compact_ascii_but(v, NULL);
-}
-
-char *rg_jsonwrite__compact_ascii_but(const json_t *v, const char *skip)
-{
     rg_buf b = {0};
-    if (put_value(&b, v, 0, skip) != 0 || b.oom) {
+    if (put_value(&b, v, NULL) != 0 || b.oom) {
         rg_buf__free(&b);
         return NULL;
     }
     return b.data;
+}
+
+int rg_jsonwrite__value(rg_buf *b, const json_t *v, const char *skip)
+{
+    return put_value(b, v, skip) == 0 && !b->oom ? 0 : -1;
+}
+
+int rg_jsonwrite__string(rg_buf *b, const char *s, size_t len)
+{
+    return put_string(b, s, len) == 0 && !b->oom ? 0 : -1;
 }

@@ -3,6 +3,7 @@
 #ifndef RG_LOAD_H
 #define RG_LOAD_H
 
+#include "buf.h"
 #include "diag.h"
 #include "jsonpos.h"
 #include "model.h"
@@ -28,9 +29,13 @@ typedef struct rg_load_origins {
 
 /* rg_load__doc() of an imported tree: each record's "@from" is taken
  * into *origins as it is read (not a key the format knows, but no
- * warning). Returns as rg_load__doc(). */
+ * warning). With `echo`, the tree is also written there as it is read,
+ * as compact ASCII JSON (rg_jsonwrite__value()) without the records'
+ * "@from": the text of `relgraph import`, from records still in the
+ * cache, before each goes (echo->oom set when that failed). Returns as
+ * rg_load__doc(). */
 int rg_load__doc_from(rg_doc *doc, const json_t *root, rg_diags *diags,
-                      rg_load_origins *origins);
+                      rg_load_origins *origins, rg_buf *echo);
 void rg_load__origins_free(rg_load_origins *o);
 
 /* Turns a parsed tree into a checked document; always releases `root`.
@@ -58,9 +63,11 @@ int rg_load__buffer(rg_doc **out, const char *text, size_t len,
 /* Loads and checks a tree that is not text anywhere (an importer's):
  * always releases `root`; the diagnostics keep their paths in the tree,
  * unlocated, for the caller to point elsewhere with *origins, which it
- * frees. Returns 0 with *out set, or -1. */
+ * frees. `echo` as rg_load__doc_from()'s. Returns 0 with *out set, or
+ * -1. */
 int rg_load__tree_at(rg_doc **out, json_t *root, const char *name,
-                     rg_diags *diags, rg_load_origins *origins);
+                     rg_diags *diags, rg_load_origins *origins,
+                     rg_buf *echo);
 
 /* Records each value the document hands to Graphviz (rg_doc.gvvals).
  * Returns 0, or -1 when out of memory. */

@@ -150,9 +150,9 @@ static int has_error(const rg_diags *diags, size_t start)
 static int load_checked(rg_doc *doc, json_t *root, const char *text,
                         size_t len, const char *path, rg_jsonpos **loc,
                         rg_diags *diags, size_t start, size_t *suppressed,
-                        rg_load_origins *origins)
+                        rg_load_origins *origins, rg_buf *echo)
 {
-    int r = rg_load__doc_from(doc, root, diags, origins);
+    int r = rg_load__doc_from(doc, root, diags, origins, echo);
     /* The model holds copies of everything it needs. */
     json_decref(root);
     if (r < 0)
@@ -203,7 +203,7 @@ int rg_load__tree(rg_doc **out, json_t *root, const char *text, size_t len,
     json_t *r = root;
     root = NULL;
     if (load_checked(doc, r, text, len, path, &loc, diags, start,
-                     &suppressed, NULL) != 0)
+                     &suppressed, NULL, NULL) != 0)
         goto oom;
     if (rg_diags_count(diags) > start) {
         if (loc == NULL && (loc = locator(text, len, path)) == NULL)
@@ -235,7 +235,8 @@ out:
 }
 
 int rg_load__tree_at(rg_doc **out, json_t *root, const char *name,
-                     rg_diags *diags, rg_load_origins *origins)
+                     rg_diags *diags, rg_load_origins *origins,
+                     rg_buf *echo)
 {
     size_t start = rg_diags_count(diags), suppressed = 0;
     rg_jsonpos *loc = NULL;
@@ -243,7 +244,7 @@ int rg_load__tree_at(rg_doc **out, json_t *root, const char *name,
     *out = NULL;
     if (doc == NULL ||
         load_checked(doc, root, NULL, 0, NULL, &loc, diags, start,
-                     &suppressed, origins) != 0 ||
+                     &suppressed, origins, echo) != 0 ||
         rg_load__gv_values(doc, NULL, 0) != 0) {
         if (doc == NULL)
             json_decref(root);

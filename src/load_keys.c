@@ -7,6 +7,7 @@
 #include "grade.h"
 #include "gvattrs.h"
 #include "import.h"
+#include "jsonwrite.h"
 #include "load.h"
 
 #include <ctype.h>
@@ -27,6 +28,10 @@ typedef struct ld {
     const void *record;
     rg_docfmt__obj record_obj;
     json_t **record_from;
+    /* The compact text of the tree as read (rg_load__doc_from()), or
+     * NULL; set when an array of records wrote itself there. */
+    rg_buf *echo;
+    int echoed;
 } ld;
 
 static const char *json_kind(const json_t *v)
@@ -359,6 +364,11 @@ static void *load_array(ld *l, const json_t *v, const rg_path *p,
         l->origins->from[s] = from;
         l->origins->n[s] = n;
     }
+    /* The document's own arrays (read outside any record) are written
+     * out record by record, each just before it goes. */
+    rg_buf *echo = l->record == NULL ? l->echo : NULL;
+    if (echo != NULL)
+        rg_buf__putc(echo, '[');
     /* (Arrays of records are the document's own; were one nested in a
      * record, that record's "@from" would still be its own.) */
     const void *was = l->record;
@@ -367,6 +377,12 @@ static void *load_array(ld *l, const json_t *v, const rg_path *p,
     for (size_t i = 0; i < n; i++) {
         rg_path q = rg_path__index(p, i);
         const json_t *e = json_array_get(v, i);
+        if (echo != NULL) {
+            if (i > 0)
+                rg_buf__putc(echo, ',');
+            if (rg_jsonwrite__value(echo, e, RG_IMPORT_FROM) != 0)
+                echo->oom = 1;
+        }
         init_element(obj, arr + i * t->size);
         l->record = arr + i * t->size;
         l->record_obj = obj;
@@ -382,6 +398,10 @@ static void *load_array(ld *l, const json_t *v, const rg_path *p,
     l->record = was;
     l->record_obj = was_obj;
     l->record_from = was_from;
+    if (echo != NULL) {
+        rg_buf__putc(echo, ']');
+        l->echoed = 1;
+    }
     *n_out = n;
     return arr;
 }
@@ -607,7 +627,22 @@ static void read_members(ld *l, rg_docfmt__obj obj, void *o, const json_t *v,
     const char *key;
     json_t *val;
     unsigned long said = 0;  /* required keys reported missing already */
+    /* The top level's members are written out as they are read (an
+     * array of records by load_array()). */
+    rg_buf *echo = obj == RG_FMT_doc ? l->echo : NULL;
+    int first = 1;
+    if (echo != NULL)
+        rg_buf__putc(echo, '{');
     json_object_foreach((json_t *)v, key, val) {
+        if (echo != NULL) {
+            if (!first)
+                rg_buf__putc(echo, ',');
+            first = 0;
+            if (rg_jsonwrite__string(echo, key, strlen(key)) != 0)
+                echo->oom = 1;
+            rg_buf__putc(echo, ':');
+            l->echoed = 0;
+        }
         if (o == l->record && obj == l->record_obj &&
             l->record_from != NULL && key[0] == '@' &&
             strcmp(key, RG_IMPORT_FROM) == 0) {
@@ -623,7 +658,12 @@ static void read_members(ld *l, rg_docfmt__obj obj, void *o, const json_t *v,
             r = unknown_key(l, &q, key, obj, v);
         if (r >= 0 && r < 64)
             said |= 1ul << r;
+        if (echo != NULL && !l->echoed &&
+            rg_jsonwrite__value(echo, val, NULL) != 0)
+            echo->oom = 1;
     }
+    if (echo != NULL)
+        rg_buf__putc(echo, '}');
     size_t n;
     const rg_docfmt__key *keys = rg_docfmt__keys(obj, &n);
     for (size_t i = 0; i < n; i++)
@@ -634,7 +674,7 @@ static void read_members(ld *l, rg_docfmt__obj obj, void *o, const json_t *v,
 
 int rg_load__doc(rg_doc *doc, const json_t *root, rg_diags *diags)
 {
-    return rg_load__doc_from(doc, root, diags, NULL);
+    return rg_load__doc_from(doc, root, diags, NULL, NULL);
 }
 
 void rg_load__origins_free(rg_load_origins *o)
@@ -649,10 +689,10 @@ void rg_load__origins_free(rg_load_origins *o)
 }
 
 int rg_load__doc_from(rg_doc *doc, const json_t *root, rg_diags *diags,
-                      rg_load_origins *origins)
+                      rg_load_origins *origins, rg_buf *echo)
 {
     ld l = {doc, diags, doc->file, 0, RG_GV_NODE, origins, NULL, RG_FMT_doc,
-            NULL};
+            NULL, echo, 0};
     rg_path p = {.n = 0};
     if (!json_is_object(root)) {
         type_error(&l, &p, rg_docfmt__objects[RG_FMT_doc].what, root);
