@@ -505,6 +505,23 @@ static int tree_text(char **out, size_t *out_len, rg_import_kind kind,
     return rc;
 }
 
+int rg_import__text(char **out, size_t *out_len, rg_import_kind kind,
+                    json_t *root, const char *text, size_t len,
+                    const char *path, const char *name,
+                    const rg_load_opts *opts, rg_diags *diags)
+{
+    json_t *tree = NULL;
+    size_t first = rg_diags_count(diags);
+    locating l;
+    *out = NULL;
+    *out_len = 0;
+    if (import_tree(&tree, kind, root, text, len, path, name, opts, diags,
+                    &l) != 0)
+        return -1;
+    return tree_text(out, out_len, kind, tree, text, len, path, name, diags,
+                     first, &l);
+}
+
 /* Parses text read whole (standard input, or a file that is not JSON):
  * its tree, or NULL and the format a text format is in. */
 static json_t *parse_text(const char *text, size_t len, rg_import_kind *kind)
@@ -522,9 +539,9 @@ int rg_doc_import_file(char **out, size_t *out_len, const char *path,
 {
     char *text = NULL;
     size_t len = 0;
-    json_t *root = NULL, *tree = NULL;
+    json_t *root = NULL;
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
-    size_t max = opts ? opts->max_bytes : 0, start = rg_diags_count(diags);
+    size_t max = opts ? opts->max_bytes : 0;
     rg_import_kind kind = RG_IMPORT_RELGRAPH;
     int rc = -1;
     *out = NULL;
@@ -548,11 +565,8 @@ int rg_doc_import_file(char **out, size_t *out_len, const char *path,
                                              diags) == 0)
             rc = rg_doc_format_buffer(out, out_len, text, len, name, diags);
     } else {
-        locating l;
-        if (import_tree(&tree, kind, root, t, tl, path, name, opts, diags,
-                        &l) == 0)
-            rc = tree_text(out, out_len, kind, tree, t, tl, path, name,
-                           diags, start, &l);
+        rc = rg_import__text(out, out_len, kind, root, t, tl, path, name,
+                             opts, diags);
     }
     free(text);
     return rc;

@@ -102,13 +102,21 @@ int rg_import__load(rg_doc **out, rg_import_kind kind, json_t *root,
                     const char *name, const rg_load_opts *opts,
                     rg_diags *diags);
 
-/* The importer's tree of the input, without loading it: for `relgraph
- * import`, which writes it out. Problems of the input go to diags with
- * their positions. Returns 0 with *out set (the caller releases it), or
- * -1. `root` is always released. */
+/* The importer's tree of the input, without loading it. Problems of
+ * the input go to diags with their positions. Returns 0 with *out set
+ * (the caller releases it), or -1. `root` is always released. */
 int rg_import__tree(json_t **out, rg_import_kind kind, json_t *root,
                     const char *text, size_t len, const char *path,
                     const char *name, const rg_load_opts *opts,
                     rg_diags *diags);
+
+/* What `relgraph import` writes of the same input: the document the
+ * importer makes, loaded and checked as rg_import__load() does, written
+ * in fmt's canonical layout (a new string in *out, *out_len bytes).
+ * Returns 0, or -1 with the errors in diags. `root` is always released. */
+int rg_import__text(char **out, size_t *out_len, rg_import_kind kind,
+                    json_t *root, const char *text, size_t len,
+                    const char *path, const char *name,
+                    const rg_load_opts *opts, rg_diags *diags);
 
 #endif

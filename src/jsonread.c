@@ -291,12 +291,18 @@ static json_t *finish(builder *b, yajl_handle h, int ok)
  * B would cost L * L / B (a 32 MB description took 2.3 s, a 60 MB one
  * 9 s). So a block that ends no token makes the next one twice as big,
  * and the token is read again only about twice in all; blocks go back to
- * BLOCK once tokens end again. They grow only with such a token, which
+ * the first size once tokens end again. They grow only with such a token, which
  * the caller's bound on the text bounds. */
 json_t *rg_jsonread__stream(rg_jsonread_fn read, void *data)
 {
+    return rg_jsonread__stream_from(read, data, BLOCK);
+}
+
+json_t *rg_jsonread__stream_from(rg_jsonread_fn read, void *data,
+                                 size_t first)
+{
     builder *b = malloc(sizeof(*b));
-    size_t size = BLOCK;
+    size_t size = first ? first : 1, least = size;
     char *block = malloc(size);
     yajl_handle h = b && block ? start(b) : NULL;
     if (h == NULL) {
@@ -316,7 +322,7 @@ json_t *rg_jsonread__stream(rg_jsonread_fn read, void *data)
         }
         /* (A short block ends the text, or comes of a reader that gives
          * less at a time: a bigger one would not be filled.) */
-        size_t next = b->events == before && n == size ? size * 2 : BLOCK;
+        size_t next = b->events == before && n == size ? size * 2 : least;
         if (next != size) {
             char *grown = realloc(block, next);
             if (grown == NULL) {

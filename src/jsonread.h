@@ -28,6 +28,12 @@ typedef size_t (*rg_jsonread_fn)(void *buf, size_t size, void *data);
  * it again with jansson (`read` may have been left anywhere). */
 json_t *rg_jsonread__stream(rg_jsonread_fn read, void *data);
 
+/* The same, asking `read` for blocks of `first` bytes at first (64 KiB
+ * above), twice as many after each block that ended no token: the tests
+ * start small to see blocks grow. */
+json_t *rg_jsonread__stream_from(rg_jsonread_fn read, void *data,
+                                 size_t first);
+
 /* The same for a text in memory (a byte order mark is not skipped). */
 json_t *rg_jsonread__buffer(const char *text, size_t len);
 

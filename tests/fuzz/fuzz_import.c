@@ -19,6 +19,9 @@
  *    document whose format is the importer's and reports no error;
  *    failure stores NULL and reports an error; it never succeeds where
  *    the tree failed;
+ *  - rg_import__text (what relgraph import writes): succeeds exactly when
+ *    the load did, and then its text loads as a relgraph document with
+ *    no error and is already in fmt's layout (fmt leaves it as it is);
  *  - every diagnostic has a file, a path and a message, and every string
  *    of the document is readable (fuzz_check.h, shared with fuzz_load.c).
  *
@@ -99,9 +102,9 @@ static int tree_step(const char *text, size_t len, const rg_load_opts *opts,
     return rc;
 }
 
-/* The document loaded from the importer's tree. */
-static void load_step(const char *text, size_t len, const rg_load_opts *opts,
-                      int tree_rc, rg_diags *diags)
+/* The document loaded from the importer's tree. Returns its status. */
+static int load_step(const char *text, size_t len, const rg_load_opts *opts,
+                     int tree_rc, rg_diags *diags)
 {
     rg_doc *doc = (rg_doc *)1;
     int rc = rg_import__load(&doc, FUZZ_KIND, parse(text, len), text, len,
@@ -121,6 +124,42 @@ static void load_step(const char *text, size_t len, const rg_load_opts *opts,
         touch_doc(doc);
     }
     rg_doc_free(doc);
+    return rc;
+}
+
+/* The text relgraph import writes. */
+static void text_step(const char *text, size_t len, const rg_load_opts *opts,
+                      int load_rc, rg_diags *diags)
+{
+    char *out = NULL;
+    size_t out_len = 0;
+    int rc = rg_import__text(&out, &out_len, FUZZ_KIND, parse(text, len),
+                             text, len, NULL, NAME, opts, diags);
+    touch_diags(diags);
+    if ((rc == 0) != (load_rc == 0))
+        fail("the import's text and the load of the import disagree");
+    if (rc != 0 && (out != NULL ||
+                    rg_diags_count_severity(diags, RG_ERROR) == 0))
+        fail("the import's text failed without an error, or left a text");
+    if (rc == 0) {
+        rg_diags *again = rg_diags_new();
+        rg_doc *doc = NULL;
+        char *laid = NULL;
+        size_t laid_len = 0;
+        if (again == NULL)
+            fail("out of memory");
+        if (rg_doc_load_buffer(&doc, out, out_len, "imported.json",
+                               again) != 0)
+            fail("the import's text does not load as a relgraph document");
+        if (rg_doc_format_buffer(&laid, &laid_len, out, out_len,
+                                 "imported.json", again) != 0 ||
+            laid_len != out_len || memcmp(laid, out, out_len) != 0)
+            fail("the import's text is not in fmt's layout");
+        free(laid);
+        rg_doc_free(doc);
+        rg_diags_free(again);
+    }
+    free(out);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -140,7 +179,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int rc = tree_step(text, size, &opts, diags);
     if (rc != -2) {
         rg_diags_clear(diags);
-        load_step(text, size, &opts, rc, diags);
+        rc = load_step(text, size, &opts, rc, diags);
+        rg_diags_clear(diags);
+        text_step(text, size, &opts, rc, diags);
     }
 out:
     rg_diags_free(diags);

@@ -2,7 +2,8 @@
  * (src/jsonread.c, src/jsonwrite.c), aborting when a promise is broken:
  *  - what yajl's path reads, jansson reads too, to an equal tree;
  *  - read in blocks of any size (here 1 to 64 bytes, from the first
- *    byte), the text gives the same answer as read whole;
+ *    byte), or in blocks that start at that size and double while a
+ *    token spans them, the text gives the same answer as read whole;
  *  - rg_jsonread__loadb() gives jansson's answer, tree or error;
  *  - a tree is written compact as json_dumps writes it.
  *
@@ -53,6 +54,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     blocks b = {data, size, 0, size ? (size_t)data[0] % 64 + 1 : 1};
     json_t *streamed = rg_jsonread__stream(next_block, &b);
+    /* Blocks as big as asked for, from a small first size: a token that
+     * spans blocks makes them grow. */
+    blocks g = {data, size, 0, (size_t)-1};
+    json_t *grown = rg_jsonread__stream_from(next_block, &g, b.block);
+    if ((grown == NULL) != (fast == NULL) ||
+        (grown != NULL && !json_equal(grown, fast)))
+        fail("read in growing blocks, the text gave another answer");
+    json_decref(grown);
     if ((streamed == NULL) != (fast == NULL) ||
         (streamed != NULL && !json_equal(streamed, fast)))
         fail("read in blocks, the text gave another answer");
