@@ -468,58 +468,58 @@ static int load_tree(rg_doc **out, rg_import_kind kind, json_t *tree,
     return rc;
 }
 
-int rg_import__load(rg_doc **out, rg_import_kind kind, json_t *root,
-                    const char *text, size_t len, const char *path,
-                    const char *name, const rg_load_opts *opts,
-                    rg_diags *diags)
+/* The document an importer makes of the input, loaded and checked as any
+ * imported document (its problems said at the input) into *doc, or
+ * written out as fmt lays it out into *out (*out_len bytes): either.
+ * `root` is always released. Returns 0, or -1. */
+static int import_doc(rg_doc **doc, char **out, size_t *out_len,
+                      rg_import_kind kind, json_t *root, const char *text,
+                      size_t len, const char *path, const char *name,
+                      const rg_load_opts *opts, rg_diags *diags)
 {
     json_t *tree = NULL;
     size_t first = rg_diags_count(diags);
     locating l;
-    *out = NULL;
+    rg_doc *d = NULL;
+    rg_buf flat = {0};
     if (import_tree(&tree, kind, root, text, len, path, name, opts, diags,
                     &l) != 0)
         return -1;
-    return load_tree(out, kind, tree, text, len, path, name, NULL, diags,
-                     first, &l);
-}
-
-/* ---- relgraph import ---- */
-
-/* The canonical text of the document an importer made: the tree loaded
- * and checked as any imported document (its problems said at the
- * input), and written out as fmt lays it out. */
-static int tree_text(char **out, size_t *out_len, rg_import_kind kind,
-                     json_t *tree, const char *t, size_t tl,
-                     const char *path, const char *name, rg_diags *diags,
-                     size_t first, locating *l)
-{
-    rg_doc *doc = NULL;
-    rg_buf flat = {0};
-    int rc = load_tree(&doc, kind, tree, t, tl, path, name, &flat, diags,
-                       first, l);
-    rg_doc_free(doc);
+    int rc = load_tree(&d, kind, tree, text, len, path, name,
+                       out ? &flat : NULL, diags, first, &l);
+    if (doc != NULL) {
+        *doc = d;
+        return rc;
+    }
+    /* The document goes before fmt's nodes come. */
+    rg_doc_free(d);
     if (rc == 0)
         rc = rg_fmt__checked(out, out_len, flat.data, flat.len, name, diags);
     rg_buf__free(&flat);
     return rc;
 }
 
+int rg_import__load(rg_doc **out, rg_import_kind kind, json_t *root,
+                    const char *text, size_t len, const char *path,
+                    const char *name, const rg_load_opts *opts,
+                    rg_diags *diags)
+{
+    *out = NULL;
+    return import_doc(out, NULL, NULL, kind, root, text, len, path, name,
+                      opts, diags);
+}
+
+/* ---- relgraph import ---- */
+
 int rg_import__text(char **out, size_t *out_len, rg_import_kind kind,
                     json_t *root, const char *text, size_t len,
                     const char *path, const char *name,
                     const rg_load_opts *opts, rg_diags *diags)
 {
-    json_t *tree = NULL;
-    size_t first = rg_diags_count(diags);
-    locating l;
     *out = NULL;
     *out_len = 0;
-    if (import_tree(&tree, kind, root, text, len, path, name, opts, diags,
-                    &l) != 0)
-        return -1;
-    return tree_text(out, out_len, kind, tree, text, len, path, name, diags,
-                     first, &l);
+    return import_doc(NULL, out, out_len, kind, root, text, len, path, name,
+                      opts, diags);
 }
 
 /* Parses text read whole (standard input, or a file that is not JSON):
