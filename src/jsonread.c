@@ -291,8 +291,8 @@ static json_t *finish(builder *b, yajl_handle h, int ok)
  * B would cost L * L / B (a 32 MB description took 2.3 s, a 60 MB one
  * 9 s). So a block that ends no token makes the next one twice as big,
  * and the token is read again only about twice in all; blocks go back to
- * the first size once tokens end again. They grow only with such a token, which
- * the caller's bound on the text bounds. */
+ * the first size once tokens end again. They grow only with such a
+ * token, which the caller's bound on the text bounds. */
 json_t *rg_jsonread__stream(rg_jsonread_fn read, void *data)
 {
     return rg_jsonread__stream_from(read, data, BLOCK);
