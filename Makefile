@@ -29,6 +29,13 @@ WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
         -Wmissing-prototypes -Wformat=2
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv -pthread -lm
+# src/gvsame.c's delaunay_tri and findCComp, which stand in for the neato
+# plugin's so that prism and fdp lay the same graph out the same way every
+# run: pulled from the archive and exported, where the plugin's calls find
+# them first.
+GVSAME_LIBS := -Wl,--undefined=delaunay_tri -Wl,--export-dynamic-symbol=delaunay_tri \
+               -Wl,--export-dynamic-symbol=findCComp
+PKG_LIBS   += $(GVSAME_LIBS)
 
 ALL_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Iinclude -Isrc \
               $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
@@ -39,7 +46,7 @@ LIB_SRC := src/model.c src/diag.c src/buf.c src/jsonpos.c src/jsonread.c src/jso
            src/cite.c src/phrase.c src/build_text.c src/build_items.c src/build_links.c src/build_legend.c src/build_ids.c src/report_html.c src/report_words.c src/report_md.c \
            src/check.c src/escape.c src/style.c src/build.c src/render.c src/format.c src/gvctx.c src/job.c src/isolate.c src/guard.c src/worker.c src/files.c src/fmt.c src/svg.c src/report.c \
            src/view.c src/when.c src/pngenc.c src/fonts.c src/gvattrs.c src/suggest.c src/check_kinds.c src/check_warn.c src/page.c src/pdfmeta.c src/engine.c
-LIB_SRC += src/glyphs.c
+LIB_SRC += src/glyphs.c src/gvsame.c
 LIB_SRC += src/build_cross.c
 LIB_SRC += src/grade.c src/view_grade.c src/build_grade.c
 LIB_SRC += src/timeline.c src/build_timeline.c

@@ -21,6 +21,8 @@
  *    them, and detours that keep their margin beside a line's end, 0. */
 #include "build.h"
 
+#include "gvsame.h"
+
 #include <graphviz/gvc.h>
 #include <math.h>
 #include <stdlib.h>
@@ -124,14 +126,14 @@ int rg_build__settle_dot(GVC_t *gvc, Agraph_t *g, int claims)
         return first;
     gvFreeLayout(gvc, g);
     rg_build__claims_minlen(g, "0");
-    if (gvLayout(gvc, g, "dot") != 0)
+    if (rg_gvsame__layout(gvc, g, "dot") != 0)
         return -1;
     int second = rg_build__laid_around(g);
     if (second < 0 || second < first)
         return second;
     gvFreeLayout(gvc, g);
     rg_build__claims_minlen(g, "1");
-    if (gvLayout(gvc, g, "dot") != 0)
+    if (rg_gvsame__layout(gvc, g, "dot") != 0)
         return -1;
     return rg_build__laid_around(g) < 0 ? -2 : first;
 }

@@ -13,6 +13,7 @@
 #include "fonts.h"
 #include "format.h"
 #include "gvctx.h"
+#include "gvsame.h"
 #include "page.h"
 #include "pdfmeta.h"
 #include "tlp.h"
@@ -389,7 +390,7 @@ static int run(const rg_job *j, rg_output *outs, char **err, rg_buf *notes)
     }
     rg_fonts__wait(); /* text is measured from here on */
     crash_if_asked(j->doc);
-    if (gvLayout(gvc, b.g, j->bopts.engine) != 0) {
+    if (rg_gvsame__layout(gvc, b.g, j->bopts.engine) != 0) {
         *err = rg__asprintf("Graphviz's %s layout failed", j->bopts.engine);
         goto out;
     }
