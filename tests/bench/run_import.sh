@@ -99,7 +99,17 @@ if [ -n "$outs" ]; then
             run svg-all -- "$RG" render "$EXPORT_DOC" -o "$T/all.svg" $outs
             run svg-alone -- "$RG" render "$EXPORT_DOC" -o "$T/alone.svg"
         fi
+        cksum <"$T/alone.svg" >>"$T/svg-sums"
+        cksum <"$T/all.svg" >>"$T/svg-sums"
     done
+    # Both sides must be the same work: one layout, so one SVG, in all
+    # the renders (src/gvsame.c).
+    svgs=$(sort -u "$T/svg-sums" | wc -l)
+    if [ "$svgs" = 1 ]; then
+        echo "export (8): the $((2 * RUNS)) renders drew one SVG" >>"$IMPORT_NOTES"
+    else
+        echo "export (8): WARNING: the $((2 * RUNS)) renders drew $svgs different SVGs: the layout is not the same every run, and the ratio compares different work" >>"$IMPORT_NOTES"
+    fi
     # The ratio is the median of each pair's (the two renders run back
     # to back): the layout is nearly all of either, and the machine's
     # speed drifts by more than the 10% measured here from one minute to
