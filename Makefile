@@ -29,11 +29,12 @@ WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
         -Wmissing-prototypes -Wformat=2
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv -pthread -lm
-# src/gvsame.c's delaunay_tri and findCComp, which stand in for the neato
-# plugin's so that prism and fdp lay the same graph out the same way every
-# run: pulled from the archive and exported, where the plugin's calls find
-# them first.
+# src/gvsame.c's delaunay_tri, findCComp and agopen, which stand in for
+# Graphviz's so that prism and fdp lay the same graph out the same way
+# every run: pulled from the archive and exported, where the neato
+# plugin's calls find them first.
 GVSAME_LIBS := -Wl,--undefined=delaunay_tri -Wl,--export-dynamic-symbol=delaunay_tri \
+               -Wl,--export-dynamic-symbol=agopen \
                -Wl,--export-dynamic-symbol=findCComp
 PKG_LIBS   += $(GVSAME_LIBS)
 

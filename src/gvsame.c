@@ -1,8 +1,8 @@
 /* The same chart from the same document, every run and in any process.
- * Three things in Graphviz 2.43 stood in the way, each found by laying
- * the same graph out twice and comparing the positions bit for bit. The
- * first two come from the heap, whose layout differs from one process to
- * the next (even without address randomization):
+ * Four things in Graphviz 2.43 stood in the way, each found by laying the
+ * same graph out twice and comparing the positions bit for bit. The first
+ * three come from the heap, whose layout differs from one process to the
+ * next (even without address randomization):
  *
  *  - Graphviz's prism overlap removal (sfdp, and neato and fdp with
  *    overlap=prism) builds its proximity graph from a Delaunay
@@ -17,33 +17,37 @@
  *    of their names: none of 13 fdp renders of the OPM example drew the
  *    first one's chart. They are put here in the order fdp made them
  *    (the count that ends each one's name).
+ *  - fdp lays a graph out through "derived" graphs of its own (a node for
+ *    each group and each actor outside groups) and compares their nodes'
+ *    addresses: which way a line between two of them goes, the order of a
+ *    group's ports (the grouped Les Miserables sample: 4 charts in 4
+ *    runs). Those graphs get a memory discipline that hands out
+ *    increasing addresses (agopen, below), so a node made later lies
+ *    higher, whatever the heap.
  *  - sfdp draws from rand() and drand48(), whose state a layout leaves
  *    for the next one in the process (a batch, a watch): each layout
  *    starts them from their state at a program's start.
  *
- * relgraph defines delaunay_tri and findCComp itself: the neato plugin
- * calls them through its procedure linkage table, so the executable's
- * definitions come first when the executable exports them (the Makefile
- * links with --export-dynamic-symbol, and relgraph.pc asks the same of
- * programs that use the library). Each calls the plugin's own, found
- * through the caller's address, and puts the result in order. A program
- * linked without the exports still draws its charts, only not always the
- * same bytes.
- *
- * Left as it is: fdp still compares the addresses of the nodes it makes
- * for groups and actors (which way a line between two of them is laid,
- * the order of a group's ports). In fresh processes they come in the
- * order made, but not always with groups: a grouped chart laid out by
- * fdp can differ from run to run. */
+ * relgraph defines delaunay_tri, findCComp and agopen itself: the neato
+ * plugin calls them through its procedure linkage table, so the
+ * executable's definitions come first when the executable exports them
+ * (the Makefile links with --export-dynamic-symbol, and relgraph.pc asks
+ * the same of programs that use the library). The first two call the
+ * plugin's own, found through the caller's address, and put the result
+ * in order; agopen calls cgraph's. A program linked without the exports
+ * still draws its charts, only not always the same bytes. */
 #define _GNU_SOURCE
 #include "gvsame.h"
 
 #include <dlfcn.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 int *delaunay_tri(double *x, double *y, int n, int *nedges);
 Agraph_t **findCComp(Agraph_t *g, int *cnt, int *pinned);
+Agraph_t *agopen(char *name, Agdesc_t desc, Agdisc_t *disc);
 
 /* The plugin's own definition of `name`: looked up in the object that
  * called (the plugin, whose own definitions come first in its handle's
@@ -133,6 +137,123 @@ Agraph_t **findCComp(Agraph_t *g, int *cnt, int *pinned)
     if (n > 1)
         qsort(cc, n, sizeof(*cc), by_making);
     return cc;
+}
+
+/* ---- fdp's derived graphs, in address order ---- */
+
+/* fdp lays a graph out through "derived" graphs (a node for each group
+ * and each actor outside groups, made in a fixed order) and compares
+ * their nodes' addresses. Those graphs get a memory discipline whose
+ * blocks come from one reserved region, in increasing addresses: a node
+ * made later lies higher. The region is reused once no derived graph is
+ * open; a graph that outgrows it takes its memory from calloc (and its
+ * chart may vary again). */
+#define ORDERED_REGION ((size_t)256 << 20)
+
+static struct {
+    char *base;  /* the reservation, or NULL (not made, or refused) */
+    size_t top;  /* bytes handed out */
+    int open;    /* derived graphs open */
+    int refused; /* the reservation failed: calloc from then on */
+} region;
+
+static int in_region(const void *p)
+{
+    const char *c = p;
+    return region.base != NULL && c >= region.base &&
+           c < region.base + ORDERED_REGION;
+}
+
+static void *ordered_open(Agdisc_t *disc)
+{
+    (void)disc;
+    if (region.base == NULL && !region.refused) {
+        void *m = mmap(NULL, ORDERED_REGION, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (m == MAP_FAILED)
+            region.refused = 1;
+        else
+            region.base = m;
+    }
+    region.open++;
+    return &region; /* cgraph wants a state that is not NULL */
+}
+
+static void *ordered_alloc(void *state, size_t req)
+{
+    (void)state;
+    size_t size = (req + 15) & ~(size_t)15;
+    if (region.base != NULL && size >= req &&
+        size <= ORDERED_REGION - region.top) {
+        void *p = region.base + region.top;
+        region.top += size;
+        memset(p, 0, req); /* a reused region is not zero */
+        return p;
+    }
+    return calloc(1, req);
+}
+
+static void *ordered_resize(void *state, void *ptr, size_t old, size_t req)
+{
+    if (ptr == NULL)
+        return ordered_alloc(state, req);
+    if (in_region(ptr)) {
+        void *p = ordered_alloc(state, req);
+        if (p != NULL)
+            memcpy(p, ptr, old < req ? old : req);
+        return p;
+    }
+    char *p = realloc(ptr, req);
+    if (p != NULL && req > old)
+        memset(p + old, 0, req - old);
+    return p;
+}
+
+static void ordered_free(void *state, void *ptr)
+{
+    (void)state;
+    if (!in_region(ptr))
+        free(ptr);
+}
+
+static void ordered_close(void *state)
+{
+    (void)state;
+    if (--region.open == 0 && region.base != NULL) {
+        /* its pages back to the system, and the addresses from the start */
+        madvise(region.base, region.top, MADV_DONTNEED);
+        region.top = 0;
+    }
+}
+
+static Agmemdisc_t ordered_mem = {ordered_open, ordered_alloc,
+                                  ordered_resize, ordered_free,
+                                  ordered_close};
+
+typedef Agraph_t *agopen_fn(char *, Agdesc_t, Agdisc_t *);
+
+/* Whether the code at `caller` is the neato plugin's (fdp's). */
+static int from_plugin(const void *caller)
+{
+    Dl_info info;
+    return dladdr(caller, &info) != 0 && info.dli_fname != NULL &&
+           strstr(info.dli_fname, "libgvplugin_neato_layout") != NULL;
+}
+
+Agraph_t *agopen(char *name, Agdesc_t desc, Agdisc_t *disc)
+{
+    static agopen_fn *real;
+    if (real == NULL) {
+        void *sym = dlsym(RTLD_NEXT, "agopen");
+        memcpy(&real, &sym, sizeof(real));
+        if (real == NULL || real == agopen)
+            return NULL; /* never seen: cgraph is linked in */
+    }
+    static Agdisc_t ordered = {&ordered_mem, &AgIdDisc, &AgIoDisc};
+    if (disc == NULL && name != NULL && strcmp(name, "derived") == 0 &&
+        from_plugin(__builtin_return_address(0)))
+        disc = &ordered;
+    return real(name, desc, disc);
 }
 
 int rg_gvsame__layout(GVC_t *gvc, Agraph_t *g, const char *engine)
