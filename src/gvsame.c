@@ -40,7 +40,6 @@
 #include "gvsame.h"
 
 #include <dlfcn.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -49,22 +48,33 @@ int *delaunay_tri(double *x, double *y, int n, int *nedges);
 Agraph_t **findCComp(Agraph_t *g, int *cnt, int *pinned);
 Agraph_t *agopen(char *name, Agdesc_t desc, Agdisc_t *disc);
 
-/* The plugin's own definition of `name`: looked up in the object that
- * called (the plugin, whose own definitions come first in its handle's
- * scope), else by the plugin's name; NULL when neither is loaded. */
-static void *plugin_sym(const void *caller, const char *name)
+/* The file of the code at `caller` when it is the neato plugin's (where
+ * prism and fdp are), else NULL. */
+static const char *plugin_file(const void *caller)
 {
     Dl_info info;
-    void *h = NULL;
-    if (dladdr(caller, &info) != 0 && info.dli_fname != NULL)
-        h = dlopen(info.dli_fname, RTLD_NOW | RTLD_NOLOAD);
-    if (h == NULL)
-        h = dlopen("libgvplugin_neato_layout.so.6", RTLD_NOW | RTLD_NOLOAD);
-    if (h == NULL)
+    if (dladdr(caller, &info) == 0 || info.dli_fname == NULL ||
+        strstr(info.dli_fname, "libgvplugin_neato_layout") == NULL)
         return NULL;
-    void *sym = dlsym(h, name);
-    dlclose(h); /* loaded still: it is the caller */
-    return sym;
+    return info.dli_fname;
+}
+
+/* Stores in *fn (a function pointer of `size` bytes) the plugin's own
+ * definition of `name` when `caller` is the plugin (whose definitions
+ * come first in its handle's scope), else NULL. Copied: ISO C has no
+ * conversion from object to function pointer. */
+static void plugin_fn(void *fn, size_t size, const void *caller,
+                      const char *name)
+{
+    const char *file = plugin_file(caller);
+    void *h = file ? dlopen(file, RTLD_NOW | RTLD_NOLOAD) : NULL;
+    void *sym = NULL;
+    if (h != NULL) {
+        sym = dlsym(h, name);
+        dlclose(h); /* loaded still: it is the caller */
+    }
+    if (size == sizeof(sym))
+        memcpy(fn, &sym, size);
 }
 
 typedef int *tri_fn(double *, double *, int, int *);
@@ -80,13 +90,9 @@ static int by_ends(const void *a, const void *b)
 int *delaunay_tri(double *x, double *y, int n, int *nedges)
 {
     static tri_fn *real;
-    if (real == NULL) {
-        void *sym = plugin_sym(__builtin_return_address(0), "delaunay_tri");
-        /* ISO C has no conversion from object to function pointer */
-        memcpy(&real, &sym, sizeof(real));
-        if (real == delaunay_tri)
-            real = NULL;
-    }
+    if (real == NULL)
+        plugin_fn(&real, sizeof(real), __builtin_return_address(0),
+                  "delaunay_tri");
     if (real == NULL) { /* never seen: the plugin is the only caller */
         *nedges = 0;    /* no proximity graph: prism leaves overlaps */
         return NULL;
@@ -118,12 +124,9 @@ static int by_making(const void *a, const void *b)
 Agraph_t **findCComp(Agraph_t *g, int *cnt, int *pinned)
 {
     static ccomp_fn *real;
-    if (real == NULL) {
-        void *sym = plugin_sym(__builtin_return_address(0), "findCComp");
-        memcpy(&real, &sym, sizeof(real));
-        if (real == findCComp)
-            real = NULL;
-    }
+    if (real == NULL)
+        plugin_fn(&real, sizeof(real), __builtin_return_address(0),
+                  "findCComp");
     if (real == NULL) { /* never seen: the plugin is the only caller */
         *cnt = 0;
         if (pinned != NULL)
@@ -232,14 +235,6 @@ static Agmemdisc_t ordered_mem = {ordered_open, ordered_alloc,
 
 typedef Agraph_t *agopen_fn(char *, Agdesc_t, Agdisc_t *);
 
-/* Whether the code at `caller` is the neato plugin's (fdp's). */
-static int from_plugin(const void *caller)
-{
-    Dl_info info;
-    return dladdr(caller, &info) != 0 && info.dli_fname != NULL &&
-           strstr(info.dli_fname, "libgvplugin_neato_layout") != NULL;
-}
-
 Agraph_t *agopen(char *name, Agdesc_t desc, Agdisc_t *disc)
 {
     static agopen_fn *real;
@@ -251,7 +246,7 @@ Agraph_t *agopen(char *name, Agdesc_t desc, Agdisc_t *disc)
     }
     static Agdisc_t ordered = {&ordered_mem, &AgIdDisc, &AgIoDisc};
     if (disc == NULL && name != NULL && strcmp(name, "derived") == 0 &&
-        from_plugin(__builtin_return_address(0)))
+        plugin_file(__builtin_return_address(0)) != NULL)
         disc = &ordered;
     return real(name, desc, disc);
 }
