@@ -13,7 +13,6 @@
 
 #include <cmocka.h>
 
-#include "build_int.h" /* rg_build__ids: relgraph's own graphs' ids */
 #include "gvsame.h"
 
 #include <dlfcn.h>
@@ -60,13 +59,7 @@ static double *positions(const char *text, const char *engine, size_t *n)
     if (gvc == NULL)
         gvc = gvContext();
     assert_non_null(gvc);
-    /* read with relgraph's ids, so that groups come in the order
-     * written, as in relgraph's charts (cgraph's own follow malloc) */
-    static Agdisc_t disc = {&AgMemDisc, &rg_build__ids, &AgIoDisc};
-    FILE *f = fmemopen((void *)text, strlen(text), "r");
-    assert_non_null(f);
-    Agraph_t *g = agread(f, &disc);
-    fclose(f);
+    Agraph_t *g = agmemread(text);
     assert_non_null(g);
     assert_int_equal(rg_gvsame__layout(gvc, g, engine), 0);
     *n = (size_t)agnnodes(g);
