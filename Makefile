@@ -42,7 +42,7 @@ ALL_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Iinclude -Isrc \
               $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS)
 
-LIB_SRC := src/model.c src/diag.c src/buf.c src/jsonpos.c src/jsonread.c src/jsonwrite.c src/load_json.c \
+LIB_SRC := src/model.c src/diag.c src/buf.c src/jsonpos.c src/jsonread.c src/jsonwrite.c src/jsonmem.c src/load_json.c \
            src/load_keys.c src/load_file.c src/load_gvvals.c src/docfmt.c src/check_value.c \
            src/cite.c src/phrase.c src/build_text.c src/build_items.c src/build_links.c src/build_legend.c src/build_ids.c src/report_html.c src/report_words.c src/report_md.c \
            src/check.c src/escape.c src/style.c src/build.c src/render.c src/format.c src/gvctx.c src/job.c src/isolate.c src/guard.c src/worker.c src/files.c src/fmt.c src/svg.c src/report.c \

@@ -4,6 +4,7 @@
  * finds wrong in a record is reported at the record's place in the input.
  * State: one rg_import_ctx per import. */
 #include "import.h"
+#include "jsonmem.h"
 #include "jsonread.h"
 #include "load.h"
 
@@ -547,9 +548,14 @@ int rg_doc_import_file(char **out, size_t *out_len, const char *path,
     *out = NULL;
     *out_len = 0;
     /* A big bundle is parsed as it is read: its text and its tree are
-     * never in memory at once, nor its tree and the document's. */
-    if (rg_load__input(&root, &text, &len, path, max, diags) != 0)
+     * never in memory at once, nor its tree and the document's. Their
+     * values lie in jsonmem's region, in the order they are made. */
+    int session = rg_jsonmem__begin() == 0;
+    if (rg_load__input(&root, &text, &len, path, max, diags) != 0) {
+        if (session)
+            rg_jsonmem__end();
         return -1;
+    }
     size_t bom = text && len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0;
     const char *t = text ? text + 3 * bom : NULL;
     size_t tl = text ? len - 3 * bom : len;
@@ -569,5 +575,7 @@ int rg_doc_import_file(char **out, size_t *out_len, const char *path,
                              opts, diags);
     }
     free(text);
+    if (session)
+        rg_jsonmem__end();
     return rc;
 }

@@ -4,7 +4,9 @@
  * the properties every object may carry import_stix_fields.c's. One pass
  * indexes the objects by id; the others make records, each a single walk
  * over the objects. The mapping is documented in graphs/README.md
- * ("STIX"). State: one stix_st. */
+ * ("STIX"). A record holds copies of the input's values, never the
+ * values themselves, so that each object goes whole once released (and
+ * the memory it lay in with it: jsonmem.c). State: one stix_st. */
 #include "import_stix.h"
 
 #include "files.h"
@@ -197,13 +199,13 @@ static json_t *name_of(const json_t *o)
     for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
         json_t *v = json_object_get(o, keys[k]);
         if (json_is_string(v) && json_string_length(v) > 0)
-            return json_incref(v);
+            return json_deep_copy(v);
     }
     const char *day = json_string_value(json_object_get(o, "first_observed"));
     if (strcmp(json_string_value(json_object_get(o, "type")),
                "observed-data") == 0 && day != NULL && strlen(day) >= 10)
         return json_sprintf("observed data %.10s", day);
-    return json_incref(json_object_get(o, "id"));
+    return json_deep_copy(json_object_get(o, "id"));
 }
 
 static int make_actor(stix_st *s, size_t i)
@@ -219,7 +221,8 @@ static int make_actor(stix_st *s, size_t i)
                                 "kind", kind)
                     : (json_decref(name), NULL);
     if (a == NULL || json_array_append_new(s->actors, a) != 0 ||
-        json_object_set(a, "x-stix-type", json_object_get(o, "type")) ||
+        json_object_set_new(a, "x-stix-type",
+                            json_deep_copy(json_object_get(o, "type"))) ||
         rg_stix__aliases(a, o, json_string_value(json_object_get(a, "name")))
             != 0 ||
         rg_stix__note(a, json_object_get(o, "description")) != 0 ||

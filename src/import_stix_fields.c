@@ -160,7 +160,8 @@ static const char *new_ref_source(stix_st *s, const json_t *r,
     json_t *src = sid ? json_pack("{s:s}", "id", sid) : NULL;
     const char *kept = rg_arena__strdup(&s->ctx->arena, key);
     if (src == NULL || kept == NULL ||
-        (json_is_string(desc) ? json_object_set(src, "title", desc)
+        (json_is_string(desc) ? json_object_set_new(src, "title",
+                                                    json_deep_copy(desc))
                               : json_object_set_new(src, "title",
                                                     json_string(want))) ||
         (name && json_is_string(desc) &&
@@ -241,7 +242,7 @@ int rg_stix__common(stix_st *s, json_t *rec, size_t i, int is_source)
     if (rg_import__from_path(rec, &p) != 0)
         return -1;
     if (rg_check__stix_id(json_string_value(id))) {
-        if (json_object_set(rec, "stix_id", id) != 0)
+        if (json_object_set_new(rec, "stix_id", json_deep_copy(id)) != 0)
             return -1;
     } else {
         warn_at(s, i, "id", "is not a STIX identifier (TYPE--UUID) that "
@@ -251,7 +252,7 @@ int rg_stix__common(stix_st *s, json_t *rec, size_t i, int is_source)
         c = NULL;  /* a source has no confidence */
     } else if (json_is_integer(c) && json_integer_value(c) >= 0 &&
         json_integer_value(c) <= 100) {
-        if (json_object_set(rec, "confidence", c) != 0)
+        if (json_object_set_new(rec, "confidence", json_deep_copy(c)) != 0)
             return -1;
     } else if (c != NULL) {
         warn_at(s, i, "confidence", "confidence is a whole number from 0 "
@@ -345,7 +346,8 @@ int rg_stix__note(json_t *rec, json_t *desc)
         json_object_set_new(rec, "note", json_string(note)) != 0)
         return -1;
     if (strcmp(note, d) != 0)
-        return json_object_set(rec, "x-description", desc);
+        return json_object_set_new(rec, "x-description",
+                                   json_deep_copy(desc));
     return 0;
 }
 
@@ -362,7 +364,7 @@ int rg_stix__aliases(json_t *rec, const json_t *o, const char *name)
             int dup = t == NULL || *t == '\0' || strcmp(t, name) == 0;
             json_array_foreach(out, m, b)
                 dup = dup || strcmp(json_string_value(b), t) == 0;
-            if (!dup && json_array_append(out, a) != 0)
+            if (!dup && json_array_append_new(out, json_deep_copy(a)) != 0)
                 rc = -1;
         }
     }

@@ -157,7 +157,8 @@ int rg_stix__relationship(stix_st *s, size_t i)
     json_t *l = new_link(s, i, from, to, type);
     json_t *d = json_object_get(o, "description");
     if (l == NULL || (json_is_string(d) && json_string_length(d) > 0 &&
-                      json_object_set(l, "quote", d) != 0) ||
+                      json_object_set_new(l, "quote", json_deep_copy(d))
+                          != 0) ||
         rg_stix__date(s, l, "date", i, "start_time") != 0 ||
         rg_stix__date(s, l, "until", i, "stop_time") != 0 ||
         rg_stix__relgraph_link(s, l, i) != 0)
@@ -191,7 +192,8 @@ int rg_stix__sighting(stix_st *s, size_t i)
             continue;
         json_t *l = new_link(s, i, from, to, "sighted-at");
         json_t *c = json_object_get(o, "count");
-        if (l == NULL || (c && json_object_set(l, "x-count", c) != 0) ||
+        if (l == NULL ||
+            (c && json_object_set_new(l, "x-count", json_deep_copy(c))) ||
             rg_stix__date(s, l, "date", i, "first_seen") != 0 ||
             rg_stix__date(s, l, "until", i, "last_seen") != 0 ||
             (l = merge_same(s, l)) == NULL)

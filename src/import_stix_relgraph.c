@@ -58,7 +58,7 @@ static int take(stix_st *s, json_t *rec, const char *key, size_t i,
 {
     json_t *v = json_object_get(json_array_get(s->objs, i), prop);
     if (v != NULL && is(v))
-        return json_object_set(rec, key, v);
+        return json_object_set_new(rec, key, json_deep_copy(v));
     if (v != NULL) {
         rg_path op = rg_stix__obj_path(i);
         rg_path p = rg_path__key(&op, prop);

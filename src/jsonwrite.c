@@ -119,12 +119,13 @@ static int put_value(rg_buf *b, const json_t *v, const char *skip)
         rg_buf__printf(b, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
         return 0;
     case JSON_REAL: {
-        /* Rare: jansson's own digits. */
-        char *r = json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
-        if (r == NULL)
+        /* Rare: jansson's own digits (written here, not in a string
+         * of jansson's: that may lie in jsonmem.c's region). */
+        char r[64];
+        size_t n = json_dumpb(v, r, sizeof(r), JSON_ENCODE_ANY | JSON_COMPACT);
+        if (n == 0 || n > sizeof(r))
             return -1;
-        rg_buf__puts(b, r);
-        free(r);
+        rg_buf__putn(b, r, n);
         return 0;
     }
     case JSON_TRUE: rg_buf__puts(b, "true"); return 0;

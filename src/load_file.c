@@ -3,6 +3,7 @@
  * pipe, a terminal) stopped at the first byte no JSON document could hold
  * there. Hands the text or the tree to load_json.c. No state beyond one
  * call. */
+#include "jsonmem.h"
 #include "jsonread.h"
 #include "load.h"
 
@@ -341,10 +342,16 @@ static int load_stream(rg_doc **out, FILE *f, const char *path, size_t max,
 {
     json_t *root;
     size_t read;
-    if (parse_stream(&root, &read, f, path, max, diags) != 0)
-        return -1;
-    if (root != NULL)
-        return rg_load__tree(out, root, NULL, read, path, path, opts, diags);
+    /* The tree's values (and an importer's) lie in jsonmem's region. */
+    int session = rg_jsonmem__begin() == 0;
+    int rc = parse_stream(&root, &read, f, path, max, diags);
+    int parsed = rc == 0 && root != NULL;
+    if (parsed)
+        rc = rg_load__tree(out, root, NULL, read, path, path, opts, diags);
+    if (session)
+        rg_jsonmem__end();
+    if (rc != 0 || parsed)
+        return rc;
     /* A syntax error is reported from the text, where it stands. */
     FILE *again = fopen(path, "rb");
     if (again == NULL) {
