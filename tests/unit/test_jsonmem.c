@@ -181,27 +181,38 @@ static const char bundle[] =
     "[\"identity--e5f1b90a-d9b6-40ab-81a9-8a29df4b6b65\"]}\n"
     "]}\n";
 
+/* The document relgraph import makes of the file at path (it must). */
+static char *imported(const char *path)
+{
+    rg_diags *diags = rg_diags_new();
+    char *text = NULL;
+    size_t len = 0;
+    assert_non_null(diags);
+    assert_int_equal(rg_doc_import_file(&text, &len, path, NULL, diags), 0);
+    rg_diags_free(diags);
+    return text;
+}
+
 static void an_import_leaves_no_value_alive(void **state)
 {
     (void)state;
     char *path = write_temp(bundle);
     size_t before = rg_jsonmem__live();
-    rg_diags *diags = rg_diags_new();
-    char *text = NULL;
-    size_t len = 0;
-    assert_int_equal(rg_doc_import_file(&text, &len, path, NULL, diags), 0);
+    char *text = imported(path);
     assert_non_null(strstr(text, "\"Shell Crew\""));
+    assert_non_null(strstr(text, "\"x-description\": \"A group named"));
     assert_non_null(strstr(text, "\"confidence\": 60"));
     assert_non_null(strstr(text, "\"quote\": \"Said to have breached it.\""));
     assert_non_null(strstr(text, "\"x-count\": 3"));
     assert_int_equal(rg_jsonmem__live(), before);
+    rg_diags *diags = rg_diags_new();
     rg_doc *doc = NULL;
     assert_int_equal(rg_doc_load_file(&doc, path, diags), 0);
     assert_non_null(doc);
     assert_int_equal(rg_jsonmem__live(), before);
     rg_doc_free(doc);
-    free(text);
     rg_diags_free(diags);
+    free(text);
     unlink(path);
     free(path);
 }
@@ -214,14 +225,10 @@ static void a_fraction_reaches_the_imported_text(void **state)
         "\"A\", \"weight\": 1.5}}, {\"data\": {\"id\": \"b\"}}], "
         "\"edges\": [{\"data\": {\"source\": \"a\", \"target\": \"b\", "
         "\"w\": 0.75}}]}}\n");
-    rg_diags *diags = rg_diags_new();
-    char *text = NULL;
-    size_t len = 0;
-    assert_int_equal(rg_doc_import_file(&text, &len, path, NULL, diags), 0);
+    char *text = imported(path);
     assert_non_null(strstr(text, "\"x-weight\": 1.5"));
     assert_non_null(strstr(text, "\"x-w\": 0.75"));
     free(text);
-    rg_diags_free(diags);
     unlink(path);
     free(path);
 }
