@@ -34,9 +34,11 @@
 #include <sys/mman.h>
 
 /* Under AddressSanitizer, what is not a live value of the region is
- * poisoned, so that a value read after it was freed is caught as it
- * would be in malloc's memory: each value is then preceded by a header
- * that holds its size. */
+ * poisoned (a chunk as filling reaches it, a value as it is freed), so
+ * that a value read after it was freed, or freed twice, is caught as it
+ * would be in malloc's memory. Each value is then preceded by a header
+ * that holds its size, poisoned too: a value written past its end is
+ * caught in the next one's header. */
 #if defined(__SANITIZE_ADDRESS__)
 #define RG_ASAN 1
 #elif defined(__has_feature)
@@ -55,19 +57,28 @@
 #define UNPOISON(p, n) ((void)(p), (void)(n))
 #endif
 
-/* Reserved, not committed: pages are used only as values come. A tree
- * larger than this goes on in malloc's memory. */
+/* Reserved as address space only (no access, nothing committed); made
+ * writable STEP bytes at a time as filling reaches them, so that a
+ * system that counts every writable page against its commit limit
+ * (vm.overcommit_memory=2) counts only those. A tree larger than the
+ * region goes on in malloc's memory. */
 #define REGION_SIZE ((size_t)1 << 30)
 #define CHUNK ((size_t)1 << 16)
 #define N_CHUNKS (REGION_SIZE / CHUNK)
+#define STEP ((size_t)4 << 20)
 
 static struct {
     _Atomic(char *) base; /* NULL until reserved */
     size_t top;           /* bytes handed out */
+    size_t writable;      /* bytes made writable */
+    bool refused;         /* more could not be: malloc's until reset */
     size_t live;          /* values made and not freed */
     uint32_t live_in[N_CHUNKS];
 } region;
 
+/* A session's thread keeps the counts alone. Once it has ended, a value
+ * left alive may be freed on any thread, under the lock; the region is
+ * held until the last of them goes. */
 static pthread_once_t installed = PTHREAD_ONCE_INIT;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static bool held;
@@ -77,12 +88,28 @@ static json_free_t prev_free = free;
 
 static char *base_of(void)
 {
-    return atomic_load_explicit(&region.base, memory_order_relaxed);
+    return atomic_load_explicit(&region.base, memory_order_acquire);
 }
 
 static void give_back(size_t c)
 {
     madvise(base_of() + c * CHUNK, CHUNK, MADV_DONTNEED);
+}
+
+/* Whether the region up to `end` is writable (made so now if need be). */
+static bool writable_to(size_t end)
+{
+    if (end <= region.writable)
+        return true;
+    size_t more = (end - region.writable + STEP - 1) / STEP * STEP;
+    if (region.refused || more > REGION_SIZE - region.writable ||
+        mprotect(base_of() + region.writable, more,
+                 PROT_READ | PROT_WRITE) != 0) {
+        region.refused = true;
+        return false;
+    }
+    region.writable += more;
+    return true;
 }
 
 static void *region_malloc(size_t req)
@@ -91,51 +118,69 @@ static void *region_malloc(size_t req)
     if (!mine || size < req || size > CHUNK ||
         region.top > REGION_SIZE - size)
         return prev_malloc(req);
-    size_t c = region.top / CHUNK;
-    if ((region.top + size - 1) / CHUNK != c) {
+    size_t top = region.top, c = top / CHUNK;
+    if ((top + size - 1) / CHUNK != c) {
         /* Chunk c is full: none will be made in it again. */
         if (region.live_in[c] == 0)
             give_back(c);
-        region.top = ++c * CHUNK;
+        top = ++c * CHUNK;
     }
-    char *p = base_of() + region.top + HEADER;
-    region.top += size;
+    if (!writable_to(top + size))
+        return prev_malloc(req);
+    if (top % CHUNK == 0)
+        POISON(base_of() + top, CHUNK); /* a chunk filling reaches */
+    char *p = base_of() + top + HEADER;
+    region.top = top + size;
     region.live_in[c]++;
     region.live++;
 #ifdef RG_ASAN
-    UNPOISON(p - HEADER, HEADER); /* a value freed before a reset lay here */
+    UNPOISON(p - HEADER, HEADER);
     memcpy(p - HEADER, &req, sizeof(req));
+    POISON(p - HEADER, HEADER);
 #endif
-    UNPOISON(p, req);
+    UNPOISON(p, req ? req : 1);
     return p;
 }
 
-static void region_free(void *p)
+static void count_free(void *p)
 {
-    const char *b = base_of(), *q = p;
-    if (b == NULL || q < b || q >= b + REGION_SIZE) {
-        prev_free(p);
-        return;
-    }
-    size_t c = (size_t)(q - b) / CHUNK;
+    size_t c = (size_t)((char *)p - base_of()) / CHUNK;
 #ifdef RG_ASAN
+    (void)*(volatile const char *)p; /* freed twice: caught here */
     size_t req;
-    memcpy(&req, q - HEADER, sizeof(req));
-    POISON(p, req);
+    UNPOISON((char *)p - HEADER, HEADER);
+    memcpy(&req, (char *)p - HEADER, sizeof(req));
+    POISON((char *)p - HEADER, HEADER + (req ? req : 1));
 #endif
     region.live--;
     if (--region.live_in[c] == 0 && c != region.top / CHUNK)
         give_back(c);
 }
 
+static void region_free(void *p)
+{
+    if (!rg_jsonmem__owns(p)) {
+        prev_free(p);
+    } else if (mine) {
+        count_free(p);
+    } else {
+        /* a value left alive when its session ended */
+        pthread_mutex_lock(&lock);
+        count_free(p);
+        if (region.live == 0)
+            held = false;
+        pthread_mutex_unlock(&lock);
+    }
+}
+
 static void install(void)
 {
-    void *m = mmap(NULL, REGION_SIZE, PROT_READ | PROT_WRITE,
+    void *m = mmap(NULL, REGION_SIZE, PROT_NONE,
                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (m == MAP_FAILED)
         return;
     json_get_alloc_funcs(&prev_malloc, &prev_free);
-    atomic_store_explicit(&region.base, m, memory_order_relaxed);
+    atomic_store_explicit(&region.base, m, memory_order_release);
     json_set_alloc_funcs(region_malloc, region_free);
 }
 
@@ -152,12 +197,14 @@ int rg_jsonmem__begin(void)
     if (ok) {
         held = true;
         mine = true;
-        if (region.live == 0 && region.top > 0) {
-            /* All gone: the region starts over, its last chunk given
-             * back (the others were as they emptied). */
+        if (region.top > 0) {
+            /* All gone (else it would be held): the region starts over,
+             * its last chunk given back (the others were as they
+             * emptied). */
             give_back((region.top - 1) / CHUNK);
             region.top = 0;
         }
+        region.refused = false;
     }
     pthread_mutex_unlock(&lock);
     return ok ? 0 : -1;
@@ -169,7 +216,7 @@ void rg_jsonmem__end(void)
         return;
     pthread_mutex_lock(&lock);
     mine = false;
-    held = false;
+    held = region.live > 0; /* until the values left alive are gone */
     pthread_mutex_unlock(&lock);
 }
 

@@ -8,9 +8,10 @@
 
 /* From now on, the jansson values this thread makes come from the
  * region, one after another, until rg_jsonmem__end(). Returns 0, or -1
- * when another thread holds the region or it cannot be reserved (values
- * then come from malloc, as always). Each value made in the region must
- * be freed on this thread, during or after the session. */
+ * when the region is held (a session on another thread, or values left
+ * alive by the last one) or cannot be reserved: values then come from
+ * malloc, as always. During the session, its values are freed on this
+ * thread only; after it, on any thread. */
 int rg_jsonmem__begin(void);
 void rg_jsonmem__end(void);
 

@@ -1,6 +1,7 @@
 /* Unit tests of where jansson's values live during an import
  * (src/jsonmem.c, cmocka): a session's values lie in the region and are
- * counted until freed, on any side of the session's end; other threads,
+ * counted until freed, on any side of the session's end, and values left
+ * alive hold the region until they go (on any thread); other threads,
  * and values too large for a chunk, get malloc's memory; a chunk whose
  * values are all gone gives its pages back; an import and a load leave no
  * value of theirs alive, and a number with a fraction reaches the
@@ -71,6 +72,34 @@ static void other_threads_get_mallocs_memory(void **state)
     assert_false(rg_jsonmem__owns(made[0]));
     assert_true(json_is_false(made[1]));
     json_decref(made[0]);
+}
+
+static void *free_elsewhere(void *arg)
+{
+    json_decref(arg);
+    return NULL;
+}
+
+static void values_left_alive_hold_the_region_until_they_go(void **state)
+{
+    (void)state;
+    pthread_t t;
+    assert_int_equal(rg_jsonmem__begin(), 0);
+    json_t *left = json_string("left alive");
+    rg_jsonmem__end();
+    /* no new session may count beside the frees of the old one's */
+    assert_int_equal(rg_jsonmem__begin(), -1);
+    json_t *v = json_string("not the region's");
+    assert_false(rg_jsonmem__owns(v));
+    json_decref(v);
+    assert_int_equal(pthread_create(&t, NULL, free_elsewhere, left), 0);
+    assert_int_equal(pthread_join(t, NULL), 0);
+    assert_int_equal(rg_jsonmem__live(), 0);
+    assert_int_equal(rg_jsonmem__begin(), 0);
+    v = json_string("the region's again");
+    assert_true(rg_jsonmem__owns(v));
+    json_decref(v);
+    rg_jsonmem__end();
 }
 
 static void a_value_too_large_for_a_chunk_gets_mallocs_memory(void **state)
@@ -238,6 +267,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_sessions_values_lie_in_the_region_until_freed),
         cmocka_unit_test(other_threads_get_mallocs_memory),
+        cmocka_unit_test(values_left_alive_hold_the_region_until_they_go),
         cmocka_unit_test(a_value_too_large_for_a_chunk_gets_mallocs_memory),
         cmocka_unit_test(emptied_chunks_give_their_pages_back),
         cmocka_unit_test(an_import_leaves_no_value_alive),
