@@ -1,4 +1,5 @@
-/* Where jansson's values live while a document is imported.
+/* Where jansson's values live while a file is read (a relgraph document,
+ * or one that is imported).
  *
  * An import makes two trees of jansson values: the input's (a 45 MB STIX
  * bundle is 25,000 objects and about 120 MB of values) and the relgraph
@@ -14,8 +15,9 @@
  * chunks of 64 KiB, each counting its live values; a chunk whose values
  * are all gone, and that no value will be made in again, gives its
  * pages back to the system. The input goes chunk by chunk as the
- * importer lets go of it (the importer copies what it keeps of it), and
- * the document as the load reads it.
+ * importer lets go of it (the STIX importer copies what it keeps of it),
+ * and the document as the load reads it; a relgraph document's tree as
+ * the load reads it.
  *
  * jansson's allocation functions are process-wide: they are set once,
  * to functions that use the region only on the thread that holds a

@@ -1,5 +1,4 @@
-/* Where jansson's values live while a document is imported: see
- * jsonmem.c. */
+/* Where jansson's values live while a file is read: see jsonmem.c. */
 #ifndef RG_JSONMEM_H
 #define RG_JSONMEM_H
 
