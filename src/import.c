@@ -399,9 +399,11 @@ static int import_tree(json_t **out, rg_import_kind kind, json_t *root,
     int rc = run(out, kind, root, text, len, name, opts, diags);
     json_decref(root);
 #ifdef __GLIBC__
-    /* The input's tree, freed in small pieces, leaves the heap as large
-     * as it was: its pages are given back before the file is read again
-     * for positions (below) and the document is loaded. */
+    /* The input's tree gives its pages back as it goes when it lies in
+     * jsonmem's region. Without one (another thread holds it), the tree,
+     * freed in small pieces, leaves malloc's heap as large as it was:
+     * its pages are given back here, before the file is read again for
+     * positions (below) and the document is loaded. */
     malloc_trim(0);
 #endif
     memset(l, 0, sizeof(*l));
